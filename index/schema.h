@@ -1,0 +1,40 @@
+// THE index schema: every Xapian term prefix and value slot klausul uses. No prefix literal
+// appears anywhere else. Filter values are stored lowercase ASCII-folded (Xapian inserts ':'
+// after a prefix when the value starts with an uppercase letter).
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+namespace klausul::schema {
+
+// Boolean terms.
+inline const std::string kClauseIdPrefix = "Q";     // Q<clause id>, unique per clause
+inline const std::string kDocumentPrefix = "XD";    // XD<document id>, on clauses and doc record
+inline const std::string kPathPrefix = "XP";        // XP<path or hash of a long path>, doc record
+inline const std::string kRegionPrefix = "XR";      // XR<region key>
+inline const std::string kTypePrefix = "XT";        // XT<ascii-folded doc type>
+inline const std::string kYearPrefix = "XY";        // XY<year>
+inline const std::string kKindPrefix = "XK";        // XKclause or XKdocument
+inline const std::string kClauseKind = "clause";
+inline const std::string kDocumentKind = "document";
+
+// Free-text prefixes the query parser knows (field:word).
+inline const std::string kTitlePrefix = "S";        // words of the document title
+inline const std::string kSectionPrefix = "XS";     // words of the section path
+
+// Value slots (clause documents).
+inline constexpr Xapian::valueno kRegionSlot = 0;    // region key
+inline constexpr Xapian::valueno kYearSlot = 1;      // sortable_serialise(year)
+inline constexpr Xapian::valueno kTypeSlot = 2;      // ascii-folded doc type
+inline constexpr Xapian::valueno kDocumentSlot = 3;  // document id
+
+/// The Q term of a clause id.
+std::string clause_term(const std::string& clause_id);
+/// The XD term of a document id.
+std::string document_term(const std::string& document_id);
+/// The XP term of a source path (long paths are hashed to stay under Xapian's term limit).
+std::string path_term(const std::string& path);
+
+}  // namespace klausul::schema

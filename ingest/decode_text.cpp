@@ -1,0 +1,1 @@
+#include "ingest/decode_text.h"

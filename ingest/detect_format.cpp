@@ -1,0 +1,1 @@
+#include "ingest/detect_format.h"

@@ -1,0 +1,73 @@
+// The plain value types that cross the ingest -> index -> search boundaries.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace klausul {
+
+/// The source formats klausul recognises by content (never by file name).
+enum class Format { unknown, text, pdf, zip, html, ole2, empty };
+
+/// Name of a format as stored in the index and shown to users ("pdf", "text", ...).
+std::string format_name(Format format);
+
+/// What a block of text is in its document. Drives segmentation and the clause kind.
+enum class BlockKind { heading, paragraph, list_item, table_cell, slide_title, att_decision };
+
+/// Name of a block kind as stored in the index ("heading", "paragraph", "list_item", ...).
+std::string block_kind_name(BlockKind kind);
+
+/// A run of text as the extractor found it, in reading order.
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  std::string text;   // UTF-8, NFC, whitespace collapsed, no line breaks
+  int level = 0;      // heading level (1 = top) or list nesting level (1 = outermost)
+  int page = 0;       // 1-based page, 0 when the format has no pages
+  int slide = 0;      // 1-based slide, 0 when the document is not a slide deck
+};
+
+/// Metadata of one source document. Empty strings / zero mean "unknown".
+struct DocumentInfo {
+  std::string id;            // stable content hash (hex), also the prefix of its clause ids
+  std::string path;          // source path as given to ingest (absolute, normalised)
+  std::string format;        // format_name() of the detected format
+  std::string title;
+  std::string region;        // canonical region key from regions.tsv, e.g. "jonkoping"
+  std::string region_name;   // display name, e.g. "Region Jönköpings län"
+  std::string organisation;  // e.g. "Landstingsstyrelsens förvaltning"
+  std::string doc_type;      // riktlinjer, policy, strategi, tjänsteutlåtande, presentation, ...
+  int year = 0;
+  std::string date;          // ISO date of decision or issue when known
+  std::string diarienummer;  // e.g. "LS 1103-0413"
+  int pages = 0;
+  int slides = 0;
+  int clauses = 0;           // number of clauses indexed
+  std::int64_t size = 0;     // source file size in bytes
+  std::int64_t mtime = 0;    // source modification time, seconds since the epoch
+};
+
+/// A document as extracted: its metadata and its blocks in reading order.
+struct Document {
+  DocumentInfo info;
+  std::vector<Block> blocks;
+};
+
+/// The unit of search: a paragraph, list item, heading or sentence group with its provenance.
+struct Clause {
+  std::string id;                    // "<document-id>:<ordinal>"
+  std::string document_id;
+  int ordinal = 0;                   // 1-based position in the document
+  std::string text;                  // as shown to people (NFC)
+  std::string context;               // lead-in sentence of a list, empty otherwise
+  std::vector<std::string> section;  // heading trail, outermost first
+  int page = 0;
+  int slide = 0;
+  BlockKind kind = BlockKind::paragraph;
+};
+
+/// Joins a section trail for display: "Inledning > Syfte".
+std::string section_label(const std::vector<std::string>& section);
+
+}  // namespace klausul

@@ -1,0 +1,11 @@
+// Data files of corpus/ compiled into the binary (see CMakeLists.txt).
+#pragma once
+
+#include <string_view>
+
+namespace klausul::embedded {
+
+/// The text of corpus/regions.tsv at build time.
+std::string_view regions_tsv();
+
+}  // namespace klausul::embedded

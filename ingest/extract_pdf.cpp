@@ -1,0 +1,1 @@
+#include "ingest/extract_pdf.h"

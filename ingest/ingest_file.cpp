@@ -1,0 +1,1 @@
+#include "ingest/ingest_file.h"

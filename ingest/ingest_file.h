@@ -1,0 +1,37 @@
+// The whole ingest pipeline for one file: read, detect, extract, normalise, metadata, segment.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ingest/document.h"
+#include "ingest/manifest.h"
+#include "ingest/regions.h"
+
+namespace klausul {
+
+/// A file turned into what the index stores.
+struct IngestedFile {
+  DocumentInfo info;
+  std::vector<Clause> clauses;
+};
+
+/// Options for one file.
+struct IngestOptions {
+  const RegionTable* regions = nullptr;  // required
+  const Manifest* manifest = nullptr;    // optional
+  std::string region_override;           // --region: a region key, wins over everything
+  std::int64_t max_file_bytes = 512LL * 1024 * 1024;
+};
+
+/// Ingests bytes already read from `path`. Throws IngestError with the reason.
+IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
+                          const IngestOptions& options);
+
+/// Reads and ingests one file. Throws IngestError with the reason (unreadable, too large, ...).
+IngestedFile ingest_file(const std::string& path, const IngestOptions& options);
+
+/// Stable content id of a file's bytes: 16 hex digits of XXH3-128.
+std::string content_id(const std::string& bytes);
+
+}  // namespace klausul

@@ -1,0 +1,1 @@
+#include "ingest/regions.h"

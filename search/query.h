@@ -1,0 +1,40 @@
+// Query parsing: the user's words with Xapian's QueryParser (phrases, AND/OR/NOT, Swedish
+// stemming) and the filters (region, type, year range).
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "ingest/regions.h"
+
+namespace klausul {
+
+/// What the user asked for.
+struct SearchRequest {
+  std::string query;
+  std::vector<std::string> regions;  // user spellings; resolved through the region table
+  std::vector<std::string> types;
+  int year_from = 0;                 // 0 = open
+  int year_to = 0;
+  int limit = 10;
+  int offset = 0;
+};
+
+/// A parsed query ready for Enquire.
+struct ParsedQuery {
+  Xapian::Query text;     // empty when the query had no searchable words
+  Xapian::Query filters;  // boolean filter (MatchAll when none)
+  Xapian::Query combined() const;
+};
+
+/// Parses request.query and the filters. Operators AND, OR, NOT, NEAR must be uppercase;
+/// everything else is folded (ICU NFKC_Casefold) before parsing, so capitalised words are
+/// stemmed too. Throws UsageError for an unknown region or a malformed year range.
+ParsedQuery parse_query(const SearchRequest& request, const RegionTable& regions);
+
+/// Parses "2010..2015", "2012", "..2015", "2010..". Throws UsageError when malformed.
+void parse_year_range(const std::string& text, int& from, int& to);
+
+}  // namespace klausul

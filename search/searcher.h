@@ -1,0 +1,34 @@
+// Runs a search: ranked clause hits with snippets and facet counts per region.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "search/hit.h"
+#include "search/query.h"
+
+namespace klausul {
+
+/// The answer to a search.
+struct SearchResult {
+  std::vector<Hit> hits;
+  Xapian::doccount estimated_total = 0;
+  std::map<std::string, Xapian::doccount> region_counts;  // region key -> matching clauses
+  bool no_searchable_words = false;  // the query was only stopwords or punctuation
+};
+
+/// Searches clauses. The database must stay open during the call.
+SearchResult run_search(const Xapian::Database& db, const SearchRequest& request,
+                        const RegionTable& regions);
+
+/// Loads one clause by id (with its document). Throws UsageError when the id is unknown.
+Hit load_clause(const Xapian::Database& db, const std::string& clause_id);
+
+/// The clause stored in a Xapian document's data.
+Clause clause_from_data(const std::string& data);
+std::string clause_to_data(const Clause& clause);
+
+}  // namespace klausul

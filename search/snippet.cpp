@@ -1,0 +1,1 @@
+#include "search/snippet.h"
