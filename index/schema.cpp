@@ -1,1 +1,25 @@
 #include "index/schema.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+namespace klausul::schema {
+
+std::string clause_term(const std::string& clause_id) { return kClauseIdPrefix + clause_id; }
+
+std::string document_term(const std::string& document_id) {
+  return kDocumentPrefix + document_id;
+}
+
+std::string path_term(const std::string& path) {
+  // Xapian terms are limited to 245 bytes; long paths are identified by their hash.
+  if (path.size() <= 200) return kPathPrefix + path;
+  XXH128_hash_t hash = XXH3_128bits(path.data(), path.size());
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  return kPathPrefix + "#" + hex;
+}
+
+}  // namespace klausul::schema

@@ -1,1 +1,126 @@
 #include "index/writer.h"
+
+#include <algorithm>
+
+#include "index/schema.h"
+#include "index/stored_data.h"
+#include "ingest/error.h"
+#include "ingest/normalize.h"
+
+namespace klausul {
+namespace {
+
+// The document record carrying `term` (XP path or XD id), when there is one.
+std::optional<DocumentInfo> find_record(const Xapian::Database& db, const std::string& term) {
+  const std::string kind_term = schema::kKindPrefix + schema::kDocumentKind;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    auto terms = doc.termlist_begin();
+    terms.skip_to(kind_term);
+    if (terms != doc.termlist_end() && *terms == kind_term) {
+      return document_info_from_data(doc.get_data());
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<DocumentInfo> find_document_by_path(const Xapian::Database& db,
+                                                  const std::string& path) {
+  return find_record(db, schema::path_term(path));
+}
+
+std::optional<DocumentInfo> find_document_by_id(const Xapian::Database& db,
+                                                const std::string& document_id) {
+  return find_record(db, schema::document_term(document_id));
+}
+
+std::vector<DocumentInfo> list_documents(const Xapian::Database& db) {
+  std::vector<DocumentInfo> documents;
+  const std::string kind_term = schema::kKindPrefix + schema::kDocumentKind;
+  for (auto it = db.postlist_begin(kind_term); it != db.postlist_end(kind_term); ++it) {
+    documents.push_back(document_info_from_data(db.get_document(*it).get_data()));
+  }
+  std::sort(documents.begin(), documents.end(),
+            [](const DocumentInfo& a, const DocumentInfo& b) { return a.path < b.path; });
+  return documents;
+}
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase& db) : db_(db) {}
+
+void IndexWriter::delete_document_terms(const std::string& document_id) {
+  db_.delete_document(schema::document_term(document_id));
+}
+
+Xapian::Document IndexWriter::clause_document(const DocumentInfo& info, const Clause& clause) {
+  Xapian::Document doc;
+  doc.set_data(clause_to_data(clause));
+  // A heading is the section of the clauses below it, not an answer of its own: its words are
+  // searchable as section words only, so bare headings never crowd out the clauses.
+  const bool heading = clause.kind == BlockKind::heading;
+  analyzer_.index_text(doc, clause.text, heading ? schema::kSectionPrefix : "");
+  if (!clause.section.empty()) {
+    analyzer_.index_text(doc, section_label(clause.section), schema::kSectionPrefix);
+  }
+  if (!info.title.empty()) analyzer_.index_text(doc, info.title, schema::kTitlePrefix);
+
+  doc.add_boolean_term(schema::clause_term(clause.id));
+  doc.add_boolean_term(schema::document_term(info.id));
+  doc.add_boolean_term(schema::kKindPrefix + schema::kClauseKind);
+  const std::string type_key = ascii_key(info.doc_type);
+  if (!info.region.empty()) doc.add_boolean_term(schema::kRegionPrefix + info.region);
+  if (!type_key.empty()) doc.add_boolean_term(schema::kTypePrefix + type_key);
+  if (info.year > 0) doc.add_boolean_term(schema::kYearPrefix + std::to_string(info.year));
+
+  doc.add_value(schema::kRegionSlot, info.region);
+  doc.add_value(schema::kTypeSlot, type_key);
+  doc.add_value(schema::kDocumentSlot, info.id);
+  if (info.year > 0) doc.add_value(schema::kYearSlot, Xapian::sortable_serialise(info.year));
+  return doc;
+}
+
+void IndexWriter::replace_file(const IngestedFile& file) {
+  try {
+    db_.begin_transaction();
+    if (auto old = find_document_by_path(db_, file.info.path)) delete_document_terms(old->id);
+    // The same content under another path (a renamed file) is replaced too: clause ids are
+    // derived from the content and must stay unique.
+    delete_document_terms(file.info.id);
+
+    for (const Clause& clause : file.clauses) {
+      db_.add_document(clause_document(file.info, clause));
+    }
+    DocumentInfo info = file.info;
+    info.clauses = static_cast<int>(file.clauses.size());
+    Xapian::Document record;
+    record.set_data(document_info_to_data(info));
+    record.add_boolean_term(schema::kKindPrefix + schema::kDocumentKind);
+    record.add_boolean_term(schema::document_term(info.id));
+    record.add_boolean_term(schema::path_term(info.path));
+    db_.add_document(record);
+    db_.commit_transaction();
+  } catch (const Xapian::Error& e) {
+    try {
+      db_.cancel_transaction();
+    } catch (const Xapian::Error&) {
+      // No transaction was open: nothing to undo.
+    }
+    throw IndexError("cannot write " + file.info.path + " to the index: " + e.get_msg());
+  }
+}
+
+bool IndexWriter::remove_path(const std::string& path) {
+  auto old = find_document_by_path(db_, path);
+  if (!old) return false;
+  try {
+    db_.begin_transaction();
+    delete_document_terms(old->id);
+    db_.commit_transaction();
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot remove " + path + " from the index: " + e.get_msg());
+  }
+  return true;
+}
+
+}  // namespace klausul

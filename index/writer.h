@@ -22,10 +22,6 @@ std::optional<DocumentInfo> find_document_by_id(const Xapian::Database& db,
 /// All indexed documents, ordered by path.
 std::vector<DocumentInfo> list_documents(const Xapian::Database& db);
 
-/// Serialises DocumentInfo to the JSON stored in a document record, and back.
-std::string document_info_to_json(const DocumentInfo& info);
-DocumentInfo document_info_from_json(const std::string& json);
-
 /// The writer. Not thread-safe: one writer per database, used from one thread.
 class IndexWriter {
  public:

@@ -1,1 +1,139 @@
 #include "ingest/ingest_file.h"
+
+#include <xxhash.h>
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <system_error>
+
+#include "ingest/detect_format.h"
+#include "ingest/error.h"
+#include "ingest/extract_pdf.h"
+#include "ingest/extract_text.h"
+#include "ingest/metadata.h"
+#include "ingest/segment.h"
+
+namespace klausul {
+namespace {
+
+std::unique_ptr<Extractor> extractor_for(Format format, std::string_view bytes) {
+  switch (format) {
+    case Format::text: return std::make_unique<TextExtractor>();
+    case Format::pdf: return std::make_unique<PdfExtractor>();
+    case Format::empty: throw IngestError("empty file");
+    case Format::html: throw IngestError("HTML documents are not supported yet");
+    case Format::zip:
+      throw IngestError("ZIP-based documents (DOCX, PPTX, ODT, ODP) are not supported yet");
+    case Format::ole2:
+      throw IngestError("legacy Office documents (DOC, PPT) are not supported yet");
+    case Format::unknown: break;
+  }
+  throw IngestError("unknown format (" + describe_start(bytes) + ")");
+}
+
+// A file whose name promises a format its bytes do not have ("x.pdf" starting with "PK") is
+// reported as such: that is what the user needs to hear, not the format it happens to be.
+void check_name_matches_content(const std::string& path, Format format, std::string_view bytes) {
+  struct Promise {
+    const char* extension;
+    Format format;
+    const char* label;
+  };
+  static const Promise kPromises[] = {
+      {".pdf", Format::pdf, "PDF"},          {".docx", Format::zip, "DOCX document"},
+      {".pptx", Format::zip, "PPTX presentation"}, {".odt", Format::zip, "ODT document"},
+      {".odp", Format::zip, "ODP presentation"},   {".doc", Format::ole2, "DOC document"},
+      {".ppt", Format::ole2, "PPT presentation"}};
+  if (format == Format::empty) return;
+  std::string lower = path;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const Promise& promise : kPromises) {
+    if (lower.ends_with(promise.extension) && format != promise.format) {
+      throw IngestError(std::string("not a ") + promise.label + " (" + describe_start(bytes) + ")");
+    }
+  }
+}
+
+// The user's manifest beats everything the document says about itself.
+void apply_manifest(DocumentInfo& info, const ManifestEntry& entry, const RegionTable& regions) {
+  if (!entry.region.empty()) {
+    auto region = regions.find(entry.region);
+    if (!region) throw IngestError("manifest names unknown region '" + entry.region + "'");
+    info.region = region->key;
+    info.region_name = region->name;
+  }
+  if (!entry.organisation.empty()) info.organisation = entry.organisation;
+  if (!entry.doc_type.empty()) info.doc_type = entry.doc_type;
+  if (entry.year > 0) info.year = entry.year;
+  if (!entry.title.empty()) info.title = entry.title;
+}
+
+}  // namespace
+
+std::string content_id(const std::string& bytes) {
+  XXH128_hash_t hash = XXH3_128bits(bytes.data(), bytes.size());
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash.high64));
+  return hex;
+}
+
+IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
+                          const IngestOptions& options) {
+  std::optional<ManifestEntry> entry;
+  if (options.manifest != nullptr) entry = options.manifest->lookup(path);
+
+  ExtractOptions extract_options;
+  if (entry) extract_options.charset_hint = entry->charset;
+  Format format = detect_format(bytes);
+  check_name_matches_content(path, format, bytes);
+  Document doc = extractor_for(format, bytes)->extract(bytes, path, extract_options);
+  doc.info.id = content_id(bytes);
+  doc.info.path = path;
+  doc.info.size = static_cast<std::int64_t>(bytes.size());
+
+  if (entry) apply_manifest(doc.info, *entry, *options.regions);
+  if (!options.region_override.empty()) {
+    auto region = options.regions->find(options.region_override);
+    if (!region) throw UsageError("unknown region '" + options.region_override + "'");
+    doc.info.region = region->key;
+    doc.info.region_name = region->name;
+  }
+  detect_metadata(doc, *options.regions);
+
+  IngestedFile file;
+  file.clauses = segment(doc);
+  file.info = std::move(doc.info);
+  file.info.clauses = static_cast<int>(file.clauses.size());
+  return file;
+}
+
+IngestedFile ingest_file(const std::string& path, const IngestOptions& options) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw IngestError("cannot read: " + ec.message());
+  if (static_cast<std::int64_t>(size) > options.max_file_bytes) {
+    throw IngestError("file too large (" + std::to_string(size / (1024 * 1024)) +
+                      " MB, limit " + std::to_string(options.max_file_bytes / (1024 * 1024)) +
+                      " MB)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IngestError("cannot open for reading");
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (static_cast<size_t>(in.gcount()) != size) throw IngestError("read error (file changed?)");
+
+  IngestedFile file = ingest_bytes(bytes, path, options);
+  auto mtime = std::filesystem::last_write_time(path, ec);
+  if (!ec) {
+    auto system_time = std::chrono::file_clock::to_sys(mtime);
+    file.info.mtime =
+        std::chrono::duration_cast<std::chrono::seconds>(system_time.time_since_epoch()).count();
+  }
+  return file;
+}
+
+}  // namespace klausul

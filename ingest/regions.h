@@ -1,6 +1,7 @@
 // The 21 Swedish regions (corpus/regions.tsv) and detection of a document's region.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +17,9 @@ struct Region {
   std::vector<std::string> aliases;
 };
 
-/// The region table. Lookups are case- and diacritic-insensitive.
+struct RegionMatcher;
+
+/// The region table. Immutable once built; safe to share between threads. Lookups are case- and diacritic-insensitive.
 class RegionTable {
  public:
   /// Parses regions.tsv: "key<TAB>display name<TAB>alias|alias|..." lines, '#' comments.
@@ -40,6 +43,7 @@ class RegionTable {
 
  private:
   std::vector<Region> regions_;
+  std::shared_ptr<const RegionMatcher> matcher_;  // folded names, built by parse()
 };
 
 }  // namespace klausul

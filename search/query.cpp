@@ -1,1 +1,126 @@
 #include "search/query.h"
+
+#include <sstream>
+
+#include "index/analyzer.h"
+#include "index/schema.h"
+#include "ingest/error.h"
+#include "ingest/normalize.h"
+
+namespace klausul {
+namespace {
+
+bool is_operator(const std::string& token) {
+  return token == "AND" || token == "OR" || token == "NOT" || token == "NEAR" || token == "XOR";
+}
+
+// Folds every word but the uppercase operators, so "Vårdcentralerna" is stemmed like
+// "vårdcentralerna" (QueryParser's STEM_SOME leaves capitalised words alone).
+std::string fold_query(const std::string& query) {
+  std::string folded;
+  std::istringstream words(query);
+  std::string token;
+  while (words >> token) {
+    if (!folded.empty()) folded += ' ';
+    folded += is_operator(token) ? token : fold_for_index(token);
+  }
+  return folded;
+}
+
+Xapian::Query or_of(const std::vector<std::string>& terms) {
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query filter_query(const SearchRequest& request, const RegionTable& regions) {
+  std::vector<Xapian::Query> parts;
+  parts.emplace_back(schema::kKindPrefix + schema::kClauseKind);
+  if (!request.regions.empty()) {
+    std::vector<std::string> terms;
+    for (const std::string& name : request.regions) {
+      auto region = regions.find(name);
+      if (!region) throw UsageError("unknown region '" + name + "'");
+      terms.push_back(schema::kRegionPrefix + region->key);
+    }
+    parts.push_back(or_of(terms));
+  }
+  if (!request.types.empty()) {
+    std::vector<std::string> terms;
+    for (const std::string& type : request.types) {
+      terms.push_back(schema::kTypePrefix + ascii_key(type));
+    }
+    parts.push_back(or_of(terms));
+  }
+  if (request.year_from > 0 || request.year_to > 0) {
+    const int from = request.year_from > 0 ? request.year_from : 0;
+    const int to = request.year_to > 0 ? request.year_to : 9999;
+    parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kYearSlot,
+                       Xapian::sortable_serialise(from), Xapian::sortable_serialise(to));
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+int parse_year(const std::string& text, const std::string& whole) {
+  if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos) {
+    throw UsageError("bad year range '" + whole + "' (expected e.g. 2010..2015)");
+  }
+  return std::stoi(text);
+}
+
+// QueryParser keeps stopwords when nothing else is left ("och att"): such a query has no
+// searchable words.
+bool only_stopwords(const Xapian::Query& query) {
+  const Xapian::Stopper& stopper = swedish_stopper();
+  for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
+    std::string term = *it;
+    if (!term.empty() && term[0] == 'Z') term.erase(0, 1);
+    if (!stopper(term)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Xapian::Query ParsedQuery::combined() const {
+  if (text.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_FILTER, text, filters);
+}
+
+void parse_year_range(const std::string& text, int& from, int& to) {
+  const size_t dots = text.find("..");
+  if (dots == std::string::npos) {
+    from = to = parse_year(text, text);
+    return;
+  }
+  const std::string left = text.substr(0, dots);
+  const std::string right = text.substr(dots + 2);
+  from = left.empty() ? 0 : parse_year(left, text);
+  to = right.empty() ? 0 : parse_year(right, text);
+  if (from > 0 && to > 0 && from > to) throw UsageError("bad year range '" + text + "'");
+}
+
+ParsedQuery parse_query(const SearchRequest& request, const RegionTable& regions) {
+  Xapian::QueryParser parser;
+  parser.set_stemmer(swedish_stemmer());
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_stopper(&swedish_stopper());
+  parser.set_default_op(request.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+  parser.add_prefix("titel", schema::kTitlePrefix);
+  parser.add_prefix("title", schema::kTitlePrefix);
+  parser.add_prefix("avsnitt", schema::kSectionPrefix);
+  parser.add_prefix("section", schema::kSectionPrefix);
+
+  ParsedQuery parsed;
+  parsed.filters = filter_query(request, regions);
+  const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
+  const std::string folded = fold_query(request.query);
+  try {
+    parsed.text = parser.parse_query(folded, flags);
+  } catch (const Xapian::QueryParserError&) {
+    // Unbalanced quotes or brackets: search the words as plain text instead of failing.
+    parsed.text = parser.parse_query(folded, 0);
+  }
+  if (only_stopwords(parsed.text)) parsed.text = Xapian::Query();
+  return parsed;
+}
+
+}  // namespace klausul

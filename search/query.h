@@ -20,6 +20,7 @@ struct SearchRequest {
   int year_to = 0;
   int limit = 10;
   int offset = 0;
+  bool match_any = false;  // words are ANDed unless this is set (then any word may match)
 };
 
 /// A parsed query ready for Enquire.

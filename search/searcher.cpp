@@ -1,1 +1,99 @@
 #include "search/searcher.h"
+
+#include <unordered_map>
+
+#include "index/schema.h"
+#include "index/stored_data.h"
+#include "index/writer.h"
+#include "ingest/error.h"
+#include "search/snippet.h"
+
+namespace klausul {
+namespace {
+
+// Facet counts need every match counted; past this many the counts are estimates.
+constexpr Xapian::doccount kFacetCheckAtLeast = 20000;
+
+class DocumentCache {
+ public:
+  explicit DocumentCache(const Xapian::Database& db) : db_(db) {}
+  const DocumentInfo& get(const std::string& id) {
+    auto it = cache_.find(id);
+    if (it != cache_.end()) return it->second;
+    DocumentInfo info = find_document_by_id(db_, id).value_or(DocumentInfo{});
+    if (info.id.empty()) info.id = id;
+    return cache_.emplace(id, std::move(info)).first->second;
+  }
+
+ private:
+  const Xapian::Database& db_;
+  std::unordered_map<std::string, DocumentInfo> cache_;
+};
+
+SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
+                      const RegionTable& regions) {
+  SearchResult result;
+  ParsedQuery parsed = parse_query(request, regions);
+  if (parsed.text.empty()) {
+    result.no_searchable_words = true;
+    return result;
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(parsed.combined());
+  Xapian::ValueCountMatchSpy region_spy(schema::kRegionSlot);
+  enquire.add_matchspy(&region_spy);
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                       static_cast<Xapian::doccount>(request.limit),
+                                       kFacetCheckAtLeast);
+  result.estimated_total = mset.get_matches_estimated();
+  for (auto it = region_spy.values_begin(); it != region_spy.values_end(); ++it) {
+    result.region_counts[*it] = it.get_termfreq();
+  }
+  DocumentCache documents(db);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.rank = static_cast<int>(it.get_rank()) + 1;
+    hit.score = it.get_weight();
+    hit.clause = clause_from_data(it.get_document().get_data());
+    hit.document = documents.get(hit.clause.document_id);
+    hit.snippet = make_snippet(mset, hit.clause.text);
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+}  // namespace
+
+SearchResult run_search(const Xapian::Database& db, const SearchRequest& request,
+                        const RegionTable& regions) {
+  try {
+    SearchResult result = run_once(db, request, regions);
+    if (result.estimated_total == 0 && !result.no_searchable_words && !request.match_any) {
+      // No clause has every word: show the clauses with the most of them instead.
+      SearchRequest relaxed = request;
+      relaxed.match_any = true;
+      result = run_once(db, relaxed, regions);
+      result.relaxed = result.estimated_total > 0;
+    }
+    return result;
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // An ingest committed while we read: reopen once and retry.
+    Xapian::Database reopened = db;
+    reopened.reopen();
+    return run_once(reopened, request, regions);
+  } catch (const Xapian::Error& e) {
+    throw IndexError("search failed: " + e.get_msg());
+  }
+}
+
+Hit load_clause(const Xapian::Database& db, const std::string& clause_id) {
+  const std::string term = schema::clause_term(clause_id);
+  auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) throw UsageError("no clause with id '" + clause_id + "'");
+  Hit hit;
+  hit.clause = clause_from_data(db.get_document(*it).get_data());
+  hit.document = find_document_by_id(db, hit.clause.document_id).value_or(DocumentInfo{});
+  return hit;
+}
+
+}  // namespace klausul

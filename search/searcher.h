@@ -18,6 +18,7 @@ struct SearchResult {
   Xapian::doccount estimated_total = 0;
   std::map<std::string, Xapian::doccount> region_counts;  // region key -> matching clauses
   bool no_searchable_words = false;  // the query was only stopwords or punctuation
+  bool relaxed = false;  // no clause had all the words: these hits match some of them
 };
 
 /// Searches clauses. The database must stay open during the call.
@@ -26,9 +27,5 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
 
 /// Loads one clause by id (with its document). Throws UsageError when the id is unknown.
 Hit load_clause(const Xapian::Database& db, const std::string& clause_id);
-
-/// The clause stored in a Xapian document's data.
-Clause clause_from_data(const std::string& data);
-std::string clause_to_data(const Clause& clause);
 
 }  // namespace klausul

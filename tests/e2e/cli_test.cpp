@@ -1,1 +1,205 @@
+// End to end: the real klausul binary on the real corpus (text seeds and a LibreOffice PDF).
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/e2e/run_command.h"
+
+namespace klausul::testing {
+namespace {
+
+const std::string kCorpus = KLAUSUL_SOURCE_DIR "/corpus";
+
+std::vector<nlohmann::json> jsonl(const std::string& text) {
+  std::vector<nlohmann::json> objects;
+  for (const std::string& line : lines_of(text)) objects.push_back(nlohmann::json::parse(line));
+  return objects;
+}
+
+// One corpus index shared by the read-only tests (ingesting once keeps the suite fast).
+class CorpusTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    ingest_ = new CommandResult(run_klausul({"ingest", kCorpus, "--db", db()}));
+  }
+  static void TearDownTestSuite() {
+    delete ingest_;
+    delete dir_;
+  }
+  static std::string db() { return *dir_ / "db"; }
+  static std::vector<nlohmann::json> search(std::vector<std::string> args) {
+    args.insert(args.begin(), "search");
+    const std::string path = db();
+    args.insert(args.end(), {"--db", path, "--format", "jsonl"});
+    CommandResult result = run_klausul(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return jsonl(result.out);
+  }
+  static TempDir* dir_;
+  static CommandResult* ingest_;
+};
+TempDir* CorpusTest::dir_ = nullptr;
+CommandResult* CorpusTest::ingest_ = nullptr;
+
+TEST_F(CorpusTest, IngestSucceedsAndListsEveryDocument) {
+  ASSERT_EQ(ingest_->exit_code, 0) << ingest_->err;
+  CommandResult list = run_klausul({"list", "--db", db(), "--format", "jsonl"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  auto documents = jsonl(list.out);
+  ASSERT_EQ(documents.size(), 6u);  // five seeds and the PDF; regions.tsv and klausul.csv are not documents
+  std::set<std::string> regions;
+  for (const auto& d : documents) {
+    for (const char* key : {"document_id", "path", "region", "region_name", "organisation",
+                            "title", "doc_type", "year", "pages", "slides", "clauses", "format"}) {
+      EXPECT_TRUE(d.contains(key)) << key;
+    }
+    EXPECT_GT(d["clauses"].get<int>(), 0) << d["path"];
+    regions.insert(d["region"].get<std::string>());
+  }
+  EXPECT_EQ(regions, (std::set<std::string>{"stockholm", "orebro", "jonkoping"}));
+}
+
+TEST_F(CorpusTest, PhraseFindsStockholmClausesWithPagesFromThePdf) {
+  auto hits = search({"bevaka och påverka EU", "--limit", "50"});
+  ASSERT_FALSE(hits.empty());
+  std::set<std::pair<int, std::string>> pdf_places;  // the PDF repeats the clause in its annex
+  for (const auto& hit : hits) {
+    EXPECT_EQ(hit["region"], "stockholm") << hit["text"];
+    EXPECT_EQ(hit["region_name"], "Region Stockholm");
+    EXPECT_NE(hit["snippet"].get<std::string>().find("<b>"), std::string::npos);
+    const std::string text = hit["text"];
+    if (hit["path"].get<std::string>().ends_with(".pdf") &&
+        text.find("För att ta tillvara Stockholmsregionens intressen ska landstinget bevaka och "
+                  "påverka de policyområden inom EU") != std::string::npos) {
+      EXPECT_EQ(hit["title"], "Riktlinjer för landstingets internationella arbete");
+      pdf_places.insert({hit["page"].get<int>(), hit["section"].get<std::string>()});
+    }
+  }
+  EXPECT_TRUE(pdf_places.count({2, "Överväganden"})) << pdf_places.size();
+  EXPECT_TRUE(pdf_places.count({4, "Bevaka och påverka EU"})) << pdf_places.size();
+}
+
+TEST_F(CorpusTest, EachRegionAnswersWithItsOwnClauses) {
+  auto jonkoping = search({"EU-medel", "--region", "jönköping"});
+  ASSERT_FALSE(jonkoping.empty());
+  EXPECT_EQ(jonkoping[0]["region"], "jonkoping");
+  EXPECT_NE(jonkoping[0]["text"].get<std::string>().find(
+                "Skapa förutsättningar för aktiv samverkan och erhållande av EU-medel"),
+            std::string::npos);
+  EXPECT_EQ(search({"EU-medel", "--region", "Jonkoping"}).size(), jonkoping.size());
+
+  auto orebro = search({"görligaste mån samordnas", "--region", "Örebro"});
+  ASSERT_FALSE(orebro.empty());
+  EXPECT_EQ(orebro[0]["region"], "orebro");
+  EXPECT_NE(orebro[0]["text"].get<std::string>().find(
+                "Det internationella engagemanget ska i görligaste mån samordnas"),
+            std::string::npos);
+}
+
+TEST_F(CorpusTest, RegionFilterExcludesOtherRegions) {
+  auto hits = search({"internationellt", "--region", "orebro", "--limit", "100"});
+  ASSERT_FALSE(hits.empty());
+  for (const auto& hit : hits) EXPECT_EQ(hit["region"], "orebro");
+}
+
+TEST_F(CorpusTest, TextOutputShowsRegionTitleSectionPageAndHighlight) {
+  CommandResult result = run_klausul({"search", "bevaka och påverka EU", "--db", db(), "--type",
+                                      "tjänsteutlåtande", "--limit", "3"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("Region Stockholm — Riktlinjer för landstingets internationella arbete"),
+            std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("«bevaka»"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Träffar per region: Region Stockholm"), std::string::npos);
+}
+
+TEST_F(CorpusTest, StopwordQueryAndZeroHitsExitZero) {
+  CommandResult stop = run_klausul({"search", "och att", "--db", db()});
+  EXPECT_EQ(stop.exit_code, 0);
+  EXPECT_NE(stop.err.find("no searchable words"), std::string::npos);
+  CommandResult punct = run_klausul({"search", "?!.,", "--db", db()});
+  EXPECT_EQ(punct.exit_code, 0);
+  EXPECT_TRUE(search({"xylofonorkester"}).empty());
+}
+
+TEST_F(CorpusTest, ShowPrintsMetadataAndClauses) {
+  auto hits = search({"EU-medel", "--region", "jonkoping"});
+  ASSERT_FALSE(hits.empty());
+  CommandResult show = run_klausul({"show", hits[0]["document_id"], "--db", db()});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("region: Region Jönköpings län (jonkoping)"), std::string::npos)
+      << show.out;
+  EXPECT_NE(show.out.find("year: 2011"), std::string::npos);
+  CommandResult missing = run_klausul({"show", "nosuchdocument", "--db", db()});
+  EXPECT_EQ(missing.exit_code, 2);
+}
+
+TEST(Cli, BadFilesAreReportedAndTheRestIsIndexed) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "docs");
+  std::ofstream(dir / "docs/x.pdf") << "PK\x03\x04 not really a pdf";
+  std::ofstream(dir / "docs/empty.txt");
+  std::ofstream(dir / "docs/good.txt") << "Landstinget i Jönköpings län ska delta i EU-projekt.\n";
+  std::filesystem::copy_file(KLAUSUL_SOURCE_DIR "/tests/fixtures/truncated.pdf",
+                             dir / "docs/truncated.pdf");
+  CommandResult result = run_klausul({"ingest", dir / "docs", "--db", dir / "db"});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_NE(result.err.find("docs/x.pdf: not a PDF (starts with 'PK"), std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("docs/empty.txt: empty file"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("docs/truncated.pdf: damaged PDF"), std::string::npos) << result.err;
+  auto hits = jsonl(run_klausul({"search", "EU-projekt", "--db", dir / "db", "--format", "jsonl"}).out);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0]["region"], "jonkoping");
+}
+
+TEST(Cli, ReingestReplacesAChangedFile) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "docs");
+  std::ofstream(dir / "docs/a.txt") << "Region Stockholm ska bevaka vänortssamarbeten.\n";
+  ASSERT_EQ(run_klausul({"ingest", dir / "docs", "--db", dir / "db"}).exit_code, 0);
+  std::ofstream(dir / "docs/a.txt") << "Region Stockholm ska utveckla benchmarking.\n";
+  CommandResult again = run_klausul({"ingest", dir / "docs", "--db", dir / "db", "--force"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(jsonl(run_klausul({"search", "bevaka", "--db", dir / "db", "--format", "jsonl"}).out).empty());
+  EXPECT_EQ(jsonl(run_klausul({"search", "benchmarking", "--db", dir / "db", "--format", "jsonl"}).out).size(), 1u);
+}
+
+TEST(Cli, MissingDatabaseIsExitFourAndSaysWhere) {
+  TempDir dir;
+  CommandResult result = run_klausul({"search", "EU", "--db", dir / "nothing-here"});
+  EXPECT_EQ(result.exit_code, 4);
+  EXPECT_NE(result.err.find(dir / "nothing-here"), std::string::npos) << result.err;
+}
+
+TEST(Cli, UsageErrorsAreExitTwo) {
+  EXPECT_EQ(run_klausul({"search"}).exit_code, 2);
+  EXPECT_EQ(run_klausul({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(run_klausul({"search", "EU", "--nonsense"}).exit_code, 2);
+  TempDir dir;
+  EXPECT_EQ(run_klausul({"search", "EU", "--db", dir.path(), "--region", "Atlantis"}).exit_code, 2);
+}
+
+TEST(Cli, EmptyFolderIsNotAnError) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "empty");
+  CommandResult result = run_klausul({"ingest", dir / "empty", "--db", dir / "db"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("no documents found"), std::string::npos);
+}
+
+TEST(Cli, DefaultDatabaseComesFromTheEnvironment) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "docs");
+  std::ofstream(dir / "docs/a.txt") << "Örebro läns landsting ska delta i vänregionsutbyte.\n";
+  const std::string env = "KLAUSUL_DB=" + shell_quote(dir / "envdb") + " ";
+  std::string command = env + shell_quote(KLAUSUL_BINARY) + " ingest " +
+                        shell_quote(dir / "docs") + " 2>/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_TRUE(std::filesystem::exists(dir / "envdb"));
+}
+
+}  // namespace
+}  // namespace klausul::testing

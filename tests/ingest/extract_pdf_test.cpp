@@ -1,1 +1,257 @@
+#include "ingest/extract_pdf.h"
+
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "ingest/error.h"
+
+namespace klausul {
+namespace {
+
+std::string read_file(const std::string& relative) {
+  std::ifstream in(std::string(KLAUSUL_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "missing fixture " << relative << " (run tools/make-fixtures)";
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+Document extract(const std::string& relative) {
+  return PdfExtractor().extract(read_file(relative), relative, ExtractOptions{});
+}
+
+// The first block whose text contains needle, or nullptr.
+const Block* find_block(const Document& doc, const std::string& needle) {
+  for (const Block& b : doc.blocks) {
+    if (b.text.find(needle) != std::string::npos) return &b;
+  }
+  return nullptr;
+}
+
+std::string dump(const Document& doc) {
+  std::string out;
+  for (const Block& b : doc.blocks) {
+    out += "[" + block_kind_name(b.kind) + " " + std::to_string(b.level) + " p" +
+           std::to_string(b.page) + "] " + b.text + "\n";
+  }
+  return out;
+}
+
+std::string reason_of(std::string_view bytes) {
+  try {
+    PdfExtractor().extract(bytes, "x.pdf", ExtractOptions{});
+  } catch (const IngestError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// --- join_pdf_lines -------------------------------------------------------------------------
+
+TEST(JoinPdfLines, JoinsLineEndHyphenation) {
+  EXPECT_EQ(join_pdf_lines({"utveck-", "lingen"}), "utvecklingen");
+  EXPECT_EQ(join_pdf_lines({"stödja utveck-", "lingen av länet"}), "stödja utvecklingen av länet");
+}
+
+TEST(JoinPdfLines, KeepsSuspendedCompounds) {
+  EXPECT_EQ(join_pdf_lines({"hälso-", "och sjukvård"}), "hälso- och sjukvård");
+  EXPECT_EQ(join_pdf_lines({"inom hälso-", "och sjukvård samt"}), "inom hälso- och sjukvård samt");
+  EXPECT_EQ(join_pdf_lines({"för-", "eller eftervård"}), "för- eller eftervård");
+  EXPECT_EQ(join_pdf_lines({"kvalitets-", "samt vårdmodeller"}), "kvalitets- samt vårdmodeller");
+  EXPECT_EQ(join_pdf_lines({"gång-", "respektive cykelvägar"}), "gång- respektive cykelvägar");
+  EXPECT_EQ(join_pdf_lines({"ett-", "till tvåårig"}), "ett- till tvåårig");
+}
+
+TEST(JoinPdfLines, KeepsHyphenAfterUppercaseOrDigits) {
+  EXPECT_EQ(join_pdf_lines({"EU-", "frågor"}), "EU-frågor");
+  EXPECT_EQ(join_pdf_lines({"om 2014-", "talet"}), "om 2014-talet");
+}
+
+TEST(JoinPdfLines, SpacesOtherwise) {
+  EXPECT_EQ(join_pdf_lines({"en rad", "och nästa"}), "en rad och nästa");
+  // Next line starts in uppercase: the hyphen is real ("Alytus-" is rare, but "LK11-" happens).
+  EXPECT_EQ(join_pdf_lines({"Dnr LK11-", "0212"}), "Dnr LK11- 0212");
+  EXPECT_EQ(join_pdf_lines({"Stockholms-", "Uppsala"}), "Stockholms- Uppsala");
+  // A dash standing alone is punctuation.
+  EXPECT_EQ(join_pdf_lines({"tandvård -", "inom ramen"}), "tandvård - inom ramen");
+  EXPECT_EQ(join_pdf_lines({"  a  ", "", "b"}), "a b");
+  EXPECT_EQ(join_pdf_lines({}), "");
+}
+
+TEST(JoinPdfLines, JoinsSoftHyphen) {
+  EXPECT_EQ(join_pdf_lines({"utveck\u00ad", "lingen"}), "utvecklingen");
+}
+
+// --- real PDFs made by tools/make-fixtures (LibreOffice Writer) ------------------------------
+
+TEST(PdfExtractor, JonkopingPolicyTextPagesAndTitle) {
+  Document doc = extract("tests/fixtures/jonkoping-policy.pdf");
+  EXPECT_EQ(doc.info.format, "pdf");
+  EXPECT_EQ(doc.info.pages, 2);
+  EXPECT_EQ(doc.info.title, "Internationellt arbete - Policy och strategiska mål");
+
+  const Block* first = find_block(doc, "För en stor och kunskapsintensiv organisation");
+  ASSERT_NE(first, nullptr) << dump(doc);
+  EXPECT_EQ(first->kind, BlockKind::paragraph);
+  EXPECT_EQ(first->page, 1);
+  // The whole paragraph, lines joined with single spaces.
+  EXPECT_EQ(first->text,
+            "För en stor och kunskapsintensiv organisation som Landstinget spelar "
+            "omvärldskontakter i såväl Europa som övriga delar av världen en viktig roll i "
+            "utvecklingsarbetet. Medlemskapet i EU ställer krav men ger också nya möjligheter "
+            "för lokala och regionala aktörer. Landstingets medverkan i regionalpolitiken, både "
+            "som partner och medfinansier, har ökat.");
+
+  // A paragraph whose second line starts with a dash stays one paragraph.
+  const Block* dash = find_block(doc, "givande och tagande");
+  ASSERT_NE(dash, nullptr) << dump(doc);
+  EXPECT_EQ(dash->kind, BlockKind::paragraph);
+  EXPECT_NE(dash->text.find("tagande – i solidarisk samverkan med våra partner."),
+            std::string::npos)
+      << dash->text;
+
+  const Block* later = find_block(doc, "Landstingsstyrelsen föreslår landstingsfullmäktige besluta");
+  ASSERT_NE(later, nullptr) << dump(doc);
+  EXPECT_EQ(later->page, 2);
+}
+
+TEST(PdfExtractor, JonkopingPolicyHeadings) {
+  Document doc = extract("tests/fixtures/jonkoping-policy.pdf");
+  for (const char* title : {"Inledning", "Policy", "Strategiska mål", "Förslag till beslut"}) {
+    bool found = false;
+    for (const Block& b : doc.blocks) {
+      if (b.text == title) {
+        found = true;
+        EXPECT_EQ(b.kind, BlockKind::heading) << title;
+        EXPECT_EQ(b.level, 2) << title;
+      }
+    }
+    EXPECT_TRUE(found) << title << "\n" << dump(doc);
+  }
+  const Block* top = find_block(doc, "Internationellt arbete - Policy och strategiska mål");
+  ASSERT_NE(top, nullptr);
+  EXPECT_EQ(top->kind, BlockKind::heading);
+  EXPECT_EQ(top->level, 1);
+  EXPECT_EQ(top->page, 1);
+  // Body text with a bold first word ("att") is not a heading.
+  const Block* att = find_block(doc, "antaga föreliggande förslag");
+  ASSERT_NE(att, nullptr);
+  EXPECT_EQ(att->kind, BlockKind::paragraph);
+}
+
+TEST(PdfExtractor, JonkopingPolicyListItems) {
+  Document doc = extract("tests/fixtures/jonkoping-policy.pdf");
+  const Block* item = find_block(doc, "Utveckling av internationellt samarbete");
+  ASSERT_NE(item, nullptr) << dump(doc);
+  EXPECT_EQ(item->kind, BlockKind::list_item);
+  EXPECT_EQ(item->level, 1);
+  // Bullet glyph removed, wrapped lines joined.
+  EXPECT_EQ(item->text,
+            "Utveckling av internationellt samarbete t.ex. genom interregionala projekt och "
+            "transnationella nätverk.");
+
+  int items = 0;
+  for (const Block& b : doc.blocks) items += b.kind == BlockKind::list_item;
+  EXPECT_EQ(items, 9) << dump(doc);
+
+  // "hälso-" ends page 1, "och sjukvård samt tandvård" starts page 2: one item, page 1,
+  // the suspended compound intact.
+  const Block* split = find_block(doc, "Medverka i att implementera");
+  ASSERT_NE(split, nullptr);
+  EXPECT_EQ(split->kind, BlockKind::list_item);
+  EXPECT_EQ(split->page, 1);
+  EXPECT_NE(split->text.find("kvalitets- och vårdmodeller inom hälso- och sjukvård samt tandvård"),
+            std::string::npos)
+      << split->text;
+
+  const Block* last = find_block(doc, "Upprätta årliga handlingsplaner.");
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->kind, BlockKind::list_item);
+  EXPECT_EQ(last->page, 2);
+}
+
+TEST(PdfExtractor, CorpusPdfSeveralPages) {
+  Document doc = extract("corpus/stockholm-riktlinjer-internationellt-arbete-2012.pdf");
+  EXPECT_GE(doc.info.pages, 5);
+  EXPECT_EQ(doc.info.title, "Riktlinjer för landstingets internationella arbete");
+
+  const Block* first = find_block(doc, "Förslag till nya riktlinjer för landstingets internationella arbete.");
+  ASSERT_NE(first, nullptr) << dump(doc);
+  EXPECT_EQ(first->page, 1);
+
+  const Block* late = find_block(doc, "Landstingsstyrelsens förvaltning (LSF) ansvarar för den Internationella funktionen.");
+  ASSERT_NE(late, nullptr) << dump(doc);
+  EXPECT_GE(late->page, 4);
+  EXPECT_EQ(late->kind, BlockKind::paragraph);
+
+  const Block* heading = find_block(doc, "Ärendebeskrivning");
+  ASSERT_NE(heading, nullptr);
+  EXPECT_EQ(heading->kind, BlockKind::heading);
+
+  const Block* item = find_block(doc, "förbättrad tillförlitlighet i kollektivtrafiken,");
+  ASSERT_NE(item, nullptr) << dump(doc);
+  EXPECT_EQ(item->kind, BlockKind::list_item);
+  EXPECT_EQ(item->text, "förbättrad tillförlitlighet i kollektivtrafiken,");
+
+  // Poppler puts this list.s bullet column in a block of its own: the bullets must still mark
+  // the items, and no block may be made of bullets alone.
+  const Block* separate = find_block(doc, "en öppen och tillgänglig region,");
+  ASSERT_NE(separate, nullptr) << dump(doc);
+  EXPECT_EQ(separate->kind, BlockKind::list_item);
+  EXPECT_EQ(separate->text, "en öppen och tillgänglig region,");
+  EXPECT_EQ(find_block(doc, "•"), nullptr) << dump(doc);
+
+  // No block has lost a line-end hyphen of a suspended compound.
+  for (const Block& b : doc.blocks) {
+    EXPECT_EQ(b.text.find("hälsooch"), std::string::npos) << b.text;
+    EXPECT_EQ(b.text.find('\n'), std::string::npos) << b.text;
+  }
+  const Block* compound = find_block(doc, "välfungerande hälso- och sjukvård samt kollektivtrafik");
+  EXPECT_NE(compound, nullptr) << dump(doc);
+}
+
+TEST(PdfExtractor, HyphenatedColumn) {
+  Document doc = extract("tests/fixtures/hyphenated.pdf");
+  ASSERT_EQ(doc.blocks.size(), 1u) << dump(doc);
+  EXPECT_EQ(doc.blocks[0].text, "Stöd för utvecklingen av hälso- och sjukvård i länet.");
+  EXPECT_EQ(doc.blocks[0].page, 1);
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::paragraph);
+}
+
+// --- hostile input ---------------------------------------------------------------------------
+
+TEST(PdfExtractor, RejectsTruncated) {
+  std::string reason = reason_of(read_file("tests/fixtures/truncated.pdf"));
+  EXPECT_EQ(reason.rfind("damaged PDF", 0), 0u) << reason;
+}
+
+TEST(PdfExtractor, RejectsGarbageAfterHeader) {
+  std::string bytes = "%PDF-1.7\n" + std::string(2000, 'x') + "\n%%EOF\n";
+  EXPECT_EQ(reason_of(bytes), "damaged PDF (Poppler could not read it)");
+}
+
+TEST(PdfExtractor, RejectsEncrypted) {
+  EXPECT_EQ(reason_of(read_file("tests/fixtures/encrypted.pdf")), "encrypted PDF (password required)");
+}
+
+TEST(PdfExtractor, RejectsEmpty) {
+  std::string reason = reason_of("");
+  EXPECT_EQ(reason.rfind("not a PDF", 0), 0u) << reason;
+}
+
+TEST(PdfExtractor, RejectsZip) {
+  EXPECT_EQ(reason_of(std::string("PK\x03\x04\x14\x00\x00\x00", 8)), "not a PDF (starts with 'PK')");
+  EXPECT_EQ(reason_of(std::string("\x89PNG", 4)), "not a PDF (starts with 0x89 0x50 0x4e 0x47)");
+}
+
+TEST(PdfExtractor, WarmUpIsHarmless) {
+  warm_up_pdf_backend();
+  warm_up_pdf_backend();
+  Document doc = extract("tests/fixtures/hyphenated.pdf");
+  EXPECT_FALSE(doc.blocks.empty());
+}
+
+}  // namespace
+}  // namespace klausul

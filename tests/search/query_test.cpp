@@ -1,1 +1,76 @@
+#include "search/query.h"
+
 #include <gtest/gtest.h>
+
+#include "ingest/error.h"
+
+namespace klausul {
+namespace {
+
+std::string describe(const std::string& query) {
+  SearchRequest request;
+  request.query = query;
+  return parse_query(request, RegionTable::builtin()).text.get_description();
+}
+
+TEST(Query, CapitalisedWordsAreStemmedLikeLowercaseOnes) {
+  EXPECT_EQ(describe("Verksamheterna"), describe("verksamheterna"));
+  EXPECT_NE(describe("Verksamheterna").find("Zverksam"), std::string::npos);
+}
+
+TEST(Query, WordsAreAndedAndStopwordsDropped) {
+  const std::string d = describe("bevaka och påverka EU");
+  EXPECT_NE(d.find("AND"), std::string::npos) << d;
+  EXPECT_EQ(d.find("Zoch"), std::string::npos) << d;
+  EXPECT_NE(d.find("Zbevak"), std::string::npos) << d;
+}
+
+TEST(Query, PhrasesAndOperatorsWork) {
+  EXPECT_NE(describe("\"bevaka och påverka\"").find("PHRASE"), std::string::npos);
+  EXPECT_NE(describe("EU OR landsting").find("OR"), std::string::npos);
+  EXPECT_NE(describe("EU NOT landsting").find("AND_NOT"), std::string::npos);
+}
+
+TEST(Query, StopwordsOnlyGiveAnEmptyQuery) {
+  EXPECT_TRUE(describe("och att det").find("MatchNothing") != std::string::npos ||
+              describe("och att det") == "Query()");
+  SearchRequest request;
+  request.query = "... ,, !";
+  EXPECT_TRUE(parse_query(request, RegionTable::builtin()).text.empty());
+}
+
+TEST(Query, UnbalancedQuotesDoNotFail) {
+  EXPECT_NO_THROW(describe("\"bevaka och"));
+  EXPECT_NO_THROW(describe("(EU"));
+}
+
+TEST(Query, RegionFilterAcceptsAnySpelling) {
+  SearchRequest request;
+  request.query = "EU";
+  request.regions = {"jönköping"};
+  const std::string a = parse_query(request, RegionTable::builtin()).filters.get_description();
+  request.regions = {"Jonkoping"};
+  const std::string b = parse_query(request, RegionTable::builtin()).filters.get_description();
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a.find("XRjonkoping"), std::string::npos) << a;
+  request.regions = {"Atlantis"};
+  EXPECT_THROW(parse_query(request, RegionTable::builtin()), UsageError);
+}
+
+TEST(Query, YearRanges) {
+  int from = 0, to = 0;
+  parse_year_range("2010..2015", from, to);
+  EXPECT_EQ(from, 2010);
+  EXPECT_EQ(to, 2015);
+  parse_year_range("2012", from, to);
+  EXPECT_EQ(from, 2012);
+  EXPECT_EQ(to, 2012);
+  parse_year_range("..2015", from, to);
+  EXPECT_EQ(from, 0);
+  EXPECT_EQ(to, 2015);
+  EXPECT_THROW(parse_year_range("20x0", from, to), UsageError);
+  EXPECT_THROW(parse_year_range("2015..2010", from, to), UsageError);
+}
+
+}  // namespace
+}  // namespace klausul

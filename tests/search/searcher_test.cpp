@@ -1,1 +1,108 @@
+#include "search/searcher.h"
+
 #include <gtest/gtest.h>
+
+#include "tests/temp_dir.h"
+
+#include "index/writer.h"
+#include "ingest/error.h"
+
+namespace klausul {
+namespace {
+
+IngestedFile make_file(const std::string& id, const std::string& region, int year,
+                       const std::vector<std::string>& texts) {
+  IngestedFile file;
+  file.info.id = id;
+  file.info.path = "/corpus/" + id + ".txt";
+  file.info.region = region;
+  file.info.region_name = "Region " + region;
+  file.info.title = "Riktlinjer " + id;
+  file.info.doc_type = "riktlinjer";
+  file.info.year = year;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Clause clause;
+    clause.ordinal = static_cast<int>(i) + 1;
+    clause.document_id = id;
+    clause.id = id + ":" + std::to_string(clause.ordinal);
+    clause.text = texts[i];
+    clause.page = static_cast<int>(i) + 1;
+    clause.section = {"Överväganden"};
+    file.clauses.push_back(clause);
+  }
+  return file;
+}
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    IndexWriter writer(db);
+    writer.replace_file(make_file("sth", "stockholm", 2012,
+                                  {"För att ta tillvara Stockholmsregionens intressen ska "
+                                   "landstinget bevaka och påverka de policyområden inom EU som "
+                                   "är relevanta för verksamheten.",
+                                   "Benchmarking med andra ledande organisationer."}));
+    writer.replace_file(make_file("jkp", "jonkoping", 2011,
+                                  {"Skapa förutsättningar för aktiv samverkan och erhållande av "
+                                   "EU-medel aktuella för Landstingets verksamheter."}));
+  }
+  SearchResult search(const std::string& query, std::vector<std::string> regions = {}) {
+    SearchRequest request;
+    request.query = query;
+    request.regions = std::move(regions);
+    return run_search(db, request, RegionTable::builtin());
+  }
+  // Transactions need a disk backend (the in-memory one has none).
+  testing::TempDir dir;
+  Xapian::WritableDatabase db{dir / "db", Xapian::DB_CREATE_OR_OPEN};
+};
+
+TEST_F(SearcherTest, FindsClausesWithDocumentMetadataAndSnippet) {
+  SearchResult result = search("bevaka och påverka EU");
+  ASSERT_EQ(result.hits.size(), 1u);
+  const Hit& hit = result.hits[0];
+  EXPECT_EQ(hit.rank, 1);
+  EXPECT_EQ(hit.clause.id, "sth:1");
+  EXPECT_EQ(hit.document.region, "stockholm");
+  EXPECT_EQ(hit.document.title, "Riktlinjer sth");
+  EXPECT_EQ(hit.clause.page, 1);
+  EXPECT_NE(hit.snippet.find("<b>bevaka</b>"), std::string::npos) << hit.snippet;
+  EXPECT_EQ(result.region_counts.at("stockholm"), 1u);
+}
+
+TEST_F(SearcherTest, StemmedFormsMatch) {
+  SearchResult result = search("verksamhet");
+  EXPECT_EQ(result.hits.size(), 2u);
+}
+
+TEST_F(SearcherTest, RegionFilterRestrictsHits) {
+  SearchResult result = search("verksamhet", {"Jönköping"});
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].document.region, "jonkoping");
+}
+
+TEST_F(SearcherTest, FallsBackToAnyWordWhenNoClauseHasAll) {
+  SearchResult result = search("benchmarking samverkan");
+  EXPECT_TRUE(result.relaxed);
+  EXPECT_EQ(result.hits.size(), 2u);
+}
+
+TEST_F(SearcherTest, StopwordOnlyQueryIsReportedNotFailed) {
+  SearchResult result = search("och att");
+  EXPECT_TRUE(result.no_searchable_words);
+  EXPECT_TRUE(result.hits.empty());
+}
+
+TEST_F(SearcherTest, DocumentRecordsNeverComeBackAsHits) {
+  SearchResult result = search("riktlinjer");  // only in titles and the record data
+  for (const Hit& hit : result.hits) EXPECT_FALSE(hit.clause.id.empty());
+}
+
+TEST_F(SearcherTest, LoadClauseByIdAndUnknownId) {
+  Hit hit = load_clause(db, "jkp:1");
+  EXPECT_EQ(hit.document.region, "jonkoping");
+  EXPECT_THROW(load_clause(db, "nope:1"), UsageError);
+}
+
+}  // namespace
+}  // namespace klausul

@@ -1,1 +1,70 @@
-int main() { return 0; }
+// klausul: search Swedish county policy documents clause by clause.
+// The one place where errors become messages and exit codes.
+#include <xapian.h>
+
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "ingest/error.h"
+#include "tools/klausul/commands.h"
+
+namespace {
+
+const char* const kUsage = R"(klausul — search Swedish county policy documents clause by clause
+
+usage:
+  klausul ingest PATH... [--db DIR] [--region R] [--manifest FILE] [--force]
+  klausul search QUERY [--db DIR] [--region R]... [--type T]... [--year A..B] [--limit N]
+  klausul list [--db DIR]
+  klausul show ID|PATH [--db DIR]
+  klausul remove PATH [--db DIR]
+  klausul stats [--db DIR]
+common options: --format text|json|jsonl|csv   --output FILE
+The database is --db, else $KLAUSUL_DB, else ${XDG_DATA_HOME:-~/.local/share}/klausul/index.
+)";
+
+int dispatch(const std::string& command, int argc, char** argv) {
+  using namespace klausul::cli;
+  if (command == "ingest") return run_ingest(argc, argv);
+  if (command == "search") return run_search(argc, argv);
+  if (command == "list") return run_list(argc, argv);
+  if (command == "show") return run_show(argc, argv);
+  if (command == "remove") return run_remove(argc, argv);
+  if (command == "stats") return run_stats(argc, argv);
+  throw klausul::UsageError("unknown command '" + command + "' (see klausul --help)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace klausul::cli;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version") {
+    std::cout << "klausul 0.1.0\n";
+    return kExitOk;
+  }
+  try {
+    return dispatch(command, argc, argv);
+  } catch (const klausul::UsageError& e) {
+    std::cerr << "klausul " << command << ": " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const klausul::IndexError& e) {
+    std::cerr << "klausul " << command << ": " << e.what() << '\n';
+    return kExitIndex;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "klausul " << command << ": index error: " << e.get_description() << '\n';
+    return kExitIndex;
+  } catch (const std::exception& e) {
+    std::cerr << "klausul " << command << ": " << e.what() << '\n';
+    return kExitIndex;
+  }
+}

@@ -1,0 +1,91 @@
+#include "index/stored_data.h"
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/error.h"
+
+namespace klausul {
+namespace {
+
+BlockKind kind_from_name(const std::string& name) {
+  for (BlockKind kind : {BlockKind::heading, BlockKind::paragraph, BlockKind::list_item,
+                         BlockKind::table_cell, BlockKind::slide_title, BlockKind::att_decision}) {
+    if (block_kind_name(kind) == name) return kind;
+  }
+  return BlockKind::paragraph;
+}
+
+}  // namespace
+
+std::string clause_to_data(const Clause& clause) {
+  nlohmann::json j = {{"id", clause.id},
+                      {"doc", clause.document_id},
+                      {"ord", clause.ordinal},
+                      {"text", clause.text},
+                      {"section", clause.section},
+                      {"page", clause.page},
+                      {"slide", clause.slide},
+                      {"kind", block_kind_name(clause.kind)}};
+  if (!clause.context.empty()) j["context"] = clause.context;
+  return j.dump();
+}
+
+Clause clause_from_data(const std::string& data) {
+  try {
+    nlohmann::json j = nlohmann::json::parse(data);
+    Clause clause;
+    clause.id = j.at("id").get<std::string>();
+    clause.document_id = j.at("doc").get<std::string>();
+    clause.ordinal = j.value("ord", 0);
+    clause.text = j.value("text", "");
+    clause.context = j.value("context", "");
+    clause.section = j.value("section", std::vector<std::string>{});
+    clause.page = j.value("page", 0);
+    clause.slide = j.value("slide", 0);
+    clause.kind = kind_from_name(j.value("kind", "paragraph"));
+    return clause;
+  } catch (const nlohmann::json::exception& e) {
+    throw IndexError(std::string("corrupt clause data in index: ") + e.what());
+  }
+}
+
+std::string document_info_to_data(const DocumentInfo& info) {
+  nlohmann::json j = {{"id", info.id},           {"path", info.path},
+                      {"format", info.format},   {"title", info.title},
+                      {"region", info.region},   {"region_name", info.region_name},
+                      {"organisation", info.organisation},
+                      {"doc_type", info.doc_type}, {"year", info.year},
+                      {"date", info.date},       {"diarienummer", info.diarienummer},
+                      {"pages", info.pages},     {"slides", info.slides},
+                      {"clauses", info.clauses}, {"size", info.size},
+                      {"mtime", info.mtime}};
+  return j.dump();
+}
+
+DocumentInfo document_info_from_data(const std::string& data) {
+  try {
+    nlohmann::json j = nlohmann::json::parse(data);
+    DocumentInfo info;
+    info.id = j.at("id").get<std::string>();
+    info.path = j.value("path", "");
+    info.format = j.value("format", "");
+    info.title = j.value("title", "");
+    info.region = j.value("region", "");
+    info.region_name = j.value("region_name", "");
+    info.organisation = j.value("organisation", "");
+    info.doc_type = j.value("doc_type", "");
+    info.year = j.value("year", 0);
+    info.date = j.value("date", "");
+    info.diarienummer = j.value("diarienummer", "");
+    info.pages = j.value("pages", 0);
+    info.slides = j.value("slides", 0);
+    info.clauses = j.value("clauses", 0);
+    info.size = j.value("size", std::int64_t{0});
+    info.mtime = j.value("mtime", std::int64_t{0});
+    return info;
+  } catch (const nlohmann::json::exception& e) {
+    throw IndexError(std::string("corrupt document record in index: ") + e.what());
+  }
+}
+
+}  // namespace klausul

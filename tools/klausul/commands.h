@@ -1,0 +1,19 @@
+// The klausul subcommands. Each returns the process exit code of DESIGN.md and throws
+// UsageError / IndexError, which main() turns into one line and exit code 2 / 4.
+#pragma once
+
+namespace klausul::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+constexpr int kExitSomeFilesFailed = 3;
+constexpr int kExitIndex = 4;
+
+int run_ingest(int argc, char** argv);
+int run_search(int argc, char** argv);
+int run_list(int argc, char** argv);
+int run_show(int argc, char** argv);
+int run_remove(int argc, char** argv);
+int run_stats(int argc, char** argv);
+
+}  // namespace klausul::cli
