@@ -1,26 +1,77 @@
 #include "index/analyzer.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <vector>
+
+#include "index/compound_splitter.h"
+#include "index/suspended_compounds.h"
+#include "index/swedish_stemmer.h"
 #include "ingest/normalize.h"
 
 namespace klausul {
+namespace {
 
-Xapian::Stem swedish_stemmer() { return Xapian::Stem("swedish"); }
+// Xapian's term limit is 245 bytes; longer "words" are base64 blobs or URLs, not language.
+constexpr size_t kMaxWordBytes = 64;
 
-Analyzer::Analyzer() {
-  generator_.set_stemmer(swedish_stemmer());
-  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  generator_.set_stopper(&swedish_stopper());
-  // Stopwords keep their unstemmed, positional term (phrases such as "bevaka och påverka"
-  // still match) but get no Z-stem, so they never drive ranking.
-  generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+// Words are runs of letters, digits and combining marks; everything else separates them, as
+// in Xapian's QueryParser ("EU-frågor" -> "eu", "frågor").
+std::vector<std::string> split_words(const std::string& folded) {
+  std::vector<std::string> words;
+  std::string current;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(folded.size());
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(folded.data(), i, length, c);
+    if (c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK)) {
+      current.append(folded, static_cast<size_t>(start), static_cast<size_t>(i - start));
+      continue;
+    }
+    if (!current.empty() && current.size() <= kMaxWordBytes) words.push_back(current);
+    current.clear();
+  }
+  if (!current.empty() && current.size() <= kMaxWordBytes) words.push_back(current);
+  return words;
 }
 
-void Analyzer::index_text(Xapian::Document& doc, const std::string& text,
-                          const std::string& prefix) {
-  generator_.set_document(doc);
-  // Xapian does no Unicode normalisation: fold first (ligatures, case, soft hyphens).
-  generator_.index_text(fold_for_index(text), 1, prefix);
-  generator_.increase_termpos(100);
+std::string stem_term(const std::string& prefix, const std::string& word) {
+  return "Z" + prefix + stem_swedish(word);
+}
+
+}  // namespace
+
+Xapian::Stem swedish_stemmer() { return Xapian::Stem(new SwedishStemmer); }
+
+DocumentIndexer::DocumentIndexer(Xapian::Document& doc) : doc_(doc) {}
+
+void DocumentIndexer::add_word(const std::string& word, const std::string& prefix) {
+  ++position_;
+  doc_.add_posting(prefix + word, position_);
+  // Stopwords keep their positional term (phrases such as "bevaka och påverka" match) but
+  // get no stem, so they never drive ranking.
+  if (swedish_stopper()(word)) return;
+  doc_.add_term(stem_term(prefix, word));
+  for (const std::string& part : split_compound(word)) {
+    doc_.add_posting(prefix + part, position_);
+    doc_.add_term(stem_term(prefix, part));
+  }
+}
+
+void DocumentIndexer::add_text(const std::string& text, const std::string& prefix) {
+  const std::string folded = fold_for_index(text);
+  if (position_ > 0) position_ += 100;
+  for (const std::string& word : split_words(folded)) add_word(word, prefix);
+  // Implied words have no position of their own: found by word, never part of a phrase.
+  for (const std::string& implied : expand_suspended_compounds(folded)) {
+    for (const std::string& word : split_words(implied)) {
+      doc_.add_term(prefix + word);
+      doc_.add_term(stem_term(prefix, word));
+    }
+  }
 }
 
 }  // namespace klausul

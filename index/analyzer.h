@@ -1,11 +1,17 @@
 // The Swedish analyser: the same normalisation, stemming and stopwords at index and query
-// time. Xapian's TermGenerator does no Unicode normalisation, so every text is folded with
-// ICU (fold_for_index) before it reaches Xapian.
+// time. Xapian's TermGenerator does no Unicode normalisation and knows nothing of Swedish
+// compounds, so klausul generates its own terms:
+//   - text is folded with ICU (fold_for_index) and split into words at non-letters/digits
+//     (the same places Xapian's QueryParser splits a query);
+//   - every word is indexed at its position; non-stopwords also as a Z-prefixed stem
+//     (Snowball Swedish plus klausul's fixes, see index/swedish_stemmer.h);
+//   - the parts of a compound ("landstingsfullmäktige" -> landstings, fullmäktige) are indexed
+//     at the compound's own position, so "fullmäktige" finds it and phrases still work;
+//   - suspended compounds ("hälso- och sjukvård") add the implied word ("hälsovård").
 #pragma once
 
 #include <xapian.h>
 
-#include <memory>
 #include <string>
 
 namespace klausul {
@@ -13,21 +19,26 @@ namespace klausul {
 /// Swedish stopwords (kept in the project: Debian's Xapian ships none).
 const Xapian::Stopper& swedish_stopper();
 
-/// The Swedish Snowball stemmer.
+/// The Swedish stemmer used at index and query time (Snowball + klausul's fixes).
 Xapian::Stem swedish_stemmer();
 
-/// Indexes clause text into a Xapian document with positions (Swedish stemming, stopwords
-/// kept unstemmed for phrases, Z-prefixed stems).
-class Analyzer {
+/// Adds the terms of texts to one Xapian document. Create one per document.
+class DocumentIndexer {
  public:
-  Analyzer();
-  /// Adds the terms of `text` (NFC or any form) to `doc`, starting a new position run.
-  /// `prefix` is empty for body text or a field prefix (title, section).
-  void index_text(Xapian::Document& doc, const std::string& text,
-                  const std::string& prefix = "");
+  /// `doc` must outlive the indexer.
+  explicit DocumentIndexer(Xapian::Document& doc);
+  DocumentIndexer(const DocumentIndexer&) = delete;
+  DocumentIndexer& operator=(const DocumentIndexer&) = delete;
+
+  /// Indexes `text` (any normalisation form) under `prefix` ("" for body text). Successive
+  /// calls leave a gap of positions, so a phrase never spans two fields.
+  void add_text(const std::string& text, const std::string& prefix = "");
 
  private:
-  Xapian::TermGenerator generator_;
+  void add_word(const std::string& word, const std::string& prefix);
+
+  Xapian::Document& doc_;
+  Xapian::termpos position_ = 0;  // position of the last word added
 };
 
 }  // namespace klausul

@@ -17,6 +17,7 @@ inline const std::string kRegionPrefix = "XR";      // XR<region key>
 inline const std::string kTypePrefix = "XT";        // XT<ascii-folded doc type>
 inline const std::string kYearPrefix = "XY";        // XY<year>
 inline const std::string kKindPrefix = "XK";        // XKclause or XKdocument
+inline const std::string kFingerprintPrefix = "XF"; // XF<text fingerprint>, duplicate clauses
 inline const std::string kClauseKind = "clause";
 inline const std::string kDocumentKind = "document";
 
@@ -29,6 +30,7 @@ inline constexpr Xapian::valueno kRegionSlot = 0;    // region key
 inline constexpr Xapian::valueno kYearSlot = 1;      // sortable_serialise(year)
 inline constexpr Xapian::valueno kTypeSlot = 2;      // ascii-folded doc type
 inline constexpr Xapian::valueno kDocumentSlot = 3;  // document id
+inline constexpr Xapian::valueno kFingerprintSlot = 4;  // text fingerprint (collapse key)
 
 /// The Q term of a clause id.
 std::string clause_term(const std::string& clause_id);

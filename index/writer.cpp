@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "index/fingerprint.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "ingest/error.h"
@@ -59,11 +60,12 @@ Xapian::Document IndexWriter::clause_document(const DocumentInfo& info, const Cl
   // A heading is the section of the clauses below it, not an answer of its own: its words are
   // searchable as section words only, so bare headings never crowd out the clauses.
   const bool heading = clause.kind == BlockKind::heading;
-  analyzer_.index_text(doc, clause.text, heading ? schema::kSectionPrefix : "");
+  DocumentIndexer indexer(doc);
+  indexer.add_text(clause.text, heading ? schema::kSectionPrefix : "");
   if (!clause.section.empty()) {
-    analyzer_.index_text(doc, section_label(clause.section), schema::kSectionPrefix);
+    indexer.add_text(section_label(clause.section), schema::kSectionPrefix);
   }
-  if (!info.title.empty()) analyzer_.index_text(doc, info.title, schema::kTitlePrefix);
+  if (!info.title.empty()) indexer.add_text(info.title, schema::kTitlePrefix);
 
   doc.add_boolean_term(schema::clause_term(clause.id));
   doc.add_boolean_term(schema::document_term(info.id));
@@ -76,6 +78,10 @@ Xapian::Document IndexWriter::clause_document(const DocumentInfo& info, const Cl
   doc.add_value(schema::kRegionSlot, info.region);
   doc.add_value(schema::kTypeSlot, type_key);
   doc.add_value(schema::kDocumentSlot, info.id);
+  if (const std::string fingerprint = text_fingerprint(clause.text); !fingerprint.empty()) {
+    doc.add_boolean_term(schema::kFingerprintPrefix + fingerprint);
+    doc.add_value(schema::kFingerprintSlot, fingerprint);
+  }
   if (info.year > 0) doc.add_value(schema::kYearSlot, Xapian::sortable_serialise(info.year));
   return doc;
 }

@@ -43,7 +43,6 @@ class IndexWriter {
   Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause);
 
   Xapian::WritableDatabase& db_;
-  Analyzer analyzer_;
 };
 
 }  // namespace klausul

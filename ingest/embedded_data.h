@@ -8,4 +8,7 @@ namespace klausul::embedded {
 /// The text of corpus/regions.tsv at build time.
 std::string_view regions_tsv();
 
+/// The text of corpus/synonyms.tsv at build time.
+std::string_view synonyms_tsv();
+
 }  // namespace klausul::embedded

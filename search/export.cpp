@@ -30,6 +30,19 @@ nlohmann::json hit_object(const Hit& hit) {
   if (!c.context.empty()) j["context"] = c.context;
   if (!hit.snippet.empty()) j["snippet"] = hit.snippet;
   if (!hit.query_region.empty()) j["query_region"] = hit.query_region;
+  if (!hit.matched_terms.empty()) j["matched_terms"] = hit.matched_terms;
+  if (!hit.duplicates.empty()) {
+    nlohmann::json places = nlohmann::json::array();
+    for (const Place& p : hit.duplicates) {
+      places.push_back({{"clause_id", p.clause_id},
+                        {"document_id", p.document_id},
+                        {"region", p.region},
+                        {"path", p.path},
+                        {"page", p.page > 0 ? nlohmann::json(p.page) : nlohmann::json()},
+                        {"slide", p.slide > 0 ? nlohmann::json(p.slide) : nlohmann::json()}});
+    }
+    j["duplicates"] = places;
+  }
   return j;
 }
 

@@ -9,6 +9,16 @@
 
 namespace klausul {
 
+/// Where else a (near-)identical clause occurs.
+struct Place {
+  std::string clause_id;
+  std::string document_id;
+  std::string region;
+  std::string path;
+  int page = 0;
+  int slide = 0;
+};
+
 struct Hit {
   int rank = 0;              // 1-based
   double score = 0;          // relevance (search: Xapian weight; similar: [0, 1])
@@ -16,6 +26,8 @@ struct Hit {
   DocumentInfo document;
   std::string snippet;       // HTML: text escaped, matched terms in <b>...</b>
   std::string query_region;  // similar only
+  std::vector<std::string> matched_terms;  // similar: the query's words that matched
+  std::vector<Place> duplicates;           // other places with (almost) the same text
 };
 
 }  // namespace klausul

@@ -98,7 +98,8 @@ void parse_year_range(const std::string& text, int& from, int& to) {
   if (from > 0 && to > 0 && from > to) throw UsageError("bad year range '" + text + "'");
 }
 
-ParsedQuery parse_query(const SearchRequest& request, const RegionTable& regions) {
+ParsedQuery parse_query(const SearchRequest& request, const RegionTable& regions,
+                        const SynonymTable& synonyms) {
   Xapian::QueryParser parser;
   parser.set_stemmer(swedish_stemmer());
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -112,7 +113,7 @@ ParsedQuery parse_query(const SearchRequest& request, const RegionTable& regions
   ParsedQuery parsed;
   parsed.filters = filter_query(request, regions);
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
-  const std::string folded = fold_query(request.query);
+  const std::string folded = synonyms.expand_query(fold_query(request.query));
   try {
     parsed.text = parser.parse_query(folded, flags);
   } catch (const Xapian::QueryParserError&) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ingest/regions.h"
+#include "search/synonyms.h"
 
 namespace klausul {
 
@@ -32,8 +33,10 @@ struct ParsedQuery {
 
 /// Parses request.query and the filters. Operators AND, OR, NOT, NEAR must be uppercase;
 /// everything else is folded (ICU NFKC_Casefold) before parsing, so capitalised words are
-/// stemmed too. Throws UsageError for an unknown region or a malformed year range.
-ParsedQuery parse_query(const SearchRequest& request, const RegionTable& regions);
+/// stemmed too; bare words with synonyms are expanded ("landsting" also finds "region").
+/// Throws UsageError for an unknown region or a malformed year range.
+ParsedQuery parse_query(const SearchRequest& request, const RegionTable& regions,
+                        const SynonymTable& synonyms = SynonymTable::standard());
 
 /// Parses "2010..2015", "2012", "..2015", "2010..". Throws UsageError when malformed.
 void parse_year_range(const std::string& text, int& from, int& to);

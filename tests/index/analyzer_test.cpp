@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 namespace klausul {
@@ -9,11 +10,20 @@ namespace {
 
 std::set<std::string> terms_of(const std::string& text) {
   Xapian::Document doc;
-  Analyzer analyzer;
-  analyzer.index_text(doc, text);
+  DocumentIndexer indexer(doc);
+  indexer.add_text(text);
   std::set<std::string> terms;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
   return terms;
+}
+
+std::vector<Xapian::termpos> positions_of(const Xapian::Document& doc, const std::string& term) {
+  std::vector<Xapian::termpos> positions;
+  auto it = doc.termlist_begin();
+  it.skip_to(term);
+  if (it == doc.termlist_end() || *it != term) return positions;
+  for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) positions.push_back(*p);
+  return positions;
 }
 
 TEST(Analyzer, FoldsCaseAndDecomposedLetters) {
@@ -30,10 +40,39 @@ TEST(Analyzer, FoldsLigaturesAndSoftHyphens) {
 
 TEST(Analyzer, StemsSwedishAndSkipsStemsOfStopwords) {
   auto terms = terms_of("verksamheterna och utvecklingen");
-  EXPECT_TRUE(terms.count("Zverksam"));
+  EXPECT_TRUE(terms.count("Zverksamhet"));  // not "verksam" (active): another word
   EXPECT_TRUE(terms.count("Zutveckling"));
   EXPECT_TRUE(terms.count("och"));    // kept unstemmed for phrases
   EXPECT_FALSE(terms.count("Zoch"));  // but never a ranking stem
+}
+
+TEST(Analyzer, CompoundPartsShareTheCompoundsPosition) {
+  Xapian::Document doc;
+  DocumentIndexer indexer(doc);
+  indexer.add_text("Beslut av landstingsfullmäktige i juni");
+  EXPECT_EQ(positions_of(doc, "landstingsfullmäktige"), positions_of(doc, "fullmäktige"));
+  EXPECT_EQ(positions_of(doc, "fullmäktige"), std::vector<Xapian::termpos>{3});
+  std::set<std::string> terms;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
+  EXPECT_TRUE(terms.count("Zfullmäktig"));
+}
+
+TEST(Analyzer, SuspendedCompoundsAddTheImpliedWord) {
+  auto terms = terms_of("inom hälso- och sjukvård samt tandvård");
+  EXPECT_TRUE(terms.count("hälsovård"));
+  EXPECT_TRUE(terms.count("sjukvård"));
+}
+
+TEST(Analyzer, FieldsGetAGapSoPhrasesDoNotSpanThem) {
+  Xapian::Document doc;
+  DocumentIndexer indexer(doc);
+  indexer.add_text("bevaka");
+  indexer.add_text("påverka");
+  auto a = positions_of(doc, "bevaka");
+  auto b = positions_of(doc, "påverka");
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_GT(b[0], a[0] + 1);
 }
 
 TEST(Analyzer, StopperKnowsSwedishFunctionWords) {

@@ -11,6 +11,8 @@ constexpr int kExitIndex = 4;
 
 int run_ingest(int argc, char** argv);
 int run_search(int argc, char** argv);
+int run_similar(int argc, char** argv);
+int run_compare(int argc, char** argv);
 int run_list(int argc, char** argv);
 int run_show(int argc, char** argv);
 int run_remove(int argc, char** argv);

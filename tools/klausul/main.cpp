@@ -16,6 +16,8 @@ const char* const kUsage = R"(klausul — search Swedish county policy documents
 usage:
   klausul ingest PATH... [--db DIR] [--region R] [--manifest FILE] [--force]
   klausul search QUERY [--db DIR] [--region R]... [--type T]... [--year A..B] [--limit N]
+  klausul similar (--clause ID | --text TEXT) [--per-region N] [--region R]... [--db DIR]
+  klausul compare DOC_A DOC_B [--db DIR]     (documents by id or source path)
   klausul list [--db DIR]
   klausul show ID|PATH [--db DIR]
   klausul remove PATH [--db DIR]
@@ -28,6 +30,8 @@ int dispatch(const std::string& command, int argc, char** argv) {
   using namespace klausul::cli;
   if (command == "ingest") return run_ingest(argc, argv);
   if (command == "search") return run_search(argc, argv);
+  if (command == "similar") return run_similar(argc, argv);
+  if (command == "compare") return run_compare(argc, argv);
   if (command == "list") return run_list(argc, argv);
   if (command == "show") return run_show(argc, argv);
   if (command == "remove") return run_remove(argc, argv);

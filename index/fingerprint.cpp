@@ -1,0 +1,38 @@
+#include "index/fingerprint.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "ingest/normalize.h"
+
+namespace klausul {
+
+std::string text_fingerprint(const std::string& text) {
+  const std::string folded = fold_for_index(text);
+  std::string words;
+  bool gap = false;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(folded.size());
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(folded.data(), i, length, c);
+    if (c >= 0 && u_isalnum(c)) {
+      if (gap && !words.empty()) words += ' ';
+      gap = false;
+      words.append(folded, static_cast<size_t>(start), static_cast<size_t>(i - start));
+    } else {
+      gap = true;
+    }
+  }
+  if (words.empty()) return "";
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(words.data(), words.size())));
+  return hex;
+}
+
+}  // namespace klausul

@@ -1,0 +1,125 @@
+#include "search/clause_vector.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "index/analyzer.h"
+#include "index/swedish_stemmer.h"
+
+namespace klausul {
+namespace {
+
+// Body stems are "Z" + a lowercase stem; field stems carry an uppercase prefix ("ZS", "ZXS").
+bool is_body_stem(const std::string& term) {
+  return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+}
+
+bool is_body_word(const std::string& term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
+ClauseVector build(const Xapian::Database& db, const Xapian::Document& doc,
+                   const StemCanon& canon) {
+  const double documents = std::max<double>(1.0, db.get_doccount());
+  std::map<std::string, double> weights;
+  ClauseVector vector;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string term = *it;
+    if (is_body_word(term)) {
+      const std::string stem = canon.canonical(stem_swedish(term));
+      if (!vector.surface.count(stem) || term.size() < vector.surface[stem].size()) {
+        vector.surface[stem] = term;
+      }
+      continue;
+    }
+    if (!is_body_stem(term)) continue;
+    const std::string stem = canon.canonical(term.substr(1));
+    const double df = std::max<double>(1.0, db.get_termfreq(term));
+    const double idf = std::log(1.0 + documents / df);
+    weights[stem] += (1.0 + std::log(static_cast<double>(it.get_wdf()))) * idf;
+  }
+  double norm = 0;
+  for (const auto& [stem, w] : weights) norm += w * w;
+  norm = std::sqrt(norm);
+  if (norm == 0) return vector;
+  for (const auto& [stem, w] : weights) vector.weights.emplace_back(stem, w / norm);
+  return vector;
+}
+
+}  // namespace
+
+StemCanon::StemCanon(const SynonymTable& synonyms) {
+  for (const auto& group : synonyms.groups()) {
+    std::string representative;
+    for (const std::string& word : group) {
+      if (word.find_first_of(" -") != std::string::npos) continue;  // multi-word: no one stem
+      const std::string stem = stem_swedish(word);
+      if (representative.empty()) representative = stem;
+      if (!canon_.count(stem)) canon_[stem] = representative;
+    }
+  }
+}
+
+const std::string& StemCanon::canonical(const std::string& stem) const {
+  auto it = canon_.find(stem);
+  return it == canon_.end() ? stem : it->second;
+}
+
+std::vector<std::string> StemCanon::members(const std::string& canonical) const {
+  std::vector<std::string> stems{canonical};
+  for (const auto& [stem, representative] : canon_) {
+    if (representative == canonical && stem != canonical) stems.push_back(stem);
+  }
+  return stems;
+}
+
+ClauseVector vector_of_document(const Xapian::Database& db, const Xapian::Document& doc,
+                                const StemCanon& canon) {
+  return build(db, doc, canon);
+}
+
+ClauseVector vector_of_text(const Xapian::Database& db, const std::string& text,
+                            const StemCanon& canon) {
+  Xapian::Document doc;
+  DocumentIndexer indexer(doc);
+  indexer.add_text(text);
+  return build(db, doc, canon);
+}
+
+double cosine(const ClauseVector& a, const ClauseVector& b) {
+  double dot = 0;
+  auto i = a.weights.begin();
+  auto j = b.weights.begin();
+  while (i != a.weights.end() && j != b.weights.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      dot += i->second * j->second;
+      ++i;
+      ++j;
+    }
+  }
+  return std::clamp(dot, 0.0, 1.0);
+}
+
+std::vector<std::string> shared_words(const ClauseVector& query, const ClauseVector& other) {
+  std::vector<std::pair<double, std::string>> shared;
+  for (const auto& [stem, weight] : query.weights) {
+    auto it = std::lower_bound(other.weights.begin(), other.weights.end(),
+                               std::make_pair(stem, 0.0),
+                               [](const auto& x, const auto& y) { return x.first < y.first; });
+    if (it == other.weights.end() || it->first != stem) continue;
+    auto word = query.surface.find(stem);
+    shared.emplace_back(-weight * it->second, word == query.surface.end() ? stem : word->second);
+  }
+  std::sort(shared.begin(), shared.end());
+  std::vector<std::string> words;
+  for (auto& [score, word] : shared) {
+    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+  }
+  return words;
+}
+
+}  // namespace klausul

@@ -1,0 +1,121 @@
+#include "search/compare.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "index/schema.h"
+#include "index/stored_data.h"
+#include "index/writer.h"
+#include "ingest/error.h"
+#include "search/clause_vector.h"
+
+namespace klausul {
+
+std::string alignment_status_name(AlignmentStatus status) {
+  switch (status) {
+    case AlignmentStatus::matched: return "matched";
+    case AlignmentStatus::only_a: return "only_a";
+    case AlignmentStatus::only_b: return "only_b";
+  }
+  return "matched";
+}
+
+DocumentInfo resolve_document(const Xapian::Database& db, const std::string& name) {
+  if (auto info = find_document_by_id(db, name)) return *info;
+  std::error_code ec;
+  auto absolute = std::filesystem::absolute(name, ec);
+  const std::string path = (ec ? std::filesystem::path(name) : absolute).lexically_normal();
+  if (auto info = find_document_by_path(db, path)) return *info;
+  throw UsageError("no indexed document '" + name + "' (give a document id or source path)");
+}
+
+std::vector<std::pair<Clause, Xapian::Document>> document_clauses(const Xapian::Database& db,
+                                                                 const std::string& document_id) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(schema::document_term(document_id)),
+                                  Xapian::Query(schema::kKindPrefix + schema::kClauseKind)));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+  std::vector<std::pair<Clause, Xapian::Document>> clauses;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    clauses.emplace_back(clause_from_data(doc.get_data()), doc);
+  }
+  std::sort(clauses.begin(), clauses.end(),
+            [](const auto& x, const auto& y) { return x.first.ordinal < y.first.ordinal; });
+  return clauses;
+}
+
+namespace {
+
+struct Side {
+  std::vector<Clause> clauses;
+  std::vector<ClauseVector> vectors;
+};
+
+Side load_side(const Xapian::Database& db, const std::string& document_id, const StemCanon& canon) {
+  Side side;
+  for (auto& [clause, doc] : document_clauses(db, document_id)) {
+    if (clause.kind == BlockKind::heading) continue;  // headings are structure, not content
+    side.vectors.push_back(vector_of_document(db, doc, canon));
+    side.clauses.push_back(std::move(clause));
+  }
+  return side;
+}
+
+}  // namespace
+
+Alignment compare_documents(const Xapian::Database& db, const std::string& a,
+                            const std::string& b, const SynonymTable& synonyms) {
+  Alignment alignment;
+  alignment.a = resolve_document(db, a);
+  alignment.b = resolve_document(db, b);
+  const StemCanon canon(synonyms);
+  const Side side_a = load_side(db, alignment.a.id, canon);
+  const Side side_b = load_side(db, alignment.b.id, canon);
+
+  std::vector<bool> b_used(side_b.clauses.size(), false);
+  for (size_t i = 0; i < side_a.clauses.size(); ++i) {
+    double best = 0;
+    size_t best_j = 0;
+    for (size_t j = 0; j < side_b.clauses.size(); ++j) {
+      const double score = cosine(side_a.vectors[i], side_b.vectors[j]);
+      if (score > best) {
+        best = score;
+        best_j = j;
+      }
+    }
+    AlignedPair pair;
+    pair.a = side_a.clauses[i];
+    pair.score = best;
+    if (best >= kMatchThreshold) {
+      pair.b = side_b.clauses[best_j];
+      b_used[best_j] = true;
+      ++alignment.matched;
+    } else {
+      pair.status = AlignmentStatus::only_a;
+      ++alignment.only_a;
+    }
+    alignment.pairs.push_back(std::move(pair));
+  }
+  for (size_t j = 0; j < side_b.clauses.size(); ++j) {
+    if (b_used[j]) continue;
+    double best = 0;
+    for (const ClauseVector& vector : side_a.vectors) {
+      best = std::max(best, cosine(vector, side_b.vectors[j]));
+    }
+    // A clause of B close to some clause of A is covered by A even if it was not that
+    // clause's single best counterpart.
+    if (best >= kMatchThreshold) continue;
+    AlignedPair pair;
+    pair.status = AlignmentStatus::only_b;
+    pair.b = side_b.clauses[j];
+    pair.score = best;
+    alignment.pairs.push_back(std::move(pair));
+    ++alignment.only_b;
+  }
+  return alignment;
+}
+
+}  // namespace klausul

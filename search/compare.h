@@ -1,0 +1,55 @@
+// Two-document alignment: which clauses of A have a counterpart in B, and which topics only
+// one of them covers.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "ingest/document.h"
+#include "search/synonyms.h"
+
+namespace klausul {
+
+enum class AlignmentStatus { matched, only_a, only_b };
+
+/// "matched", "only_a", "only_b".
+std::string alignment_status_name(AlignmentStatus status);
+
+struct AlignedPair {
+  AlignmentStatus status = AlignmentStatus::matched;
+  Clause a;        // empty for only_b
+  Clause b;        // empty for only_a
+  double score = 0;  // cosine of the pair (matched), best score found otherwise
+};
+
+struct Alignment {
+  DocumentInfo a;
+  DocumentInfo b;
+  std::vector<AlignedPair> pairs;  // A's clauses in order, then B's unmatched clauses
+  int matched = 0;
+  int only_a = 0;
+  int only_b = 0;
+};
+
+/// A clause pair below this cosine is not a counterpart.
+inline constexpr double kMatchThreshold = 0.25;
+
+/// Aligns two indexed documents (named by id or source path). Every non-heading clause of A
+/// gets its most similar clause of B when the similarity reaches kMatchThreshold; B's clauses
+/// that are nobody's counterpart are listed as only_b. Throws UsageError when a document is
+/// not in the index.
+Alignment compare_documents(const Xapian::Database& db, const std::string& a,
+                            const std::string& b,
+                            const SynonymTable& synonyms = SynonymTable::standard());
+
+/// A document named by id or source path (relative paths are made absolute).
+/// Throws UsageError naming the argument when it is not indexed.
+DocumentInfo resolve_document(const Xapian::Database& db, const std::string& name);
+
+/// The clauses of an indexed document in order, with their Xapian documents.
+std::vector<std::pair<Clause, Xapian::Document>> document_clauses(const Xapian::Database& db,
+                                                                 const std::string& document_id);
+
+}  // namespace klausul

@@ -1,0 +1,48 @@
+// Comparable clauses across regions.
+//
+// How it works (and why plain BM25 over the query's words is not enough):
+//  1. The query clause (or text) becomes a ClauseVector: the stems the analyser indexes,
+//     including the parts of compounds ("vänortssamarbeten" -> vänort, samarbete) and the
+//     implied words of suspended compounds, with synonym groups folded onto one stem
+//     (landsting = region, förtroendevalda = politiker), tf-idf weighted.
+//  2. Candidates: one Xapian query ORing the vector's strongest stems and their synonyms,
+//     restricted to the target regions and collapsed on the region slot so that every region
+//     gets its own candidate list (a big region cannot crowd out a small one).
+//  3. Rerank: each candidate's own vector is read from the index and compared with the
+//     query by cosine similarity — length-normalised on both sides, so a short clause that
+//     says the same thing beats a long one that merely repeats a frequent word. The score is
+//     that cosine, in [0, 1].
+//  4. Near-duplicates (the same fingerprint, or cosine >= 0.9 to a clause already chosen,
+//     e.g. the guideline repeated on a web page) are shown once with the list of places.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "ingest/regions.h"
+#include "search/hit.h"
+#include "search/synonyms.h"
+
+namespace klausul {
+
+struct SimilarRequest {
+  std::string clause_id;             // either a clause of the index ...
+  std::string text;                  // ... or a free text
+  std::vector<std::string> regions;  // target regions (user spellings); empty = all others
+  int per_region = 3;
+};
+
+struct SimilarResult {
+  Hit query;                 // the query clause (or the text as a clause without id)
+  std::vector<Hit> hits;     // grouped by region, best region first; rank within the region
+};
+
+/// Finds the clauses of other regions that best match the query. Throws UsageError for an
+/// unknown clause id or region, or when the text has no searchable words.
+SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& request,
+                           const RegionTable& regions,
+                           const SynonymTable& synonyms = SynonymTable::standard());
+
+}  // namespace klausul
