@@ -11,4 +11,7 @@ std::string_view regions_tsv();
 /// The text of corpus/synonyms.tsv at build time.
 std::string_view synonyms_tsv();
 
+/// The text of corpus/related.tsv at build time.
+std::string_view related_tsv();
+
 }  // namespace klausul::embedded

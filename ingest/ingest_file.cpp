@@ -10,6 +10,7 @@
 #include <memory>
 #include <system_error>
 
+#include "ingest/boilerplate.h"
 #include "ingest/detect_format.h"
 #include "ingest/error.h"
 #include "ingest/extract_pdf.h"
@@ -102,7 +103,9 @@ IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
     doc.info.region = region->key;
     doc.info.region_name = region->name;
   }
-  detect_metadata(doc, *options.regions);
+  detect_metadata(doc, *options.regions);  // before cleaning: chrome tells the document type
+  remove_boilerplate(doc);
+  number_transcript_slides(doc);  // after cleaning, so chrome after the last slide is gone
 
   IngestedFile file;
   file.clauses = segment(doc);

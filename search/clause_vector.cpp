@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "index/analyzer.h"
 #include "index/swedish_stemmer.h"
@@ -48,16 +49,31 @@ ClauseVector build(const Xapian::Database& db, const Xapian::Document& doc,
 
 }  // namespace
 
-StemCanon::StemCanon(const SynonymTable& synonyms) {
-  for (const auto& group : synonyms.groups()) {
-    std::string representative;
-    for (const std::string& word : group) {
-      if (word.find_first_of(" -") != std::string::npos) continue;  // multi-word: no one stem
-      const std::string stem = stem_swedish(word);
-      if (representative.empty()) representative = stem;
-      if (!canon_.count(stem)) canon_[stem] = representative;
+StemCanon::StemCanon(const SynonymTable& synonyms, const SynonymTable& related) {
+  // Union-find over stems: every group links its single-word stems together.
+  std::map<std::string, std::string> parent;
+  std::function<std::string(const std::string&)> root = [&](const std::string& stem) {
+    auto it = parent.find(stem);
+    if (it == parent.end() || it->second == stem) return stem;
+    return it->second = root(it->second);
+  };
+  for (const SynonymTable* table : {&synonyms, &related}) {
+    for (const auto& group : table->groups()) {
+      std::string first;
+      for (const std::string& word : group) {
+        if (word.find_first_of(" -") != std::string::npos) continue;  // multi-word: no one stem
+        const std::string stem = stem_swedish(word);
+        if (!parent.count(stem)) parent[stem] = stem;
+        if (first.empty()) {
+          first = stem;
+        } else {
+          const std::string a = root(first), b = root(stem);
+          if (a != b) parent[b] = a;
+        }
+      }
     }
   }
+  for (const auto& [stem, unused] : parent) canon_[stem] = root(stem);
 }
 
 const std::string& StemCanon::canonical(const std::string& stem) const {

@@ -20,10 +20,12 @@ struct ClauseVector {
   bool empty() const { return weights.empty(); }
 };
 
-/// Maps stems of synonym words onto one representative stem per group.
+/// Maps stems of synonym and related words onto one representative stem per group; groups
+/// that share a stem are merged.
 class StemCanon {
  public:
-  explicit StemCanon(const SynonymTable& synonyms);
+  explicit StemCanon(const SynonymTable& synonyms,
+                     const SynonymTable& related = SynonymTable::related());
   const std::string& canonical(const std::string& stem) const;
   /// Every stem mapped onto `canonical` (itself included).
   std::vector<std::string> members(const std::string& canonical) const;

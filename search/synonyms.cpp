@@ -73,6 +73,11 @@ const SynonymTable& SynonymTable::standard() {
   return table;
 }
 
+const SynonymTable& SynonymTable::related() {
+  static const SynonymTable table = parse(embedded::related_tsv());
+  return table;
+}
+
 void SynonymTable::add_group(const std::vector<std::string>& words) {
   std::vector<std::string> stems;
   for (const std::string& word : words) stems.push_back(stem_of(word));

@@ -17,6 +17,8 @@ class SynonymTable {
   /// The compiled-in table merged with the user's file: $KLAUSUL_SYNONYMS, else
   /// ${XDG_CONFIG_HOME:-~/.config}/klausul/synonyms.tsv, when it exists.
   static const SynonymTable& standard();
+  /// The related-word groups of corpus/related.tsv (compiled in), for clause comparison only.
+  static const SynonymTable& related();
 
   /// The other words of every group `word` belongs to (folded), without `word` itself.
   std::vector<std::string> synonyms_of(const std::string& word) const;

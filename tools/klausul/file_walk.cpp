@@ -12,7 +12,8 @@ bool is_skipped_name(const std::string& name) {
   if (name.empty() || name[0] == '.') return true;              // hidden, .~lock.x#
   if (name.rfind("~$", 0) == 0 || name.back() == '~') return true;  // Office/editor temporaries
   // klausul's own data files live beside the documents in corpus/.
-  return name == kFolderManifestName || name == "regions.tsv" || name == "synonyms.tsv";
+  return name == kFolderManifestName || name == "regions.tsv" ||
+         name == "synonyms.tsv" || name == "related.tsv";
 }
 
 std::string absolute_normal(const fs::path& path) {

@@ -17,7 +17,7 @@ struct WalkResult {
 };
 
 /// Walks files and folders recursively. Skips hidden entries (".x"), Office lock and temporary
-/// files ("~$x.docx", "x~", ".~lock"), manifests and klausul's data files (regions.tsv, synonyms.tsv), and symlinked folders (no leaving the tree).
+/// files ("~$x.docx", "x~", ".~lock"), manifests and klausul's data files (regions.tsv, synonyms.tsv, related.tsv), and symlinked folders (no leaving the tree).
 WalkResult walk_paths(const std::vector<std::string>& paths);
 
 /// The manifest file name looked for in every ingested folder.
