@@ -9,7 +9,7 @@ namespace {
 
 // Paragraphs longer than this are cut at sentence boundaries: a clause should be one
 // commitment a reader can compare, not a page.
-constexpr size_t kMaxClauseChars = 600;
+constexpr size_t kMaxClauseChars = 200;
 
 bool is_page_number(const std::string& text) {
   if (text.empty() || text.size() > 12) return false;

@@ -5,10 +5,14 @@
 #include <functional>
 
 #include "index/analyzer.h"
+#include "index/schema.h"
 #include "index/swedish_stemmer.h"
 
 namespace klausul {
 namespace {
+
+const std::string kSectionStem = "Z" + schema::kSectionPrefix;
+constexpr double kSectionWeight = 0.35;
 
 // Body stems are "Z" + a lowercase stem; field stems carry an uppercase prefix ("ZS", "ZXS").
 bool is_body_stem(const std::string& term) {
@@ -33,11 +37,19 @@ ClauseVector build(const Xapian::Database& db, const Xapian::Document& doc,
       }
       continue;
     }
-    if (!is_body_stem(term)) continue;
-    const std::string stem = canon.canonical(term.substr(1));
-    const double df = std::max<double>(1.0, db.get_termfreq(term));
+    // The section heading says what the clause is about: its stems count, but less.
+    double factor = 1.0;
+    std::string stem_term = term;
+    if (term.rfind(kSectionStem, 0) == 0) {
+      factor = kSectionWeight;
+      stem_term = "Z" + term.substr(kSectionStem.size());
+    } else if (!is_body_stem(term)) {
+      continue;
+    }
+    const std::string stem = canon.canonical(stem_term.substr(1));
+    const double df = std::max<double>(1.0, db.get_termfreq(stem_term));
     const double idf = std::log(1.0 + documents / df);
-    weights[stem] += (1.0 + std::log(static_cast<double>(it.get_wdf()))) * idf;
+    weights[stem] += factor * (1.0 + std::log(static_cast<double>(it.get_wdf()))) * idf;
   }
   double norm = 0;
   for (const auto& [stem, w] : weights) norm += w * w;

@@ -1,35 +1,78 @@
-// Writers of hit lists in the formats of DESIGN.md. Streaming: rows are written as they come.
+// Exports of the lists klausul shows (search hits, similar clauses, a document comparison) in
+// the formats of DESIGN.md. Streaming: a writer gets its rows one at a time (begin, hit or
+// pair per row, end) and never needs the whole list, so a 100,000-row export stays small.
 #pragma once
 
-#include <map>
+#include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "search/compare.h"
 #include "search/hit.h"
 
 namespace klausul {
 
-enum class OutputFormat { text, json, jsonl, csv };
+enum class OutputFormat { text, json, jsonl, csv, xlsx, md, html };
 
-/// Parses --format. Throws UsageError for an unknown or not yet supported format.
+/// Parses --format. Throws UsageError for an unknown format.
 OutputFormat parse_output_format(const std::string& name);
 
+/// Which list is exported: it decides the columns (compare rows are pairs, not hits).
+enum class ExportKind { search, similar, compare };
+
+/// What an export is about, shown in its header (xlsx: the sheet "Om exporten").
+struct ExportContext {
+  ExportKind kind = ExportKind::search;
+  std::string query;  // search words, the similar clause id or text, "A ↔ B" for compare
+  std::vector<std::pair<std::string, std::string>> filters;  // label -> value, as given
+  std::string database;
+  std::string exported_at;     // local time, "2024-05-02 14:03:11 +0200"
+  const Hit* query_clause = nullptr;       // similar: the clause the others are compared with
+  const DocumentInfo* document_a = nullptr;  // compare
+  const DocumentInfo* document_b = nullptr;
+};
+
+/// Receives an export row by row. Call begin once, then hit() (search, similar) or pair()
+/// (compare) per row in order, then end(). Rows are written as they come.
+class ExportWriter {
+ public:
+  virtual ~ExportWriter() = default;
+  virtual void begin(const ExportContext& context) = 0;
+  virtual void hit(const Hit& hit) = 0;
+  virtual void pair(const AlignedPair& pair) = 0;
+  /// Finishes the file. Throws UsageError when it cannot be written.
+  virtual void end() = 0;
+};
+
+struct ExportOptions {
+  char csv_delimiter = ',';
+};
+
+/// A writer of a text format (json, jsonl, csv, md, html) onto `out`, which must outlive it.
+/// Throws UsageError for text and xlsx (text is the commands' own; xlsx needs a file).
+std::unique_ptr<ExportWriter> make_stream_writer(OutputFormat format, std::ostream& out,
+                                                 const ExportOptions& options = {});
+
+/// The current local time as ExportContext::exported_at wants it.
+std::string export_timestamp();
+
 /// One hit as the JSON object of DESIGN.md (rank, score, clause_id, document_id, region,
-/// region_name, organisation, title, doc_type, year, section, page, slide, text, path, and
-/// snippet / query_region when set).
+/// region_name, organisation, title, doc_type, year, section, page, slide, kind, text, path,
+/// and context / snippet / query_region / matched_terms / duplicates when set).
 std::string hit_to_json(const Hit& hit);
-
-/// Writes hits as JSON Lines: one object per line.
-void write_jsonl(std::ostream& out, const std::vector<Hit>& hits);
-/// Writes hits as one JSON array.
-void write_json(std::ostream& out, const std::vector<Hit>& hits);
-/// Writes hits as RFC 4180 CSV with a header row, UTF-8 with BOM.
-void write_csv(std::ostream& out, const std::vector<Hit>& hits, char delimiter = ',');
-/// Writes hits for people: rank, region, title, section, page, snippet (or text).
-void write_text(std::ostream& out, const std::vector<Hit>& hits, bool ansi);
-
+/// One compare row: status, score, a_clause_id, a_text, a_section, a_page, a_slide, and the
+/// same for b (null on the side that has no clause).
+std::string pair_to_json(const AlignedPair& pair);
 /// JSON of a DocumentInfo as in `list --format jsonl`.
 std::string document_to_json(const DocumentInfo& info);
+
+/// Whole-list conveniences over the writers (for short lists such as `show`).
+void write_jsonl(std::ostream& out, const std::vector<Hit>& hits);
+void write_json(std::ostream& out, const std::vector<Hit>& hits);
+void write_csv(std::ostream& out, const std::vector<Hit>& hits, char delimiter = ',');
+/// Hits for people: rank, region, title, section, page, snippet (or text).
+void write_text(std::ostream& out, const std::vector<Hit>& hits, bool ansi);
 
 }  // namespace klausul

@@ -1,0 +1,103 @@
+#include "search/export_columns.h"
+
+#include <cstdio>
+
+namespace klausul {
+namespace {
+
+Cell text_cell(std::string text) { return Cell{std::move(text), false, 0}; }
+
+// Unknown numbers (0: no page, no year) stay empty cells rather than a misleading 0.
+Cell count_cell(int value) {
+  if (value <= 0) return Cell{};
+  return Cell{std::to_string(value), true, static_cast<double>(value)};
+}
+
+Cell score_cell(double score) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.4f", score);
+  return Cell{buffer, true, score};
+}
+
+void append_clause_side(std::vector<Cell>& cells, const Clause& c) {
+  cells.push_back(text_cell(c.id));
+  cells.push_back(text_cell(c.id.empty() ? "" : section_label(c.section)));
+  cells.push_back(count_cell(c.page));
+  cells.push_back(count_cell(c.slide));
+  cells.push_back(text_cell(c.text));
+}
+
+const std::vector<Column> kSearchColumns = {
+    {"rank", 6, false},     {"region_name", 18, false}, {"organisation", 22, true},
+    {"title", 32, true},    {"doc_type", 14, false},    {"year", 7, false},
+    {"section", 26, true},  {"page", 6, false},         {"slide", 6, false},
+    {"text", 80, true},     {"score", 8, false},        {"clause_id", 22, false},
+    {"path", 40, false}};
+
+std::vector<Column> similar_columns() {
+  std::vector<Column> columns = {{"role", 8, false}};
+  columns.insert(columns.end(), kSearchColumns.begin(), kSearchColumns.end());
+  return columns;
+}
+
+const std::vector<Column> kCompareColumns = {
+    {"status", 10, false},     {"score", 8, false},       {"a_clause_id", 22, false},
+    {"a_section", 22, true},   {"a_page", 6, false},      {"a_slide", 6, false},
+    {"a_text", 60, true},      {"b_clause_id", 22, false}, {"b_section", 22, true},
+    {"b_page", 6, false},      {"b_slide", 6, false},     {"b_text", 60, true}};
+
+}  // namespace
+
+const std::vector<Column>& export_columns(ExportKind kind) {
+  static const std::vector<Column> similar = similar_columns();
+  switch (kind) {
+    case ExportKind::similar: return similar;
+    case ExportKind::compare: return kCompareColumns;
+    case ExportKind::search: break;
+  }
+  return kSearchColumns;
+}
+
+std::vector<Cell> hit_cells(const Hit& hit, ExportKind kind, const std::string& role) {
+  const DocumentInfo& d = hit.document;
+  const Clause& c = hit.clause;
+  std::vector<Cell> cells;
+  cells.reserve(14);
+  if (kind == ExportKind::similar) cells.push_back(text_cell(role));
+  cells.push_back(count_cell(hit.rank));
+  cells.push_back(text_cell(d.region_name));
+  cells.push_back(text_cell(d.organisation));
+  cells.push_back(text_cell(d.title));
+  cells.push_back(text_cell(d.doc_type));
+  cells.push_back(count_cell(d.year));
+  cells.push_back(text_cell(section_label(c.section)));
+  cells.push_back(count_cell(c.page));
+  cells.push_back(count_cell(c.slide));
+  cells.push_back(text_cell(c.text));
+  // The query row of similar has no score of its own.
+  cells.push_back(role == "query" ? Cell{} : score_cell(hit.score));
+  cells.push_back(text_cell(c.id));
+  cells.push_back(text_cell(d.path));
+  return cells;
+}
+
+std::vector<Cell> pair_cells(const AlignedPair& pair) {
+  std::vector<Cell> cells;
+  cells.reserve(kCompareColumns.size());
+  cells.push_back(text_cell(alignment_status_name(pair.status)));
+  cells.push_back(score_cell(pair.score));
+  append_clause_side(cells, pair.a);
+  append_clause_side(cells, pair.b);
+  return cells;
+}
+
+bool looks_like_formula(const std::string& text) {
+  // Leading apostrophes are skipped so that the CSV rule stays reversible: "'=x" is written
+  // "''=x" and a reader strips exactly one apostrophe.
+  const size_t first = text.find_first_not_of('\'');
+  if (first == std::string::npos) return false;
+  const char c = text[first];
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+}  // namespace klausul

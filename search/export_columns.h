@@ -1,0 +1,45 @@
+// The one column list of the tabular exports: CSV and XLSX take their header and cells from
+// here, so the two always have identical columns. Column names are the JSON key names.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "search/compare.h"
+#include "search/export.h"
+#include "search/hit.h"
+
+namespace klausul {
+
+struct Column {
+  const char* name;  // header, equal to the JSON key of the same value
+  double width;      // XLSX column width in characters
+  bool wrap;         // long text: wrapped in XLSX
+};
+
+/// A cell: text, or a number when `is_number` (CSV writes both as text).
+struct Cell {
+  std::string text;
+  bool is_number = false;
+  double number = 0;
+};
+
+/// Columns of a kind of export.
+///  search:  rank, region_name, organisation, title, doc_type, year, section, page, slide,
+///           text, score, clause_id, path
+///  similar: role ("query" for the clause compared with, "match" for the others), then the
+///           search columns
+///  compare: status, score, a_clause_id, a_section, a_page, a_slide, a_text, b_clause_id,
+///           b_section, b_page, b_slide, b_text
+const std::vector<Column>& export_columns(ExportKind kind);
+
+/// The cells of a hit row; `role` is used for similar ("query" or "match").
+std::vector<Cell> hit_cells(const Hit& hit, ExportKind kind, const std::string& role = "match");
+/// The cells of a compare row.
+std::vector<Cell> pair_cells(const AlignedPair& pair);
+
+/// True when a spreadsheet would treat the text as a formula (starts with = + - @, or a tab or
+/// carriage return). CSV prefixes such a text with ', XLSX stores it as a plain string.
+bool looks_like_formula(const std::string& text);
+
+}  // namespace klausul
