@@ -12,6 +12,10 @@ std::string document_term(const std::string& document_id) {
   return kDocumentPrefix + document_id;
 }
 
+std::string record_term(const std::string& document_id) {
+  return kRecordPrefix + document_id;
+}
+
 std::string path_term(const std::string& path) {
   // Xapian terms are limited to 245 bytes; long paths are identified by their hash.
   if (path.size() <= 200) return kPathPrefix + path;

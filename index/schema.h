@@ -13,6 +13,7 @@ namespace klausul::schema {
 inline const std::string kClauseIdPrefix = "Q";     // Q<clause id>, unique per clause
 inline const std::string kDocumentPrefix = "XD";    // XD<document id>, on clauses and doc record
 inline const std::string kPathPrefix = "XP";        // XP<path or hash of a long path>, doc record
+inline const std::string kRecordPrefix = "XI";      // XI<document id>, on the doc record only
 inline const std::string kRegionPrefix = "XR";      // XR<region key>
 inline const std::string kTypePrefix = "XT";        // XT<ascii-folded doc type>
 inline const std::string kYearPrefix = "XY";        // XY<year>
@@ -36,6 +37,8 @@ inline constexpr Xapian::valueno kFingerprintSlot = 4;  // text fingerprint (col
 std::string clause_term(const std::string& clause_id);
 /// The XD term of a document id.
 std::string document_term(const std::string& document_id);
+/// The XI term of a document record (one per document id).
+std::string record_term(const std::string& document_id);
 /// The XP term of a source path (long paths are hashed to stay under Xapian's term limit).
 std::string path_term(const std::string& path);
 

@@ -27,6 +27,7 @@ std::string clause_to_data(const Clause& clause) {
                       {"slide", clause.slide},
                       {"kind", block_kind_name(clause.kind)}};
   if (!clause.context.empty()) j["context"] = clause.context;
+  if (clause.ocr) j["ocr"] = true;
   return j.dump();
 }
 
@@ -43,6 +44,7 @@ Clause clause_from_data(const std::string& data) {
     clause.page = j.value("page", 0);
     clause.slide = j.value("slide", 0);
     clause.kind = kind_from_name(j.value("kind", "paragraph"));
+    clause.ocr = j.value("ocr", false);
     return clause;
   } catch (const nlohmann::json::exception& e) {
     throw IndexError(std::string("corrupt clause data in index: ") + e.what());

@@ -11,18 +11,11 @@
 namespace klausul {
 namespace {
 
-// The document record carrying `term` (XP path or XD id), when there is one.
+// The document record carrying `term` (XP path or XI id: both are on records only).
 std::optional<DocumentInfo> find_record(const Xapian::Database& db, const std::string& term) {
-  const std::string kind_term = schema::kKindPrefix + schema::kDocumentKind;
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    Xapian::Document doc = db.get_document(*it);
-    auto terms = doc.termlist_begin();
-    terms.skip_to(kind_term);
-    if (terms != doc.termlist_end() && *terms == kind_term) {
-      return document_info_from_data(doc.get_data());
-    }
-  }
-  return std::nullopt;
+  auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return std::nullopt;
+  return document_info_from_data(db.get_document(*it).get_data());
 }
 
 }  // namespace
@@ -34,7 +27,7 @@ std::optional<DocumentInfo> find_document_by_path(const Xapian::Database& db,
 
 std::optional<DocumentInfo> find_document_by_id(const Xapian::Database& db,
                                                 const std::string& document_id) {
-  return find_record(db, schema::document_term(document_id));
+  return find_record(db, schema::record_term(document_id));
 }
 
 std::vector<DocumentInfo> list_documents(const Xapian::Database& db) {
@@ -103,6 +96,7 @@ void IndexWriter::replace_file(const IngestedFile& file) {
     record.set_data(document_info_to_data(info));
     record.add_boolean_term(schema::kKindPrefix + schema::kDocumentKind);
     record.add_boolean_term(schema::document_term(info.id));
+    record.add_boolean_term(schema::record_term(info.id));
     record.add_boolean_term(schema::path_term(info.path));
     db_.add_document(record);
     db_.commit_transaction();

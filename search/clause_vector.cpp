@@ -23,14 +23,16 @@ bool is_body_word(const std::string& term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
 
-ClauseVector build(const Xapian::Database& db, const Xapian::Document& doc,
-                   const StemCanon& canon) {
-  const double documents = std::max<double>(1.0, db.get_doccount());
+// `with_surface`: also remember a word per stem (only the query needs it, for matched_terms;
+// stemming every word of every candidate would dominate the cost of `similar`).
+ClauseVector build(IdfCache& idf_cache, const Xapian::Document& doc, const StemCanon& canon,
+                   bool with_surface) {
   std::map<std::string, double> weights;
   ClauseVector vector;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const std::string term = *it;
     if (is_body_word(term)) {
+      if (!with_surface) continue;
       const std::string stem = canon.canonical(stem_swedish(term));
       if (!vector.surface.count(stem) || term.size() < vector.surface[stem].size()) {
         vector.surface[stem] = term;
@@ -47,8 +49,7 @@ ClauseVector build(const Xapian::Database& db, const Xapian::Document& doc,
       continue;
     }
     const std::string stem = canon.canonical(stem_term.substr(1));
-    const double df = std::max<double>(1.0, db.get_termfreq(stem_term));
-    const double idf = std::log(1.0 + documents / df);
+    const double idf = idf_cache.idf(stem_term);
     weights[stem] += factor * (1.0 + std::log(static_cast<double>(it.get_wdf()))) * idf;
   }
   double norm = 0;
@@ -101,17 +102,31 @@ std::vector<std::string> StemCanon::members(const std::string& canonical) const 
   return stems;
 }
 
-ClauseVector vector_of_document(const Xapian::Database& db, const Xapian::Document& doc,
-                                const StemCanon& canon) {
-  return build(db, doc, canon);
+const StemCanon& standard_stem_canon() {
+  static const StemCanon canon(SynonymTable::standard(), SynonymTable::related());
+  return canon;
 }
 
-ClauseVector vector_of_text(const Xapian::Database& db, const std::string& text,
-                            const StemCanon& canon) {
+IdfCache::IdfCache(const Xapian::Database& db)
+    : db_(db), documents_(std::max<double>(1.0, db.get_doccount())) {}
+
+double IdfCache::idf(const std::string& term) {
+  auto it = idf_.find(term);
+  if (it != idf_.end()) return it->second;
+  const double df = std::max<double>(1.0, db_.get_termfreq(term));
+  return idf_[term] = std::log(1.0 + documents_ / df);
+}
+
+ClauseVector vector_of_document(IdfCache& idf, const Xapian::Document& doc,
+                                const StemCanon& canon, bool with_surface) {
+  return build(idf, doc, canon, with_surface);
+}
+
+ClauseVector vector_of_text(IdfCache& idf, const std::string& text, const StemCanon& canon) {
   Xapian::Document doc;
   DocumentIndexer indexer(doc);
   indexer.add_text(text);
-  return build(db, doc, canon);
+  return build(idf, doc, canon, true);
 }
 
 double cosine(const ClauseVector& a, const ClauseVector& b) {

@@ -34,13 +34,28 @@ class StemCanon {
   std::map<std::string, std::string> canon_;
 };
 
-/// The vector of an indexed clause document (body text terms only).
-ClauseVector vector_of_document(const Xapian::Database& db, const Xapian::Document& doc,
-                                const StemCanon& canon);
+/// The StemCanon of the standard synonym and related tables, built once.
+const StemCanon& standard_stem_canon();
+
+/// Inverse document frequencies of one database, looked up once per term.
+class IdfCache {
+ public:
+  explicit IdfCache(const Xapian::Database& db);
+  double idf(const std::string& term);
+
+ private:
+  const Xapian::Database& db_;
+  double documents_;
+  std::map<std::string, double> idf_;
+};
+
+/// The vector of an indexed clause document (body text terms and, weaker, section terms).
+/// `with_surface` also fills ClauseVector::surface (needed for the query side only).
+ClauseVector vector_of_document(IdfCache& idf, const Xapian::Document& doc,
+                                const StemCanon& canon, bool with_surface = false);
 
 /// The vector of a free text, analysed exactly as clauses are at index time.
-ClauseVector vector_of_text(const Xapian::Database& db, const std::string& text,
-                            const StemCanon& canon);
+ClauseVector vector_of_text(IdfCache& idf, const std::string& text, const StemCanon& canon);
 
 /// Cosine similarity in [0, 1].
 double cosine(const ClauseVector& a, const ClauseVector& b);

@@ -56,9 +56,10 @@ struct Side {
 
 Side load_side(const Xapian::Database& db, const std::string& document_id, const StemCanon& canon) {
   Side side;
+  IdfCache idf(db);
   for (auto& [clause, doc] : document_clauses(db, document_id)) {
     if (clause.kind == BlockKind::heading) continue;  // headings are structure, not content
-    side.vectors.push_back(vector_of_document(db, doc, canon));
+    side.vectors.push_back(vector_of_document(idf, doc, canon));
     side.clauses.push_back(std::move(clause));
   }
   return side;

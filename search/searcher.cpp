@@ -1,5 +1,7 @@
 #include "search/searcher.h"
 
+#include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include "index/schema.h"
@@ -11,8 +13,10 @@
 namespace klausul {
 namespace {
 
-// Facet counts need every match counted; past this many the counts are estimates.
-constexpr Xapian::doccount kFacetCheckAtLeast = 20000;
+// Facet counts are exact up to this many matches; past it the counts of the examined
+// matches are scaled to the estimated total (counting every match of a broad query on a
+// million clauses would cost far more than the search itself).
+constexpr Xapian::doccount kFacetCheckAtLeast = 2000;
 
 class DocumentCache {
  public:
@@ -46,8 +50,11 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
                                        static_cast<Xapian::doccount>(request.limit),
                                        kFacetCheckAtLeast);
   result.estimated_total = mset.get_matches_estimated();
+  const double examined = std::max<double>(1.0, region_spy.get_total());
+  const double scale = std::max(1.0, result.estimated_total / examined);
   for (auto it = region_spy.values_begin(); it != region_spy.values_end(); ++it) {
-    result.region_counts[*it] = it.get_termfreq();
+    result.region_counts[*it] =
+        static_cast<Xapian::doccount>(std::lround(it.get_termfreq() * scale));
   }
   DocumentCache documents(db);
   for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "index/schema.h"
@@ -15,7 +16,7 @@ namespace klausul {
 namespace {
 
 constexpr size_t kQueryStems = 24;             // strongest stems used to fetch candidates
-constexpr Xapian::doccount kPerRegion = 40;    // candidates per region before reranking
+constexpr Xapian::doccount kPerRegion = 20;    // candidates per region before reranking
 constexpr double kDuplicateCosine = 0.9;       // "almost the same text"
 
 struct Candidate {
@@ -104,13 +105,17 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
     if (!region) throw UsageError("unknown region '" + name + "'");
     target_keys.push_back(region->key);
   }
-  const StemCanon canon(synonyms);
+  // The standard tables' canon is built once per process; other tables (tests) build their own.
+  std::optional<StemCanon> own_canon;
+  if (&synonyms != &SynonymTable::standard()) own_canon.emplace(synonyms);
+  const StemCanon& canon = own_canon ? *own_canon : standard_stem_canon();
+  IdfCache idf(db);
   SimilarResult result;
   Xapian::Document query_document;
   result.query = query_hit(db, request, query_document);
   const ClauseVector query = request.clause_id.empty()
-                                 ? vector_of_text(db, request.text, canon)
-                                 : vector_of_document(db, query_document, canon);
+                                 ? vector_of_text(idf, request.text, canon)
+                                 : vector_of_document(idf, query_document, canon, true);
   if (query.empty()) throw UsageError("nothing to compare: the text has no searchable words");
   const std::string own_region = result.query.document.region;
 
@@ -131,7 +136,7 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
     if (candidate.hit.clause.kind == BlockKind::heading) continue;
     candidate.fingerprint = doc.get_value(schema::kFingerprintSlot);
     if (!query_fingerprint.empty() && candidate.fingerprint == query_fingerprint) continue;
-    candidate.vector = vector_of_document(db, doc, canon);
+    candidate.vector = vector_of_document(idf, doc, canon);
     candidate.hit.score = cosine(query, candidate.vector);
     candidate.hit.matched_terms = shared_words(query, candidate.vector);
     const std::string& id = candidate.hit.clause.document_id;

@@ -1,0 +1,136 @@
+// End to end: `klausul similar` and `klausul compare` on the real corpus.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/run_command.h"
+
+namespace klausul::testing {
+namespace {
+
+std::vector<nlohmann::json> jsonl(const std::string& text) {
+  std::vector<nlohmann::json> objects;
+  for (const std::string& line : lines_of(text)) objects.push_back(nlohmann::json::parse(line));
+  return objects;
+}
+
+class SimilarCorpusTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    CommandResult ingest = run_klausul({"ingest", KLAUSUL_SOURCE_DIR "/corpus", "--db", db()});
+    ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string db() { return *dir_ / "db"; }
+
+  // The id of the first clause of `region` whose text contains `needle`.
+  static std::string clause_id(const std::string& needle, const std::string& region) {
+    CommandResult r = run_klausul({"search", "\"" + needle + "\"", "--region", region, "--db",
+                                   db(), "--format", "jsonl", "--limit", "50"});
+    for (const auto& hit : jsonl(r.out)) {
+      if (hit["text"].get<std::string>().find(needle) != std::string::npos) return hit["clause_id"];
+    }
+    return "";
+  }
+  static std::vector<nlohmann::json> similar(const std::string& id, const std::string& region) {
+    CommandResult r = run_klausul({"similar", "--clause", id, "--region", region, "--db", db(),
+                                   "--format", "jsonl"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return jsonl(r.out);
+  }
+  static TempDir* dir_;
+};
+TempDir* SimilarCorpusTest::dir_ = nullptr;
+
+bool any_contains(const std::vector<nlohmann::json>& hits, const std::string& needle) {
+  for (const auto& hit : hits) {
+    if (hit["text"].get<std::string>().find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST_F(SimilarCorpusTest, AmbassadorClauseFindsOrebrosMandateForRepresentatives) {
+  const std::string id = clause_id("är en ambassadör för landstinget", "stockholm");
+  ASSERT_FALSE(id.empty());
+  auto hits = similar(id, "orebro");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_LE(hits.size(), 3u);
+  EXPECT_TRUE(any_contains(hits, "tydliga uppdrag och mandat för landstingets företrädare"));
+  for (const auto& hit : hits) {
+    EXPECT_EQ(hit["region"], "orebro");
+    EXPECT_EQ(hit["query_region"], "stockholm");
+    EXPECT_GE(hit["score"].get<double>(), 0.0);
+    EXPECT_LE(hit["score"].get<double>(), 1.0);
+    EXPECT_TRUE(hit.contains("matched_terms"));
+  }
+}
+
+TEST_F(SimilarCorpusTest, CoordinationClauseFindsStockholmsConsultationPrinciple) {
+  const std::string id = clause_id("ska i görligaste mån samordnas med andra aktörer", "orebro");
+  ASSERT_FALSE(id.empty());
+  auto hits = similar(id, "stockholm");
+  EXPECT_TRUE(any_contains(hits, "i samråd med relevanta aktörer i regionen"));
+}
+
+TEST_F(SimilarCorpusTest, RepeatedGuidelineTextIsShownOnceWithItsPlaces) {
+  const std::string id = clause_id("bevakar utvecklingen av EU 2020", "orebro");
+  ASSERT_FALSE(id.empty());
+  auto hits = similar(id, "stockholm");
+  std::set<std::string> texts;
+  bool has_duplicates = false;
+  for (const auto& hit : hits) {
+    EXPECT_TRUE(texts.insert(hit["text"].get<std::string>()).second) << hit["text"];
+    has_duplicates = has_duplicates || hit.contains("duplicates");
+  }
+  EXPECT_TRUE(has_duplicates);  // the .txt and .pdf of the Stockholm guideline
+}
+
+TEST_F(SimilarCorpusTest, TextOutputGroupsByRegion) {
+  CommandResult r = run_klausul({"similar", "--text",
+                                 "Landstingets företrädare ska ha tydliga uppdrag", "--db", db()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("== Region Örebro län =="), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("== Region Stockholm =="), std::string::npos);
+  EXPECT_NE(r.out.find("== Region Jönköpings län =="), std::string::npos);
+}
+
+TEST_F(SimilarCorpusTest, BadSimilarRequestsExitTwo) {
+  CommandResult unknown = run_klausul({"similar", "--clause", "nosuch:1", "--db", db()});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("no clause with id 'nosuch:1'"), std::string::npos);
+  CommandResult stopwords = run_klausul({"similar", "--text", "och att det", "--db", db()});
+  EXPECT_EQ(stopwords.exit_code, 2);
+  EXPECT_NE(stopwords.err.find("nothing to compare"), std::string::npos) << stopwords.err;
+  EXPECT_EQ(run_klausul({"similar", "--db", db()}).exit_code, 2);
+}
+
+TEST_F(SimilarCorpusTest, CompareAlignsTwoPoliciesAndSummarises) {
+  const std::string a = KLAUSUL_SOURCE_DIR "/corpus/jonkoping-policy-internationellt-arbete-2011.txt";
+  const std::string b = KLAUSUL_SOURCE_DIR "/corpus/orebro-riktlinjer-internationellt-engagemang.txt";
+  CommandResult r = run_klausul({"compare", a, b, "--db", db(), "--format", "jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rows = jsonl(r.out);
+  ASSERT_FALSE(rows.empty());
+  int matched = 0, only_a = 0, only_b = 0;
+  for (const auto& row : rows) {
+    const std::string status = row["status"];
+    matched += status == "matched";
+    only_a += status == "only_a";
+    only_b += status == "only_b";
+    if (status == "matched") {
+      EXPECT_FALSE(row["a_clause_id"].is_null());
+      EXPECT_FALSE(row["b_clause_id"].is_null());
+      EXPECT_GE(row["score"].get<double>(), 0.25);
+    }
+    if (status == "only_b") EXPECT_TRUE(row["a_clause_id"].is_null());
+  }
+  EXPECT_GT(matched, 0);
+  EXPECT_GT(only_a + only_b, 0);
+  const std::string summary = std::to_string(matched) + " matchade, " + std::to_string(only_a) +
+                              " bara i A, " + std::to_string(only_b) + " bara i B";
+  EXPECT_NE(r.err.find(summary), std::string::npos) << r.err;
+  EXPECT_EQ(run_klausul({"compare", a, "nosuch", "--db", db()}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace klausul::testing

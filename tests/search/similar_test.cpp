@@ -1,0 +1,152 @@
+#include "search/similar.h"
+
+#include <gtest/gtest.h>
+
+#include "index/writer.h"
+#include "ingest/error.h"
+#include "search/compare.h"
+#include "tests/temp_dir.h"
+
+namespace klausul {
+namespace {
+
+IngestedFile make_file(const std::string& id, const std::string& region,
+                       const std::vector<std::string>& texts) {
+  IngestedFile file;
+  file.info.id = id;
+  file.info.path = "/corpus/" + id + ".txt";
+  file.info.region = region;
+  file.info.region_name = "Region " + region;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Clause clause;
+    clause.ordinal = static_cast<int>(i) + 1;
+    clause.document_id = id;
+    clause.id = id + ":" + std::to_string(clause.ordinal);
+    clause.text = texts[i];
+    file.clauses.push_back(clause);
+  }
+  return file;
+}
+
+class SimilarTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    IndexWriter writer(db);
+    writer.replace_file(make_file("sth", "stockholm",
+        {"Alla som på landstingets uppdrag deltar i internationellt arbete är en ambassadör för landstinget.",
+         "Landstinget ska bevaka och påverka de policyområden inom EU som är relevanta.",
+         "Kollektivtrafiken ska vara tillgänglig för alla resenärer."}));
+    writer.replace_file(make_file("web", "stockholm",
+        {"Landstinget ska bevaka och påverka de policyområden inom EU som är relevanta!"}));
+    writer.replace_file(make_file("ore", "orebro",
+        {"Arbetet präglas av tydliga uppdrag och mandat för landstingets företrädare.",
+         "Tandvården ska erbjuda akuttider varje dag.",
+         "Landstinget bevakar EU:s policyområden och påverkar dem i samverkan med andra."}));
+    writer.replace_file(make_file("jkp", "jonkoping",
+        {"Landstingets företrädare i internationella organisationer ska ha ett tydligt uppdrag.",
+         "Vårdcentralerna har öppet på kvällar."}));
+    writer.replace_file(make_file("empty", "jonkoping", {}));
+  }
+  SimilarResult similar(SimilarRequest request) {
+    return find_similar(db, request, RegionTable::builtin());
+  }
+  testing::TempDir dir;
+  Xapian::WritableDatabase db{dir / "db", Xapian::DB_CREATE_OR_OPEN};
+};
+
+TEST_F(SimilarTest, FindsTheSameCommitmentInEveryOtherRegion) {
+  SimilarRequest request;
+  request.clause_id = "sth:1";
+  SimilarResult result = similar(request);
+  EXPECT_EQ(result.query.document.region, "stockholm");
+  std::map<std::string, std::string> best;
+  for (const Hit& hit : result.hits) {
+    EXPECT_NE(hit.document.region, "stockholm");  // the query's own region is left out
+    EXPECT_GE(hit.score, 0.0);
+    EXPECT_LE(hit.score, 1.0);
+    EXPECT_EQ(hit.query_region, "stockholm");
+    if (hit.rank == 1) best[hit.document.region] = hit.clause.id;
+  }
+  EXPECT_EQ(best["orebro"], "ore:1");
+  EXPECT_EQ(best["jonkoping"], "jkp:1");
+}
+
+TEST_F(SimilarTest, ScoresAreOrderedWithinARegionAndMatchedTermsNamed) {
+  SimilarRequest request;
+  request.clause_id = "ore:3";
+  request.regions = {"Stockholm"};
+  SimilarResult result = similar(request);
+  ASSERT_FALSE(result.hits.empty());
+  for (size_t i = 1; i < result.hits.size(); ++i) {
+    EXPECT_GE(result.hits[i - 1].score, result.hits[i].score);
+  }
+  EXPECT_FALSE(result.hits[0].matched_terms.empty());
+}
+
+TEST_F(SimilarTest, NearDuplicatesAreShownOnceWithTheirPlaces) {
+  SimilarRequest request;
+  request.clause_id = "ore:3";
+  request.regions = {"stockholm"};
+  SimilarResult result = similar(request);
+  ASSERT_FALSE(result.hits.empty());
+  const Hit& top = result.hits[0];
+  EXPECT_TRUE(top.clause.id == "sth:2" || top.clause.id == "web:1") << top.clause.id;
+  ASSERT_EQ(top.duplicates.size(), 1u);
+  EXPECT_NE(top.duplicates[0].clause_id, top.clause.id);
+  for (const Hit& hit : result.hits) {
+    if (&hit != &top) EXPECT_NE(hit.clause.id, top.duplicates[0].clause_id);
+  }
+}
+
+TEST_F(SimilarTest, FreeTextAndPerRegionLimit) {
+  SimilarRequest request;
+  request.text = "Företrädare för landstinget ska ha tydliga uppdrag.";
+  request.per_region = 1;
+  SimilarResult result = similar(request);
+  std::map<std::string, int> per_region;
+  for (const Hit& hit : result.hits) ++per_region[hit.document.region];
+  for (const auto& [region, count] : per_region) EXPECT_EQ(count, 1) << region;
+  EXPECT_EQ(per_region.size(), 3u);  // no own region for a free text: all regions answer
+}
+
+TEST_F(SimilarTest, BadRequestsAreUsageErrors) {
+  SimilarRequest unknown;
+  unknown.clause_id = "nope:1";
+  EXPECT_THROW(similar(unknown), UsageError);
+  SimilarRequest stopwords;
+  stopwords.text = "och att det som";
+  EXPECT_THROW(similar(stopwords), UsageError);
+  SimilarRequest region;
+  region.text = "uppdrag";
+  region.regions = {"Atlantis"};
+  EXPECT_THROW(similar(region), UsageError);
+}
+
+TEST_F(SimilarTest, CompareAlignsCounterpartsAndListsTheRest) {
+  Alignment alignment = compare_documents(db, "sth", "ore");
+  EXPECT_EQ(alignment.a.id, "sth");
+  ASSERT_EQ(alignment.pairs.size(), 3u + static_cast<size_t>(alignment.only_b));
+  EXPECT_EQ(alignment.pairs[0].status, AlignmentStatus::matched);
+  EXPECT_EQ(alignment.pairs[0].b.id, "ore:1");
+  EXPECT_EQ(alignment.pairs[1].status, AlignmentStatus::matched);
+  EXPECT_EQ(alignment.pairs[1].b.id, "ore:3");
+  EXPECT_EQ(alignment.pairs[2].status, AlignmentStatus::only_a);  // kollektivtrafik
+  bool tandvard_only_in_b = false;
+  for (const AlignedPair& pair : alignment.pairs) {
+    if (pair.status == AlignmentStatus::only_b && pair.b.id == "ore:2") tandvard_only_in_b = true;
+  }
+  EXPECT_TRUE(tandvard_only_in_b);
+  EXPECT_EQ(alignment.matched, 2);
+  EXPECT_EQ(alignment.only_a, 1);
+}
+
+TEST_F(SimilarTest, CompareWithAnEmptyDocumentIsAllOnlyB) {
+  Alignment alignment = compare_documents(db, "empty", "jkp");
+  EXPECT_EQ(alignment.matched, 0);
+  EXPECT_EQ(alignment.only_a, 0);
+  EXPECT_EQ(alignment.only_b, 2);
+  EXPECT_THROW(compare_documents(db, "nosuch", "jkp"), UsageError);
+}
+
+}  // namespace
+}  // namespace klausul
