@@ -79,26 +79,23 @@ Xapian::Document IndexWriter::clause_document(const DocumentInfo& info, const Cl
   return doc;
 }
 
-void IndexWriter::replace_file(const IngestedFile& file) {
-  try {
-    db_.begin_transaction();
-    if (auto old = find_document_by_path(db_, file.info.path)) delete_document_terms(old->id);
-    // The same content under another path (a renamed file) is replaced too: clause ids are
-    // derived from the content and must stay unique.
-    delete_document_terms(file.info.id);
+Xapian::Document IndexWriter::record_document(const DocumentInfo& info) {
+  Xapian::Document record;
+  record.set_data(document_info_to_data(info));
+  record.add_boolean_term(schema::kKindPrefix + schema::kDocumentKind);
+  record.add_boolean_term(schema::document_term(info.id));
+  record.add_boolean_term(schema::record_term(info.id));
+  record.add_boolean_term(schema::path_term(info.path));
+  return record;
+}
 
-    for (const Clause& clause : file.clauses) {
-      db_.add_document(clause_document(file.info, clause));
-    }
-    DocumentInfo info = file.info;
-    info.clauses = static_cast<int>(file.clauses.size());
-    Xapian::Document record;
-    record.set_data(document_info_to_data(info));
-    record.add_boolean_term(schema::kKindPrefix + schema::kDocumentKind);
-    record.add_boolean_term(schema::document_term(info.id));
-    record.add_boolean_term(schema::record_term(info.id));
-    record.add_boolean_term(schema::path_term(info.path));
-    db_.add_document(record);
+template <typename Change>
+void IndexWriter::in_transaction(const std::string& path, Change change) {
+  try {
+    // Unflushed: the changes of one file are grouped (all or nothing) and reach the disk
+    // at the next commit(), so many files share one fsync.
+    db_.begin_transaction(false);
+    change();
     db_.commit_transaction();
   } catch (const Xapian::Error& e) {
     try {
@@ -106,21 +103,45 @@ void IndexWriter::replace_file(const IngestedFile& file) {
     } catch (const Xapian::Error&) {
       // No transaction was open: nothing to undo.
     }
-    throw IndexError("cannot write " + file.info.path + " to the index: " + e.get_msg());
+    throw IndexError("cannot write " + path + " to the index: " + e.get_msg());
   }
+}
+
+void IndexWriter::replace_file(const IngestedFile& file) {
+  in_transaction(file.info.path, [&] {
+    if (auto old = find_document_by_path(db_, file.info.path)) delete_document_terms(old->id);
+    // The same content under another path (a renamed file) is replaced too: clause ids are
+    // derived from the content and must stay unique.
+    delete_document_terms(file.info.id);
+    for (const Clause& clause : file.clauses) {
+      db_.add_document(clause_document(file.info, clause));
+    }
+    DocumentInfo info = file.info;
+    info.clauses = static_cast<int>(file.clauses.size());
+    db_.add_document(record_document(info));
+  });
+}
+
+void IndexWriter::update_record(const std::string& old_path, const DocumentInfo& info) {
+  in_transaction(info.path, [&] {
+    if (old_path != info.path) db_.delete_document(schema::path_term(old_path));
+    db_.replace_document(schema::record_term(info.id), record_document(info));
+  });
 }
 
 bool IndexWriter::remove_path(const std::string& path) {
   auto old = find_document_by_path(db_, path);
   if (!old) return false;
-  try {
-    db_.begin_transaction();
-    delete_document_terms(old->id);
-    db_.commit_transaction();
-  } catch (const Xapian::Error& e) {
-    throw IndexError("cannot remove " + path + " from the index: " + e.get_msg());
-  }
+  in_transaction(path, [&] { delete_document_terms(old->id); });
   return true;
+}
+
+void IndexWriter::commit() {
+  try {
+    db_.commit();
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot commit the index: " + e.get_msg());
+  }
 }
 
 }  // namespace klausul

@@ -23,6 +23,9 @@ std::optional<DocumentInfo> find_document_by_id(const Xapian::Database& db,
 std::vector<DocumentInfo> list_documents(const Xapian::Database& db);
 
 /// The writer. Not thread-safe: one writer per database, used from one thread.
+/// Each change below is one transaction (all of a file or nothing); changes reach the disk
+/// with commit() — or when the database is closed — so a crash loses at most the files
+/// written since the last commit, never part of a file.
 class IndexWriter {
  public:
   /// `db` must stay open while the writer is used.
@@ -31,14 +34,23 @@ class IndexWriter {
   IndexWriter& operator=(const IndexWriter&) = delete;
 
   /// Replaces whatever the index holds for file.info.path (and for file.info.id) with the
-  /// file's clauses and document record, in one committed transaction.
+  /// file's clauses and document record.
   void replace_file(const IngestedFile& file);
 
-  /// Removes a source path's clauses and record in one committed transaction.
-  /// Returns false when the path was not indexed.
+  /// Rewrites the record of an indexed document (same id and clauses) with new metadata: a
+  /// touched file (new mtime) or a renamed one (new path; `old_path` is the indexed one).
+  void update_record(const std::string& old_path, const DocumentInfo& info);
+
+  /// Removes a source path's clauses and record. Returns false when it was not indexed.
   bool remove_path(const std::string& path);
 
+  /// Makes every change so far durable (one fsync).
+  void commit();
+
  private:
+  template <typename Change>
+  void in_transaction(const std::string& path, Change change);
+  Xapian::Document record_document(const DocumentInfo& info);
   void delete_document_terms(const std::string& document_id);
   Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause);
 

@@ -26,6 +26,8 @@ struct Block {
   int level = 0;      // heading level (1 = top) or list nesting level (1 = outermost)
   int page = 0;       // 1-based page, 0 when the format has no pages
   int slide = 0;      // 1-based slide, 0 when the document is not a slide deck
+  bool ocr = false;   // read by OCR from a page image (a scanned page): may hold misreadings
+  bool note = false;  // speaker notes or a footnote, not the running text
 };
 
 /// Metadata of one source document. Empty strings / zero mean "unknown".
@@ -46,6 +48,8 @@ struct DocumentInfo {
   int clauses = 0;           // number of clauses indexed
   std::int64_t size = 0;     // source file size in bytes
   std::int64_t mtime = 0;    // source modification time, seconds since the epoch
+  int ocr_pages = 0;         // pages read by OCR (for the ingest summary; not stored)
+  int skipped_pages = 0;     // pages without a text layer left unread: OCR off or out of time
 };
 
 /// A document as extracted: its metadata and its blocks in reading order.
@@ -65,6 +69,8 @@ struct Clause {
   int page = 0;
   int slide = 0;
   BlockKind kind = BlockKind::paragraph;
+  bool note = false;                 // from speaker notes or a footnote
+  bool ocr = false;                  // from a scanned page (Block::ocr)
 };
 
 /// Joins a section trail for display: "Inledning > Syfte".

@@ -22,6 +22,7 @@
 
 #include "ingest/error.h"
 #include "ingest/normalize.h"
+#include "ingest/ocr_pages.h"
 
 namespace klausul {
 
@@ -495,7 +496,7 @@ std::string join_pdf_lines(const std::vector<std::string>& lines) {
 }
 
 Document PdfExtractor::extract(std::string_view bytes, const std::string& /*name*/,
-                               const ExtractOptions& /*options*/) const {
+                               const ExtractOptions& options) const {
   silence_poppler();
   if (bytes.empty()) throw IngestError("not a PDF (empty file)");
   const size_t magic = bytes.substr(0, 1024).find("%PDF-");
@@ -525,12 +526,14 @@ Document PdfExtractor::extract(std::string_view bytes, const std::string& /*name
   out.info.title = collapse_whitespace(to_nfc(utf8(doc->info_key("Title"))));
 
   std::vector<Line> lines;
+  std::vector<int> textless;  // scanned pages: no word boxes at all
   int readable = 0;
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
     ++readable;
     std::vector<Line> page_text = page_lines(*page, i + 1);
+    if (page_text.empty()) textless.push_back(i);
     lines.insert(lines.end(), std::make_move_iterator(page_text.begin()),
                  std::make_move_iterator(page_text.end()));
   }
@@ -539,6 +542,7 @@ Document PdfExtractor::extract(std::string_view bytes, const std::string& /*name
   BlockBuilder builder(body_size(lines));
   for (const Line& line : lines) builder.add(line);
   out.blocks = builder.finish();
+  if (!textless.empty()) read_textless_pages(*doc, textless, options, out);
   return out;
 }
 

@@ -13,9 +13,13 @@
 #include "ingest/boilerplate.h"
 #include "ingest/detect_format.h"
 #include "ingest/error.h"
+#include "ingest/extract_html.h"
+#include "ingest/extract_legacy.h"
 #include "ingest/extract_pdf.h"
 #include "ingest/extract_text.h"
+#include "ingest/extract_zip.h"
 #include "ingest/metadata.h"
+#include "ingest/ocr.h"
 #include "ingest/segment.h"
 
 namespace klausul {
@@ -26,11 +30,11 @@ std::unique_ptr<Extractor> extractor_for(Format format, std::string_view bytes) 
     case Format::text: return std::make_unique<TextExtractor>();
     case Format::pdf: return std::make_unique<PdfExtractor>();
     case Format::empty: throw IngestError("empty file");
-    case Format::html: throw IngestError("HTML documents are not supported yet");
-    case Format::zip:
-      throw IngestError("ZIP-based documents (DOCX, PPTX, ODT, ODP) are not supported yet");
-    case Format::ole2:
-      throw IngestError("legacy Office documents (DOC, PPT) are not supported yet");
+    case Format::html: return std::make_unique<HtmlExtractor>();
+    case Format::zip: return std::make_unique<ZipExtractor>();
+    case Format::ole2:  // converted, then read like the DOCX/PPTX it became
+      return std::make_unique<LegacyOfficeExtractor>(
+          [](std::string_view converted) { return extractor_for(Format::zip, converted); });
     case Format::unknown: break;
   }
   throw IngestError("unknown format (" + describe_start(bytes) + ")");
@@ -89,6 +93,11 @@ IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
 
   ExtractOptions extract_options;
   if (entry) extract_options.charset_hint = entry->charset;
+  if (options.ocr) {
+    extract_options.ocr = options.ocr_engine ? options.ocr_engine : &TesseractCli::shared();
+  }
+  extract_options.converter = options.converter;
+  extract_options.deadline = std::chrono::steady_clock::now() + options.time_budget;
   Format format = detect_format(bytes);
   check_name_matches_content(path, format, bytes);
   Document doc = extractor_for(format, bytes)->extract(bytes, path, extract_options);

@@ -1,10 +1,12 @@
 // The whole ingest pipeline for one file: read, detect, extract, normalise, metadata, segment.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
 #include "ingest/document.h"
+#include "ingest/extractor.h"
 #include "ingest/manifest.h"
 #include "ingest/regions.h"
 
@@ -22,6 +24,12 @@ struct IngestOptions {
   const Manifest* manifest = nullptr;    // optional
   std::string region_override;           // --region: a region key, wins over everything
   std::int64_t max_file_bytes = 512LL * 1024 * 1024;
+  // OCR of PDF pages without a text layer (--no-ocr turns it off); ocr_engine and converter
+  // replace Tesseract / LibreOffice (tests); time_budget bounds the slow steps per file.
+  bool ocr = true;
+  const OcrEngine* ocr_engine = nullptr;
+  const DocumentConverter* converter = nullptr;
+  std::chrono::seconds time_budget{300};
 };
 
 /// Ingests bytes already read from `path`. Throws IngestError with the reason.

@@ -86,6 +86,8 @@ class Segmenter {
     if (kind == BlockKind::heading || kind == BlockKind::slide_title) clause.section.pop_back();
     clause.page = block.page;
     clause.slide = block.slide;
+    clause.note = block.note;
+    clause.ocr = block.ocr;
     clause.kind = kind;
     clauses_.push_back(std::move(clause));
   }

@@ -1,70 +1,15 @@
+// The public face of the exporters: format names, the writer factory, whole-list helpers and
+// the plain-text listing for terminals.
 #include "search/export.h"
 
-#include <nlohmann/json.hpp>
+#include <ctime>
 
 #include "ingest/error.h"
+#include "search/export_writers.h"
 #include "search/snippet.h"
 
 namespace klausul {
 namespace {
-
-nlohmann::json hit_object(const Hit& hit) {
-  const DocumentInfo& d = hit.document;
-  const Clause& c = hit.clause;
-  nlohmann::json j = {{"rank", hit.rank},
-                      {"score", hit.score},
-                      {"clause_id", c.id},
-                      {"document_id", c.document_id},
-                      {"region", d.region},
-                      {"region_name", d.region_name},
-                      {"organisation", d.organisation},
-                      {"title", d.title},
-                      {"doc_type", d.doc_type},
-                      {"year", d.year > 0 ? nlohmann::json(d.year) : nlohmann::json()},
-                      {"section", section_label(c.section)},
-                      {"page", c.page > 0 ? nlohmann::json(c.page) : nlohmann::json()},
-                      {"slide", c.slide > 0 ? nlohmann::json(c.slide) : nlohmann::json()},
-                      {"kind", block_kind_name(c.kind)},
-                      {"text", c.text},
-                      {"path", d.path}};
-  if (!c.context.empty()) j["context"] = c.context;
-  if (!hit.snippet.empty()) j["snippet"] = hit.snippet;
-  if (!hit.query_region.empty()) j["query_region"] = hit.query_region;
-  if (!hit.matched_terms.empty()) j["matched_terms"] = hit.matched_terms;
-  if (!hit.duplicates.empty()) {
-    nlohmann::json places = nlohmann::json::array();
-    for (const Place& p : hit.duplicates) {
-      places.push_back({{"clause_id", p.clause_id},
-                        {"document_id", p.document_id},
-                        {"region", p.region},
-                        {"path", p.path},
-                        {"page", p.page > 0 ? nlohmann::json(p.page) : nlohmann::json()},
-                        {"slide", p.slide > 0 ? nlohmann::json(p.slide) : nlohmann::json()}});
-    }
-    j["duplicates"] = places;
-  }
-  return j;
-}
-
-// Invalid UTF-8 must never abort an export: replace it.
-std::string dump(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-// RFC 4180 field; a leading = + - @ is neutralised so spreadsheets never run it as a formula.
-std::string csv_field(const std::string& value, char delimiter) {
-  std::string text = value;
-  if (!text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos) {
-    text.insert(text.begin(), '\'');
-  }
-  if (text.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 std::string place(const Clause& c) {
   if (c.slide > 0) return "bild " + std::to_string(c.slide);
@@ -72,52 +17,58 @@ std::string place(const Clause& c) {
   return "";
 }
 
+void write_all(ExportWriter& writer, const std::vector<Hit>& hits) {
+  writer.begin(ExportContext{});
+  for (const Hit& hit : hits) writer.hit(hit);
+  writer.end();
+}
+
 }  // namespace
 
 OutputFormat parse_output_format(const std::string& name) {
-  if (name == "text") return OutputFormat::text;
-  if (name == "json") return OutputFormat::json;
-  if (name == "jsonl") return OutputFormat::jsonl;
-  if (name == "csv") return OutputFormat::csv;
-  if (name == "xlsx" || name == "md" || name == "html") {
-    throw UsageError("--format " + name + " is not supported yet (use text, json, jsonl, csv)");
+  static const std::pair<const char*, OutputFormat> kNames[] = {
+      {"text", OutputFormat::text}, {"json", OutputFormat::json}, {"jsonl", OutputFormat::jsonl},
+      {"csv", OutputFormat::csv},   {"xlsx", OutputFormat::xlsx}, {"md", OutputFormat::md},
+      {"html", OutputFormat::html}};
+  for (const auto& [known, format] : kNames) {
+    if (name == known) return format;
   }
-  throw UsageError("unknown --format '" + name + "' (text, json, jsonl, csv)");
+  throw UsageError("unknown --format '" + name + "' (text, json, jsonl, csv, xlsx, md, html)");
 }
 
-std::string hit_to_json(const Hit& hit) { return dump(hit_object(hit)); }
+std::unique_ptr<ExportWriter> make_stream_writer(OutputFormat format, std::ostream& out,
+                                                 const ExportOptions& options) {
+  switch (format) {
+    case OutputFormat::json: return make_json_writer(out, false);
+    case OutputFormat::jsonl: return make_json_writer(out, true);
+    case OutputFormat::csv: return make_csv_writer(out, options.csv_delimiter);
+    case OutputFormat::md: return make_markdown_writer(out);
+    case OutputFormat::html: return make_html_writer(out);
+    case OutputFormat::text:
+    case OutputFormat::xlsx: break;
+  }
+  throw UsageError("this format is not written to a stream");
+}
+
+std::string export_timestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buffer[64];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S %z", &local);
+  return buffer;
+}
 
 void write_jsonl(std::ostream& out, const std::vector<Hit>& hits) {
-  for (const Hit& hit : hits) out << hit_to_json(hit) << '\n';
+  write_all(*make_json_writer(out, true), hits);
 }
 
 void write_json(std::ostream& out, const std::vector<Hit>& hits) {
-  out << '[';
-  for (size_t i = 0; i < hits.size(); ++i) out << (i ? ",\n " : "") << hit_to_json(hits[i]);
-  out << "]\n";
+  write_all(*make_json_writer(out, false), hits);
 }
 
 void write_csv(std::ostream& out, const std::vector<Hit>& hits, char delimiter) {
-  static const char* const kColumns[] = {"rank",  "region",  "organisation", "title",
-                                         "doc_type", "year", "section",     "page",
-                                         "slide", "text",    "score",       "clause_id",
-                                         "path"};
-  out << "\xEF\xBB\xBF";  // BOM: Excel reads the file as UTF-8 only with it
-  for (size_t i = 0; i < std::size(kColumns); ++i) out << (i ? std::string(1, delimiter) : "") << kColumns[i];
-  out << "\r\n";
-  for (const Hit& hit : hits) {
-    const DocumentInfo& d = hit.document;
-    const Clause& c = hit.clause;
-    const std::string fields[] = {
-        std::to_string(hit.rank), d.region_name, d.organisation, d.title, d.doc_type,
-        d.year > 0 ? std::to_string(d.year) : "", section_label(c.section),
-        c.page > 0 ? std::to_string(c.page) : "", c.slide > 0 ? std::to_string(c.slide) : "",
-        c.text, std::to_string(hit.score), c.id, d.path};
-    for (size_t i = 0; i < std::size(fields); ++i) {
-      out << (i ? std::string(1, delimiter) : "") << csv_field(fields[i], delimiter);
-    }
-    out << "\r\n";
-  }
+  write_all(*make_csv_writer(out, delimiter), hits);
 }
 
 void write_text(std::ostream& out, const std::vector<Hit>& hits, bool ansi) {
@@ -141,24 +92,6 @@ void write_text(std::ostream& out, const std::vector<Hit>& hits, bool ansi) {
     out << "   " << body << '\n';
     out << "   [" << c.id << "]\n\n";
   }
-}
-
-std::string document_to_json(const DocumentInfo& d) {
-  nlohmann::json j = {{"document_id", d.id},
-                      {"path", d.path},
-                      {"region", d.region},
-                      {"region_name", d.region_name},
-                      {"organisation", d.organisation},
-                      {"title", d.title},
-                      {"doc_type", d.doc_type},
-                      {"year", d.year > 0 ? nlohmann::json(d.year) : nlohmann::json()},
-                      {"date", d.date},
-                      {"diarienummer", d.diarienummer},
-                      {"pages", d.pages},
-                      {"slides", d.slides},
-                      {"clauses", d.clauses},
-                      {"format", d.format}};
-  return dump(j);
 }
 
 }  // namespace klausul

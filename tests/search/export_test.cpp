@@ -55,7 +55,7 @@ TEST(Export, CsvQuotesAndNeutralisesFormulas) {
   std::ostringstream out;
   write_csv(out, {sample_hit()}, ';');
   const std::string csv = out.str();
-  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "rank;region;", 0), 0u);
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "rank;region_name;", 0), 0u);
   EXPECT_NE(csv.find("\"'=Landstinget ska \"\"bevaka\"\", påverka; EU\""), std::string::npos) << csv;
 }
 
@@ -68,6 +68,11 @@ TEST(Export, TerminalSnippetUnescapesAndMarks) {
 TEST(Export, UnknownFormatIsAUsageError) {
   EXPECT_THROW(parse_output_format("docx"), UsageError);
   EXPECT_EQ(parse_output_format("jsonl"), OutputFormat::jsonl);
+  EXPECT_EQ(parse_output_format("xlsx"), OutputFormat::xlsx);
+  EXPECT_EQ(parse_output_format("md"), OutputFormat::md);
+  EXPECT_EQ(parse_output_format("html"), OutputFormat::html);
+  std::ostringstream out;
+  EXPECT_THROW(make_stream_writer(OutputFormat::xlsx, out), UsageError);
 }
 
 }  // namespace

@@ -1,36 +1,28 @@
-#include <sys/stat.h>
-
-#include <chrono>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "index/database.h"
-#include "index/writer.h"
+#include "index/importer.h"
 #include "ingest/error.h"
 #include "ingest/extract_pdf.h"
-#include "ingest/ingest_file.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 #include "tools/klausul/file_walk.h"
+#include "tools/klausul/progress.h"
 
 namespace klausul::cli {
 namespace {
 
-struct Summary {
-  int added = 0;
-  int updated = 0;
-  int unchanged = 0;
-  int failed = 0;
-  long clauses = 0;
-};
+constexpr int kExitInterrupted = 130;  // the shell's convention for SIGINT
 
-// Size and mtime unchanged since the last ingest: the file is skipped without reading it.
-bool looks_unchanged(const DocumentInfo& indexed, const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return false;
-  return indexed.size == static_cast<std::int64_t>(st.st_size) &&
-         indexed.mtime == static_cast<std::int64_t>(st.st_mtime);
-}
+std::atomic<bool> interrupted{false};
+
+// Ctrl-C: stop taking new files; the files already extracted are written and committed.
+extern "C" void on_interrupt(int) { interrupted = true; }
 
 Manifest load_manifests(const Args& args, const WalkResult& walk) {
   Manifest manifest;
@@ -40,73 +32,71 @@ Manifest load_manifests(const Args& args, const WalkResult& walk) {
   return manifest;
 }
 
-void ingest_one(const std::string& path, const IngestOptions& options, bool force,
-                Xapian::WritableDatabase& db, IndexWriter& writer, Summary& summary) {
-  auto indexed = find_document_by_path(db, path);
-  if (indexed && !force && looks_unchanged(*indexed, path)) {
-    ++summary.unchanged;
-    return;
+std::vector<std::string> walked_folders(const std::vector<std::string>& paths) {
+  std::vector<std::string> folders;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      folders.push_back(std::filesystem::absolute(path).lexically_normal().string());
+    }
   }
-  IngestedFile file = ingest_file(path, options);
-  if (indexed && !force && indexed->id == file.info.id) {
-    // Touched but the same content: keep the clauses, refresh size and mtime only.
-    ++summary.unchanged;
-  } else {
-    ++(indexed ? summary.updated : summary.added);
+  return folders;
+}
+
+void print_summary(const ImportSummary& s, const std::string& db_path) {
+  char line[400];
+  std::snprintf(line, sizeof line,
+                "ingest%s: %d added, %d updated, %d unchanged, %d renamed, %d duplicates, "
+                "%d removed, %d failed; %ld clauses written in %.2f s -> %s\n",
+                s.interrupted ? " (interrupted)" : "", s.added, s.updated, s.unchanged,
+                s.renamed, s.duplicate, s.removed, s.failed, s.clauses, s.seconds,
+                db_path.c_str());
+  std::cerr << line;
+  if (s.ocr_pages > 0 || s.skipped_pages > 0) {
+    std::cerr << "ingest: " << s.ocr_pages << " scanned pages read by OCR, " << s.skipped_pages
+              << " pages without text skipped\n";
   }
-  writer.replace_file(file);
-  summary.clauses += static_cast<long>(file.clauses.size());
 }
 
 }  // namespace
 
 int run_ingest(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "region", "manifest", "jobs"}, {"force"});
+  Args args = parse_args(argc, argv, 2, {"db", "region", "manifest", "jobs", "report"},
+                         {"force", "no-ocr", "keep-missing"});
   if (args.positional.empty()) throw UsageError("ingest needs at least one PATH");
-  const auto started = std::chrono::steady_clock::now();
-
   const RegionTable& regions = RegionTable::builtin();
   if (!args.get("region").empty() && !regions.find(args.get("region"))) {
     throw UsageError("unknown region '" + args.get("region") + "'");
   }
   WalkResult walk = walk_paths(args.positional);
   Manifest manifest = load_manifests(args, walk);
-  IngestOptions options;
-  options.regions = &regions;
-  options.manifest = &manifest;
-  options.region_override = args.get("region");
+
+  ImportOptions options;
+  options.jobs = args.get_int("jobs", static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  options.force = args.has("force");
+  options.keep_missing = args.has("keep-missing");
+  options.folders = walked_folders(args.positional);
+  options.ingest.regions = &regions;
+  options.ingest.manifest = &manifest;
+  options.ingest.region_override = args.get("region");
+  options.ingest.ocr = !args.has("no-ocr");
 
   const std::string db_path = resolve_database_path(args.get("db"));
   Xapian::WritableDatabase db = open_for_writing(db_path);
-  IndexWriter writer(db);
-  warm_up_pdf_backend();
+  warm_up_pdf_backend();  // Poppler's global setup is not thread-safe on first use
 
-  Summary summary;
   for (const std::string& missing : walk.missing) {
     std::cerr << missing << ": no such file or folder\n";
-    ++summary.failed;
   }
-  for (const std::string& path : walk.files) {
-    try {
-      ingest_one(path, options, args.has("force"), db, writer, summary);
-    } catch (const IngestError& e) {
-      std::cerr << path << ": " << e.what() << '\n';
-      ++summary.failed;
-    } catch (const UsageError& e) {
-      std::cerr << path << ": " << e.what() << '\n';
-      ++summary.failed;
-    }
-  }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (walk.files.empty() && walk.missing.empty()) std::cerr << "no documents found\n";
-  char line[256];
-  std::snprintf(line, sizeof line,
-                "ingest: %d added, %d updated, %d unchanged, %d failed; %ld clauses written "
-                "in %.2f s -> %s\n",
-                summary.added, summary.updated, summary.unchanged, summary.failed,
-                summary.clauses, seconds, db_path.c_str());
-  std::cerr << line;
+  IngestProgress progress(walk.files.size(), args.get("report"));
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  ImportSummary summary = run_import(db, walk.files, options, progress, interrupted);
+  progress.finish();
+  summary.failed += static_cast<int>(walk.missing.size());
+  print_summary(summary, db_path);
+  if (summary.interrupted) return kExitInterrupted;
   return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;
 }
 

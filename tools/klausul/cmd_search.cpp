@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <functional>
 #include <iostream>
 
 #include "index/database.h"
@@ -12,6 +14,10 @@
 namespace klausul::cli {
 namespace {
 
+// Hits are fetched and written this many at a time, so a 100,000-row export never holds more
+// than one page in memory.
+constexpr int kPageSize = 1000;
+
 void write_region_counts(std::ostream& out, const SearchResult& result,
                          const RegionTable& regions) {
   if (result.region_counts.empty()) return;
@@ -25,24 +31,78 @@ void write_region_counts(std::ostream& out, const SearchResult& result,
   out << '\n';
 }
 
-void write_hits(Output& output, OutputFormat format, const SearchResult& result,
-                const RegionTable& regions, char delimiter) {
-  std::ostream& out = output.stream();
-  switch (format) {
-    case OutputFormat::jsonl: write_jsonl(out, result.hits); break;
-    case OutputFormat::json: write_json(out, result.hits); break;
-    case OutputFormat::csv: write_csv(out, result.hits, delimiter); break;
-    case OutputFormat::text:
-      if (result.hits.empty()) {
-        out << "Inga träffar.\n";
-        break;
-      }
-      if (result.relaxed) out << "Ingen klausul innehöll alla orden; visar de närmaste.\n\n";
-      write_text(out, result.hits, output.is_terminal());
-      out << result.hits.size() << " av cirka " << result.estimated_total << " träffar. ";
-      write_region_counts(out, result, regions);
-      break;
+// Runs the search page by page (offset, limit) and hands each page on. The first page decides
+// for all of them whether the words are ANDed or relaxed to any word. Returns the first page
+// without its hits (its totals and facet counts).
+SearchResult for_each_page(const Xapian::Database& db, SearchRequest request,
+                           const RegionTable& regions,
+                           const std::function<void(const SearchResult&)>& page) {
+  SearchResult first;
+  int remaining = request.limit;
+  for (bool is_first = true; remaining > 0; is_first = false) {
+    SearchRequest paged = request;
+    paged.limit = std::min(remaining, kPageSize);
+    SearchResult result = run_search(db, paged, regions);
+    if (is_first) {
+      request.match_any = result.relaxed;
+      first = result;
+      first.hits.clear();
+    }
+    page(result);
+    const int got = static_cast<int>(result.hits.size());
+    if (got < paged.limit) break;
+    remaining -= got;
+    request.offset += got;
   }
+  return first;
+}
+
+std::string join(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& value : values) out += (out.empty() ? "" : ", ") + value;
+  return out;
+}
+
+ExportContext search_context(const SearchRequest& request, const std::string& year,
+                             const std::string& database) {
+  ExportContext context;
+  context.kind = ExportKind::search;
+  context.query = request.query;
+  if (!request.regions.empty()) context.filters.emplace_back("Region", join(request.regions));
+  if (!request.types.empty()) context.filters.emplace_back("Dokumenttyp", join(request.types));
+  if (!year.empty()) context.filters.emplace_back("År", year);
+  context.filters.emplace_back("Högst", std::to_string(request.limit) + " träffar");
+  if (request.offset > 0) context.filters.emplace_back("Från träff", std::to_string(request.offset + 1));
+  context.database = database;
+  context.exported_at = export_timestamp();
+  return context;
+}
+
+void warn_if_no_words(const SearchResult& first) {
+  if (first.no_searchable_words) {
+    std::cerr << "klausul search: the query has no searchable words (only stopwords or "
+                 "punctuation)\n";
+  }
+}
+
+void write_text_pages(Output& output, const Xapian::Database& db, const SearchRequest& request,
+                      const RegionTable& regions) {
+  std::ostream& out = output.stream();
+  size_t shown = 0;
+  SearchResult first = for_each_page(db, request, regions, [&](const SearchResult& page) {
+    if (shown == 0 && page.relaxed && !page.hits.empty()) {
+      out << "Ingen klausul innehöll alla orden; visar de närmaste.\n\n";
+    }
+    write_text(out, page.hits, output.is_terminal());
+    shown += page.hits.size();
+  });
+  warn_if_no_words(first);
+  if (shown == 0) {
+    out << "Inga träffar.\n";
+    return;
+  }
+  out << shown << " av cirka " << first.estimated_total << " träffar. ";
+  write_region_counts(out, first, regions);
 }
 
 }  // namespace
@@ -65,6 +125,7 @@ int run_search(int argc, char** argv) {
   request.limit = args.get_int("limit", 10);
   request.offset = args.get("offset").empty() ? 0 : args.get_int("offset", 0);
   const OutputFormat format = parse_output_format(args.get("format", "text"));
+  check_output_target(format, args.get("output"));
   const std::string delimiter = args.get("csv-delimiter", ",");
   if (delimiter.size() != 1) throw UsageError("--csv-delimiter must be one character");
 
@@ -72,14 +133,20 @@ int run_search(int argc, char** argv) {
   for (const std::string& region : request.regions) {
     if (!regions.find(region)) throw UsageError("unknown region '" + region + "'");
   }
-  Xapian::Database db = open_for_reading(resolve_database_path(args.get("db")));
-  SearchResult result = run_search(db, request, regions);
-  if (result.no_searchable_words) {
-    std::cerr << "klausul search: the query has no searchable words (only stopwords or "
-                 "punctuation)\n";
-  }
+  const std::string database = resolve_database_path(args.get("db"));
+  Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
-  write_hits(output, format, result, regions, delimiter[0]);
+  if (format == OutputFormat::text) {
+    write_text_pages(output, db, request, regions);
+  } else {
+    auto writer = open_export(output, format, ExportOptions{delimiter[0]});
+    writer->begin(search_context(request, args.get("year"), database));
+    SearchResult first = for_each_page(db, request, regions, [&](const SearchResult& page) {
+      for (const Hit& hit : page.hits) writer->hit(hit);
+    });
+    warn_if_no_words(first);
+    writer->end();
+  }
   output.commit();
   return kExitOk;
 }

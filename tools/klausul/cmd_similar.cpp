@@ -2,8 +2,6 @@
 #include <iostream>
 #include <map>
 
-#include <nlohmann/json.hpp>
-
 #include "index/database.h"
 #include "ingest/error.h"
 #include "search/compare.h"
@@ -65,21 +63,6 @@ void write_similar_text(std::ostream& out, const SimilarResult& result) {
   if (result.hits.empty()) out << "\nInga jämförbara klausuler i andra regioner.\n";
 }
 
-nlohmann::json pair_json(const AlignedPair& pair) {
-  auto clause = [](const Clause& c, const char* side, nlohmann::json& j) {
-    const std::string s = side;
-    j[s + "_clause_id"] = c.id.empty() ? nlohmann::json() : nlohmann::json(c.id);
-    j[s + "_text"] = c.id.empty() ? nlohmann::json() : nlohmann::json(c.text);
-    j[s + "_section"] = section_label(c.section);
-    j[s + "_page"] = c.page > 0 ? nlohmann::json(c.page) : nlohmann::json();
-    j[s + "_slide"] = c.slide > 0 ? nlohmann::json(c.slide) : nlohmann::json();
-  };
-  nlohmann::json j = {{"status", alignment_status_name(pair.status)}, {"score", pair.score}};
-  clause(pair.a, "a", j);
-  clause(pair.b, "b", j);
-  return j;
-}
-
 std::string summary_line(const Alignment& alignment) {
   return std::to_string(alignment.matched) + " matchade, " + std::to_string(alignment.only_a) +
          " bara i A, " + std::to_string(alignment.only_b) + " bara i B";
@@ -105,11 +88,44 @@ void write_compare_text(std::ostream& out, const Alignment& alignment) {
   out << '\n' << summary_line(alignment) << '\n';
 }
 
+std::string join(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& value : values) out += (out.empty() ? "" : ", ") + value;
+  return out;
+}
+
+ExportContext similar_context(const SimilarRequest& request, const SimilarResult& result,
+                              const std::string& database) {
+  ExportContext context;
+  context.kind = ExportKind::similar;
+  context.query = request.clause_id.empty() ? request.text : "klausul " + request.clause_id;
+  context.filters.emplace_back("Region", request.regions.empty() ? "alla andra regioner"
+                                                                 : join(request.regions));
+  context.filters.emplace_back("Per region", std::to_string(request.per_region));
+  context.database = database;
+  context.exported_at = export_timestamp();
+  context.query_clause = &result.query;
+  return context;
+}
+
+ExportContext compare_context(const Alignment& alignment, const std::string& database) {
+  ExportContext context;
+  context.kind = ExportKind::compare;
+  context.query = alignment.a.title + " ↔ " + alignment.b.title;
+  context.filters.emplace_back("Resultat", summary_line(alignment));
+  context.database = database;
+  context.exported_at = export_timestamp();
+  context.document_a = &alignment.a;
+  context.document_b = &alignment.b;
+  return context;
+}
+
 }  // namespace
 
 int run_similar(int argc, char** argv) {
   Args args = parse_args(argc, argv, 2,
-                         {"db", "clause", "text", "region", "per-region", "format", "output"}, {});
+                         {"db", "clause", "text", "region", "per-region", "format", "output",
+                          "csv-delimiter"}, {});
   SimilarRequest request;
   request.clause_id = args.get("clause");
   request.text = args.get("text");
@@ -119,44 +135,47 @@ int run_similar(int argc, char** argv) {
   request.regions = args.all("region");
   request.per_region = args.get_int("per-region", 3);
   const OutputFormat format = parse_output_format(args.get("format", "text"));
+  check_output_target(format, args.get("output"));
+  const std::string delimiter = args.get("csv-delimiter", ",");
+  if (delimiter.size() != 1) throw UsageError("--csv-delimiter must be one character");
   const RegionTable& regions = RegionTable::builtin();
   for (const std::string& region : request.regions) {
     if (!regions.find(region)) throw UsageError("unknown region '" + region + "'");
   }
-  Xapian::Database db = open_for_reading(resolve_database_path(args.get("db")));
-  SimilarResult result = find_similar(db, request, regions);
+  const std::string database = resolve_database_path(args.get("db"));
+  Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
-  switch (format) {
-    case OutputFormat::text: write_similar_text(output.stream(), result); break;
-    case OutputFormat::jsonl: write_jsonl(output.stream(), result.hits); break;
-    case OutputFormat::json: write_json(output.stream(), result.hits); break;
-    case OutputFormat::csv: write_csv(output.stream(), result.hits); break;
+  SimilarResult result = find_similar(db, request, regions);
+  if (format == OutputFormat::text) {
+    write_similar_text(output.stream(), result);
+  } else {
+    auto writer = open_export(output, format, ExportOptions{delimiter[0]});
+    writer->begin(similar_context(request, result, database));
+    for (const Hit& hit : result.hits) writer->hit(hit);
+    writer->end();
   }
   output.commit();
   return kExitOk;
 }
 
 int run_compare(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "format", "output"}, {});
+  Args args = parse_args(argc, argv, 2, {"db", "format", "output", "csv-delimiter"}, {});
   if (args.positional.size() != 2) throw UsageError("compare needs two documents: DOC_A DOC_B");
-  const std::string format = args.get("format", "text");
-  if (format != "text" && format != "jsonl" && format != "json") {
-    throw UsageError("compare supports --format text, json or jsonl");
-  }
-  Xapian::Database db = open_for_reading(resolve_database_path(args.get("db")));
-  Alignment alignment = compare_documents(db, args.positional[0], args.positional[1]);
+  const OutputFormat format = parse_output_format(args.get("format", "text"));
+  check_output_target(format, args.get("output"));
+  const std::string delimiter = args.get("csv-delimiter", ",");
+  if (delimiter.size() != 1) throw UsageError("--csv-delimiter must be one character");
+  const std::string database = resolve_database_path(args.get("db"));
+  Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
-  std::ostream& out = output.stream();
-  if (format == "text") {
-    write_compare_text(out, alignment);
+  Alignment alignment = compare_documents(db, args.positional[0], args.positional[1]);
+  if (format == OutputFormat::text) {
+    write_compare_text(output.stream(), alignment);
   } else {
-    if (format == "json") out << '[';
-    for (size_t i = 0; i < alignment.pairs.size(); ++i) {
-      const std::string line =
-          pair_json(alignment.pairs[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      out << (format == "json" && i ? ",\n " : "") << line << (format == "jsonl" ? "\n" : "");
-    }
-    if (format == "json") out << "]\n";
+    auto writer = open_export(output, format, ExportOptions{delimiter[0]});
+    writer->begin(compare_context(alignment, database));
+    for (const AlignedPair& pair : alignment.pairs) writer->pair(pair);
+    writer->end();
     std::cerr << "compare: " << summary_line(alignment) << '\n';
   }
   output.commit();

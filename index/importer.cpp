@@ -1,0 +1,285 @@
+#include "index/importer.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "index/writer.h"
+#include "ingest/error.h"
+
+namespace klausul {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Commit after this many files or seconds: one fsync per batch, and at most one batch of
+// work redone after a crash.
+constexpr int kCommitEveryFiles = 64;
+constexpr double kCommitEverySeconds = 2.0;
+
+// What a worker decided for one file; the writer applies it.
+struct WorkResult {
+  FileReport report;
+  std::optional<IngestedFile> file;      // added / updated: the extracted file
+  std::optional<DocumentInfo> record;    // unchanged-but-touched / renamed: the new record
+  std::string old_path;                  // renamed: the indexed path
+};
+
+// The index's document records at the start of the run: read by the workers, never changed.
+struct Snapshot {
+  std::map<std::string, DocumentInfo> by_path;
+  std::map<std::string, std::string> path_by_id;
+};
+
+Snapshot take_snapshot(const Xapian::Database& db) {
+  Snapshot snapshot;
+  for (DocumentInfo& info : list_documents(db)) {
+    snapshot.path_by_id[info.id] = info.path;
+    snapshot.by_path.emplace(info.path, std::move(info));
+  }
+  return snapshot;
+}
+
+bool exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+std::string read_file(const std::string& path, std::int64_t limit) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw IngestError("cannot read: " + ec.message());
+  if (static_cast<std::int64_t>(size) > limit) {
+    throw IngestError("file too large (" + std::to_string(size >> 20) + " MB, limit " +
+                      std::to_string(limit >> 20) + " MB)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(size, '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) {
+    throw IngestError("cannot read (file changed while reading?)");
+  }
+  return bytes;
+}
+
+// Decides and, when needed, extracts one file. Runs in a worker thread.
+WorkResult process(const std::string& path, const Snapshot& snapshot,
+                   const std::set<std::string>& walked, const ImportOptions& options) {
+  WorkResult result;
+  result.report.path = path;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) throw IngestError("cannot read: no such file");
+  auto indexed = snapshot.by_path.find(path);
+  const bool known = indexed != snapshot.by_path.end();
+  if (known && !options.force && indexed->second.size == st.st_size &&
+      indexed->second.mtime == st.st_mtime) {
+    result.report.outcome = ImportOutcome::unchanged;
+    return result;
+  }
+  const std::string bytes = read_file(path, options.ingest.max_file_bytes);
+  const std::string id = content_id(bytes);
+  if (!options.force) {
+    auto same = snapshot.path_by_id.find(id);
+    if (same != snapshot.path_by_id.end() && same->second != path) {
+      const bool other_still_there = exists(same->second) && walked.count(same->second) > 0;
+      DocumentInfo info = snapshot.by_path.at(same->second);
+      info.path = path;
+      info.size = st.st_size;
+      info.mtime = st.st_mtime;
+      result.report.detail = same->second;
+      result.report.outcome = other_still_there ? ImportOutcome::duplicate : ImportOutcome::renamed;
+      if (!other_still_there) {
+        result.old_path = same->second;
+        result.record = info;
+      }
+      return result;
+    }
+    if (known && indexed->second.id == id) {
+      DocumentInfo info = indexed->second;  // touched: same content, new mtime
+      info.size = st.st_size;
+      info.mtime = st.st_mtime;
+      result.record = info;
+      result.old_path = path;
+      result.report.outcome = ImportOutcome::unchanged;
+      return result;
+    }
+  }
+  IngestedFile file = ingest_bytes(bytes, path, options.ingest);
+  file.info.mtime = st.st_mtime;
+  result.report.outcome = known ? ImportOutcome::updated : ImportOutcome::added;
+  result.report.clauses = static_cast<int>(file.clauses.size());
+  result.report.pages = file.info.pages;
+  result.report.ocr_pages = file.info.ocr_pages;
+  result.report.skipped_pages = file.info.skipped_pages;
+  result.file = std::move(file);
+  return result;
+}
+
+// A bounded hand-over from the workers to the writer: at most `capacity` extracted files wait
+// in memory, whatever the corpus size.
+class ResultQueue {
+ public:
+  explicit ResultQueue(size_t capacity) : capacity_(capacity) {}
+  void push(WorkResult result) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return queue_.size() < capacity_; });
+    queue_.push_back(std::move(result));
+    not_empty_.notify_one();
+  }
+  // Empty when every producer has finished and the queue is drained.
+  std::optional<WorkResult> pop() {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !queue_.empty() || producers_ == 0; });
+    if (queue_.empty()) return std::nullopt;
+    WorkResult result = std::move(queue_.front());
+    queue_.pop_front();
+    not_full_.notify_one();
+    return result;
+  }
+  void set_producers(int n) {
+    std::lock_guard lock(mutex_);
+    producers_ = n;
+  }
+  void producer_done() {
+    std::lock_guard lock(mutex_);
+    --producers_;
+    not_empty_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<WorkResult> queue_;
+  size_t capacity_;
+  int producers_ = 0;
+};
+
+void count(ImportSummary& summary, const FileReport& report) {
+  switch (report.outcome) {
+    case ImportOutcome::added: ++summary.added; break;
+    case ImportOutcome::updated: ++summary.updated; break;
+    case ImportOutcome::unchanged: ++summary.unchanged; break;
+    case ImportOutcome::renamed: ++summary.renamed; break;
+    case ImportOutcome::duplicate: ++summary.duplicate; break;
+    case ImportOutcome::removed: ++summary.removed; break;
+    case ImportOutcome::failed: ++summary.failed; break;
+  }
+  summary.clauses += report.clauses;
+  summary.pages += report.pages;
+  summary.ocr_pages += report.ocr_pages;
+  summary.skipped_pages += report.skipped_pages;
+}
+
+bool under_folder(const std::string& path, const std::vector<std::string>& folders) {
+  for (const std::string& folder : folders) {
+    const std::string prefix = folder.ends_with("/") ? folder : folder + "/";
+    if (path.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string import_outcome_name(ImportOutcome outcome) {
+  switch (outcome) {
+    case ImportOutcome::added: return "added";
+    case ImportOutcome::updated: return "updated";
+    case ImportOutcome::unchanged: return "unchanged";
+    case ImportOutcome::renamed: return "renamed";
+    case ImportOutcome::duplicate: return "duplicate";
+    case ImportOutcome::removed: return "removed";
+    case ImportOutcome::failed: return "failed";
+  }
+  return "failed";
+}
+
+ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::string>& files,
+                         const ImportOptions& options, ImportObserver& observer,
+                         const std::atomic<bool>& stop) {
+  const auto started = Clock::now();
+  const Snapshot snapshot = take_snapshot(db);
+  const std::set<std::string> walked(files.begin(), files.end());
+  IndexWriter writer(db);
+  ImportSummary summary;
+
+  const int jobs = std::max(1, options.jobs);
+  ResultQueue results(static_cast<size_t>(jobs) * 2);
+  results.set_producers(jobs);
+  std::atomic<size_t> next{0};
+  std::atomic<bool> halt{false};  // the index failed: workers stop, the error is rethrown
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      for (size_t i; !stop && !halt && (i = next++) < files.size();) {
+        const auto t0 = Clock::now();
+        WorkResult result;
+        try {
+          result = process(files[i], snapshot, walked, options);
+        } catch (const std::exception& e) {  // IngestError, UsageError, std::bad_alloc ...
+          result.report.path = files[i];
+          result.report.outcome = ImportOutcome::failed;
+          result.report.detail = e.what();
+        }
+        result.report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        results.push(std::move(result));
+      }
+      results.producer_done();
+    });
+  }
+
+  int uncommitted = 0;
+  auto last_commit = Clock::now();
+  std::set<std::string> moved_away;
+  std::optional<IndexError> failure;
+  while (std::optional<WorkResult> result = results.pop()) {
+    if (failure) continue;  // drain, so that no worker waits on a full queue
+    try {
+      if (result->file) writer.replace_file(*result->file);
+      if (result->record) writer.update_record(result->old_path, *result->record);
+    } catch (const IndexError& e) {
+      failure = e;
+      halt = true;
+      continue;
+    }
+    if (result->report.outcome == ImportOutcome::renamed) moved_away.insert(result->old_path);
+    count(summary, result->report);
+    observer.on_file(result->report);
+    if (++uncommitted >= kCommitEveryFiles ||
+        std::chrono::duration<double>(Clock::now() - last_commit).count() > kCommitEverySeconds) {
+      writer.commit();
+      uncommitted = 0;
+      last_commit = Clock::now();
+    }
+  }
+  for (auto& worker : workers) worker.join();
+  if (failure) throw *failure;
+
+  summary.interrupted = stop;
+  if (!options.keep_missing && !summary.interrupted) {
+    for (const auto& [path, info] : snapshot.by_path) {
+      if (walked.count(path) || moved_away.count(path) || !under_folder(path, options.folders)) {
+        continue;
+      }
+      if (exists(path)) continue;  // still there (skipped as hidden or temporary): keep it
+      writer.remove_path(path);
+      FileReport report;
+      report.path = path;
+      report.outcome = ImportOutcome::removed;
+      count(summary, report);
+      observer.on_file(report);
+    }
+  }
+  writer.commit();
+  summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace klausul

@@ -1,0 +1,129 @@
+// JSON and JSON Lines: the objects of DESIGN.md with stable key names (see README, "Exports").
+#include <nlohmann/json.hpp>
+
+#include "search/export.h"
+#include "search/export_writers.h"
+
+namespace klausul {
+namespace {
+
+nlohmann::json positive_or_null(int value) {
+  return value > 0 ? nlohmann::json(value) : nlohmann::json();
+}
+
+nlohmann::json duplicates_array(const std::vector<Place>& duplicates) {
+  nlohmann::json places = nlohmann::json::array();
+  for (const Place& p : duplicates) {
+    places.push_back({{"clause_id", p.clause_id},
+                      {"document_id", p.document_id},
+                      {"region", p.region},
+                      {"path", p.path},
+                      {"page", positive_or_null(p.page)},
+                      {"slide", positive_or_null(p.slide)}});
+  }
+  return places;
+}
+
+nlohmann::json hit_object(const Hit& hit) {
+  const DocumentInfo& d = hit.document;
+  const Clause& c = hit.clause;
+  nlohmann::json j = {{"rank", hit.rank},
+                      {"score", hit.score},
+                      {"clause_id", c.id},
+                      {"document_id", c.document_id},
+                      {"region", d.region},
+                      {"region_name", d.region_name},
+                      {"organisation", d.organisation},
+                      {"title", d.title},
+                      {"doc_type", d.doc_type},
+                      {"year", positive_or_null(d.year)},
+                      {"section", section_label(c.section)},
+                      {"page", positive_or_null(c.page)},
+                      {"slide", positive_or_null(c.slide)},
+                      {"kind", block_kind_name(c.kind)},
+                      {"text", c.text},
+                      {"path", d.path}};
+  if (!c.context.empty()) j["context"] = c.context;
+  if (!hit.snippet.empty()) j["snippet"] = hit.snippet;
+  if (!hit.query_region.empty()) j["query_region"] = hit.query_region;
+  if (!hit.matched_terms.empty()) j["matched_terms"] = hit.matched_terms;
+  if (!hit.duplicates.empty()) j["duplicates"] = duplicates_array(hit.duplicates);
+  return j;
+}
+
+void add_side(nlohmann::json& j, const std::string& side, const Clause& c) {
+  const bool present = !c.id.empty();
+  j[side + "_clause_id"] = present ? nlohmann::json(c.id) : nlohmann::json();
+  j[side + "_text"] = present ? nlohmann::json(c.text) : nlohmann::json();
+  j[side + "_section"] = present ? nlohmann::json(section_label(c.section)) : nlohmann::json();
+  j[side + "_page"] = positive_or_null(c.page);
+  j[side + "_slide"] = positive_or_null(c.slide);
+}
+
+// Invalid UTF-8 must never abort an export: replace it.
+std::string dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// JSON Lines (one object a line) or one JSON array, written object by object.
+class JsonWriter : public ExportWriter {
+ public:
+  JsonWriter(std::ostream& out, bool lines) : out_(out), lines_(lines) {}
+  void begin(const ExportContext&) override {
+    if (!lines_) out_ << '[';
+  }
+  void hit(const Hit& hit) override { put(hit_to_json(hit)); }
+  void pair(const AlignedPair& pair) override { put(pair_to_json(pair)); }
+  void end() override {
+    if (!lines_) out_ << "]\n";
+    out_.flush();
+  }
+
+ private:
+  void put(const std::string& object) {
+    if (lines_) {
+      out_ << object << '\n';
+    } else {
+      out_ << (first_ ? "" : ",\n ") << object;
+    }
+    first_ = false;
+  }
+  std::ostream& out_;
+  bool lines_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+std::string hit_to_json(const Hit& hit) { return dump(hit_object(hit)); }
+
+std::string pair_to_json(const AlignedPair& pair) {
+  nlohmann::json j = {{"status", alignment_status_name(pair.status)}, {"score", pair.score}};
+  add_side(j, "a", pair.a);
+  add_side(j, "b", pair.b);
+  return dump(j);
+}
+
+std::string document_to_json(const DocumentInfo& d) {
+  nlohmann::json j = {{"document_id", d.id},
+                      {"path", d.path},
+                      {"region", d.region},
+                      {"region_name", d.region_name},
+                      {"organisation", d.organisation},
+                      {"title", d.title},
+                      {"doc_type", d.doc_type},
+                      {"year", positive_or_null(d.year)},
+                      {"date", d.date},
+                      {"diarienummer", d.diarienummer},
+                      {"pages", d.pages},
+                      {"slides", d.slides},
+                      {"clauses", d.clauses},
+                      {"format", d.format}};
+  return dump(j);
+}
+
+std::unique_ptr<ExportWriter> make_json_writer(std::ostream& out, bool lines) {
+  return std::make_unique<JsonWriter>(out, lines);
+}
+
+}  // namespace klausul

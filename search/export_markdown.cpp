@@ -1,0 +1,114 @@
+// Markdown review document: the export's header, then the clauses grouped by region with the
+// matched words in bold and where each clause comes from. Every text is escaped.
+#include <cstdio>
+
+#include "search/export_report.h"
+#include "search/export_writers.h"
+
+namespace klausul {
+namespace {
+
+// Backslash-escapes what Markdown would read as inline markup; line breaks become spaces.
+std::string md_inline(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char c : text) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    if (std::string_view("\\`*_[]<>#|&~!").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// At the start of a line "- ", "+ ", "= " or "1. " would become a list or a heading.
+std::string md_line(std::string escaped) {
+  if (escaped.empty()) return escaped;
+  if (escaped[0] == '-' || escaped[0] == '+' || escaped[0] == '=') return "\\" + escaped;
+  const size_t digits = escaped.find_first_not_of("0123456789");
+  if (digits > 0 && digits != std::string::npos && (escaped[digits] == '.' || escaped[digits] == ')')) {
+    return escaped.substr(0, digits) + '\\' + escaped.substr(digits);
+  }
+  return escaped;
+}
+
+std::string md(const std::string& text) { return md_line(md_inline(text)); }
+
+std::string marked_text(const Hit& hit) {
+  std::string out;
+  for (const TextSpan& span : highlight(hit)) {
+    out += span.marked ? "**" + md_inline(span.text) + "**" : md_inline(span.text);
+  }
+  return md_line(out);
+}
+
+std::string score_text(double score) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", score);
+  return buffer;
+}
+
+std::string render_hit(const Hit& hit, bool with_score) {
+  std::string out = "### ";
+  if (hit.rank > 0) out += std::to_string(hit.rank) + ". ";
+  out += md(hit.document.title.empty() ? hit.document.path : hit.document.title);
+  out += "\n\n";
+  if (const std::string details = hit_details(hit); !details.empty()) {
+    out.append("*").append(md(details)).append("*\n\n");
+  }
+  out.append("> ").append(marked_text(hit)).append("\n\n");
+  out.append("Källa: ").append(md_inline(hit.document.path));
+  out.append(" · klausul ").append(md_inline(hit.clause.id));
+  if (with_score) out.append(" · poäng ").append(score_text(hit.score));
+  return out + "\n\n";
+}
+
+class MarkdownWriter : public ExportWriter {
+ public:
+  explicit MarkdownWriter(std::ostream& out) : out_(out) {}
+
+  void begin(const ExportContext& context) override {
+    static const char* const kTitle[] = {"Sökträffar", "Liknande klausuler", "Jämförelse"};
+    out_ << "# " << kTitle[static_cast<int>(context.kind)] << "\n\n";
+    for (const auto& [label, value] : context_lines(context)) {
+      out_ << "- **" << md(label) << ":** " << md(value) << '\n';
+    }
+    out_ << '\n';
+    if (context.query_clause) {
+      out_ << "## Jämförs med\n\n" << render_hit(*context.query_clause, false);
+    }
+    if (context.kind == ExportKind::compare) out_ << "| status | A | B | poäng |\n|---|---|---|---|\n";
+  }
+  void hit(const Hit& hit) override { spool_.add(region_heading(hit), render_hit(hit, true)); }
+  void pair(const AlignedPair& pair) override {
+    static const char* const kStatus[] = {"matchad", "bara i A", "bara i B"};
+    out_ << "| " << kStatus[static_cast<int>(pair.status)] << " | " << md(pair.a.text) << " | "
+         << md(pair.b.text) << " | " << score_text(pair.score) << " |\n";
+    ++rows_;
+  }
+  void end() override {
+    spool_.drain(
+        [this](const std::string& heading, long rows) {
+          out_ << "## " << md(heading) << " (" << rows << ")\n\n";
+          rows_ += rows;
+        },
+        [this](const std::string& text) { out_ << text; });
+    out_ << "\n---\n" << rows_ << " rader.\n";
+    out_.flush();
+  }
+
+ private:
+  std::ostream& out_;
+  RegionSpool spool_;
+  long rows_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ExportWriter> make_markdown_writer(std::ostream& out) {
+  return std::make_unique<MarkdownWriter>(out);
+}
+
+}  // namespace klausul
