@@ -239,8 +239,20 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
   auto last_commit = Clock::now();
   std::set<std::string> moved_away;
   std::optional<IndexError> failure;
+  std::map<std::string, std::string> written;  // document id -> path, this run
   while (std::optional<WorkResult> result = results.pop()) {
     if (failure) continue;  // drain, so that no worker waits on a full queue
+    if (result->file) {
+      // Two new files with the same content in one run: index the first, report the second
+      // (clause ids come from the content, so both cannot be in the index).
+      auto [it, fresh] = written.emplace(result->file->info.id, result->report.path);
+      if (!fresh && it->second != result->report.path) {
+        result->file.reset();
+        result->report.outcome = ImportOutcome::duplicate;
+        result->report.detail = it->second;
+        result->report.clauses = 0;
+      }
+    }
     try {
       if (result->file) writer.replace_file(*result->file);
       if (result->record) writer.update_record(result->old_path, *result->record);

@@ -83,11 +83,16 @@ void run_text(const XmlNode& node, std::string& text, std::vector<std::string>& 
   for (const XmlNode& c : node.children) {
     if (c.is_text()) continue;
     const std::string& n = c.name;
-    if (n == "t") text += c.all_text();
-    else if (n == "tab" || n == "br" || n == "cr") text += ' ';
-    else if (n == "noBreakHyphen") text += '-';
-    else if (n == "footnoteReference") notes.push_back("f" + c.attr("id"));
-    else if (n == "endnoteReference") notes.push_back("e" + c.attr("id"));
+    if (n == "t")
+      text += c.all_text();
+    else if (n == "tab" || n == "br" || n == "cr")
+      text += ' ';
+    else if (n == "noBreakHyphen")
+      text += '-';
+    else if (n == "footnoteReference")
+      notes.push_back("f" + c.attr("id"));
+    else if (n == "endnoteReference")
+      notes.push_back("e" + c.attr("id"));
     // Deleted revisions, properties, and text boxes / fallbacks (drawn twice) are not the text.
     else if (n != "del" && n != "pPr" && n != "rPr" && n != "Fallback" && n != "txbxContent") {
       run_text(c, text, notes);
@@ -102,9 +107,12 @@ class DocxWalker {
 
   void body(const XmlNode& container) {
     for (const XmlNode& c : container.children) {
-      if (c.name == "p") paragraph(c);
-      else if (c.name == "tbl") table(c);
-      else if (c.name == "sdt" || c.name == "sdtContent" || c.name == "customXml") body(c);
+      if (c.name == "p")
+        paragraph(c);
+      else if (c.name == "tbl")
+        table(c);
+      else if (c.name == "sdt" || c.name == "sdtContent" || c.name == "customXml")
+        body(c);
     }
   }
 
@@ -134,7 +142,8 @@ class DocxWalker {
       append_block(doc_, BlockKind::heading, text, heading);
     } else if (listed) {
       const XmlNode* ilvl = num != nullptr ? num->child("ilvl") : nullptr;
-      const int level = ilvl != nullptr ? std::clamp(std::atoi(ilvl->attr("val").c_str()), 0, 8) : 0;
+      const int level =
+          ilvl != nullptr ? std::clamp(std::atoi(ilvl->attr("val").c_str()), 0, 8) : 0;
       append_block(doc_, BlockKind::list_item, text, level + 1);
     } else {
       append_block(doc_, BlockKind::paragraph, text);

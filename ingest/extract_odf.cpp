@@ -31,7 +31,9 @@ void inline_text(const XmlNode& node, std::string& text, std::vector<std::string
         std::string note;
         std::vector<std::string> nested;
         for (const XmlNode& p : body->children) {
-          if (!p.is_text()) inline_text(p, note, nested), note += ' ';
+          if (p.is_text()) continue;
+          inline_text(p, note, nested);
+          note += ' ';
         }
         notes.push_back(note);
       }
@@ -49,11 +51,16 @@ class FlowWalker {
 
   void flow(const XmlNode& container, int list_depth = 0) {
     for (const XmlNode& c : container.children) {
-      if (c.name == "h") block(c, BlockKind::heading, list_depth);
-      else if (c.name == "p") block(c, BlockKind::paragraph, list_depth);
-      else if (c.name == "list") list(c, list_depth + 1);
-      else if (c.name == "table") table(c);
-      else if (c.name == "section" || c.name == "text-box") flow(c, list_depth);
+      if (c.name == "h")
+        block(c, BlockKind::heading, list_depth);
+      else if (c.name == "p")
+        block(c, BlockKind::paragraph, list_depth);
+      else if (c.name == "list")
+        list(c, list_depth + 1);
+      else if (c.name == "table")
+        table(c);
+      else if (c.name == "section" || c.name == "text-box")
+        flow(c, list_depth);
       // tracked changes, generated indexes, declarations: skipped
     }
   }
@@ -68,7 +75,9 @@ class FlowWalker {
         for (const XmlNode* cell : c.children_named("table-cell")) {
           std::string text;
           for (const XmlNode& p : cell->children) {
-            if (!p.is_text() && !is_generated_index(p.name)) inline_text(p, text, notes), text += ' ';
+            if (p.is_text() || is_generated_index(p.name)) continue;
+            inline_text(p, text, notes);
+            text += ' ';
           }
           cells.push_back(std::move(text));
         }
@@ -91,7 +100,9 @@ class FlowWalker {
     inline_text(node, text, notes);
     int level = 0;
     if (kind == BlockKind::heading) {
-      level = node.has_attr("outline-level") ? std::clamp(std::atoi(node.attr("outline-level").c_str()), 1, 10) : 1;
+      level = node.has_attr("outline-level")
+                  ? std::clamp(std::atoi(node.attr("outline-level").c_str()), 1, 10)
+                  : 1;
     } else if (list_depth > 0 && !note_) {
       kind = BlockKind::list_item;
       level = list_depth;
@@ -101,7 +112,8 @@ class FlowWalker {
   }
 
   void append_notes(const std::vector<std::string>& notes) {
-    for (const std::string& note : notes) append_block(doc_, BlockKind::paragraph, note, 0, slide_, true);
+    for (const std::string& note : notes)
+      append_block(doc_, BlockKind::paragraph, note, 0, slide_, true);
   }
 
   Document& doc_;
@@ -115,8 +127,10 @@ void read_meta(ZipReader& zip, DocumentInfo& info) {
   const XmlNode root = parse_xml(*xml, "meta.xml");
   const XmlNode* meta = root.child("meta");
   if (meta == nullptr) return;
-  if (const XmlNode* title = meta->child("title")) info.title = to_nfc(collapse_whitespace(title->all_text()));
-  if (const XmlNode* created = meta->child("creation-date")) set_document_date(info, created->all_text());
+  if (const XmlNode* title = meta->child("title"))
+    info.title = to_nfc(collapse_whitespace(title->all_text()));
+  if (const XmlNode* created = meta->child("creation-date"))
+    set_document_date(info, created->all_text());
   if (const XmlNode* date = meta->child("date"); date != nullptr && info.date.empty()) {
     set_document_date(info, date->all_text());
   }
@@ -163,7 +177,8 @@ void collect_frames(const XmlNode& container, std::vector<Frame>& out) {
 
 // Title first, then top to bottom when every frame has a position (see extract_pptx.cpp).
 void order_frames(std::vector<Frame>& frames) {
-  const bool all = std::all_of(frames.begin(), frames.end(), [](const Frame& f) { return f.positioned; });
+  const bool all =
+      std::all_of(frames.begin(), frames.end(), [](const Frame& f) { return f.positioned; });
   std::stable_sort(frames.begin(), frames.end(), [all](const Frame& a, const Frame& b) {
     const bool ta = a.cls == "title", tb = b.cls == "title";
     if (ta != tb) return ta;
@@ -223,12 +238,14 @@ Document extract_odp(ZipReader& zip) {
   return doc;
 }
 
-Document OdtExtractor::extract(std::string_view bytes, const std::string&, const ExtractOptions&) const {
+Document OdtExtractor::extract(std::string_view bytes, const std::string&,
+                               const ExtractOptions&) const {
   ZipReader zip(bytes);
   return extract_odt(zip);
 }
 
-Document OdpExtractor::extract(std::string_view bytes, const std::string&, const ExtractOptions&) const {
+Document OdpExtractor::extract(std::string_view bytes, const std::string&,
+                               const ExtractOptions&) const {
   ZipReader zip(bytes);
   return extract_odp(zip);
 }

@@ -149,11 +149,20 @@ void append_slide(Document& doc, const XmlNode& root, int slide) {
   order_shapes(shapes);
   for (const Shape& shape : shapes) {
     switch (shape.role) {
-      case ShapeRole::title: append_title(doc, *shape.node, slide); break;
-      case ShapeRole::body: append_text_body(doc, *shape.node, true, slide, false); break;
-      case ShapeRole::text: append_text_body(doc, *shape.node, false, slide, false); break;
-      case ShapeRole::table: append_table(doc, *shape.node, slide); break;
-      case ShapeRole::skip: break;
+      case ShapeRole::title:
+        append_title(doc, *shape.node, slide);
+        break;
+      case ShapeRole::body:
+        append_text_body(doc, *shape.node, true, slide, false);
+        break;
+      case ShapeRole::text:
+        append_text_body(doc, *shape.node, false, slide, false);
+        break;
+      case ShapeRole::table:
+        append_table(doc, *shape.node, slide);
+        break;
+      case ShapeRole::skip:
+        break;
     }
   }
 }
@@ -174,9 +183,11 @@ void append_notes(Document& doc, const XmlNode& root, int slide) {
 
 // Slide parts in presentation order.
 std::vector<std::string> slide_order(ZipReader& zip, const std::string& main_part) {
-  auto parts = zip.read([&](const std::string& n) { return n == main_part || n == rels_part_of(main_part); });
+  auto parts = zip.read(
+      [&](const std::string& n) { return n == main_part || n == rels_part_of(main_part); });
   if (!parts.count(main_part)) throw IngestError("PPTX without " + main_part);
-  if (!parts.count(rels_part_of(main_part))) throw IngestError("PPTX without " + rels_part_of(main_part));
+  if (!parts.count(rels_part_of(main_part)))
+    throw IngestError("PPTX without " + rels_part_of(main_part));
   const auto rels = parse_relationships(parts[rels_part_of(main_part)], main_part);
   const XmlNode presentation = parse_xml(parts[main_part], main_part);
   std::vector<std::string> slides;
@@ -185,7 +196,8 @@ std::vector<std::string> slide_order(ZipReader& zip, const std::string& main_par
   for (const XmlNode* id : list->children_named("sldId")) {
     auto rel = rels.find(id->attr("r:id"));
     if (rel == rels.end() || rel->second.external) continue;
-    if (slides.size() >= kMaxSlides) throw IngestError("more than " + std::to_string(kMaxSlides) + " slides");
+    if (slides.size() >= kMaxSlides)
+      throw IngestError("more than " + std::to_string(kMaxSlides) + " slides");
     slides.push_back(rel->second.target);
   }
   return slides;

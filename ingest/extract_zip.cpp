@@ -20,13 +20,16 @@ struct MainPart {
 
 // Main-part content types, including macro-enabled files and templates, which read the same.
 Package package_of_content_type(const std::string& type) {
-  for (const char* docx : {"wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml",
-                           "ms-word.document.macroEnabled.main+xml", "ms-word.template.macroEnabledTemplate.main+xml"}) {
+  for (const char* docx :
+       {"wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml",
+        "ms-word.document.macroEnabled.main+xml",
+        "ms-word.template.macroEnabledTemplate.main+xml"}) {
     if (type.ends_with(docx)) return Package::docx;
   }
-  for (const char* pptx : {"presentationml.presentation.main+xml", "presentationml.slideshow.main+xml",
-                           "presentationml.template.main+xml", "ms-powerpoint.presentation.macroEnabled.main+xml",
-                           "ms-powerpoint.slideshow.macroEnabled.main+xml"}) {
+  for (const char* pptx :
+       {"presentationml.presentation.main+xml", "presentationml.slideshow.main+xml",
+        "presentationml.template.main+xml", "ms-powerpoint.presentation.macroEnabled.main+xml",
+        "ms-powerpoint.slideshow.macroEnabled.main+xml"}) {
     if (type.ends_with(pptx)) return Package::pptx;
   }
   return Package::unknown;
@@ -76,9 +79,12 @@ Document ZipExtractor::extract(std::string_view bytes, const std::string&,
   if (main.package == Package::docx) return extract_docx(zip, main.part);
   if (main.package == Package::pptx) return extract_pptx(zip, main.part);
   switch (odf_package(zip)) {
-    case Package::odt: return extract_odt(zip);
-    case Package::odp: return extract_odp(zip);
-    default: break;
+    case Package::odt:
+      return extract_odt(zip);
+    case Package::odp:
+      return extract_odp(zip);
+    default:
+      break;
   }
   throw IngestError("ZIP archive that is not a DOCX, PPTX, ODT or ODP document");
 }

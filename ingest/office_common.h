@@ -25,7 +25,8 @@ struct Relationship {
   bool external = false;
 };
 
-/// The rels part that belongs to `part`: "ppt/presentation.xml" -> "ppt/_rels/presentation.xml.rels".
+/// The rels part that belongs to `part`: "ppt/presentation.xml" ->
+/// "ppt/_rels/presentation.xml.rels".
 std::string rels_part_of(const std::string& part);
 
 /// Parses a .rels part of `source_part`, resolving relative targets against its folder.

@@ -61,10 +61,14 @@ void reject_doctype(std::string_view xml, const std::string& part) {
     if (lt == std::string_view::npos) return;
     rest.remove_prefix(lt);
     std::string_view close;
-    if (starts_with(rest, "<?")) close = "?>";
-    else if (starts_with(rest, "<!--")) close = "-->";
-    else if (starts_with(rest, "<!DOCTYPE") || starts_with(rest, "<!ENTITY")) break;
-    else return;  // the root element: the prolog is over
+    if (starts_with(rest, "<?"))
+      close = "?>";
+    else if (starts_with(rest, "<!--"))
+      close = "-->";
+    else if (starts_with(rest, "<!DOCTYPE") || starts_with(rest, "<!ENTITY"))
+      break;
+    else
+      return;  // the root element: the prolog is over
     const std::size_t end = rest.find(close);
     if (end == std::string_view::npos) return;
     rest.remove_prefix(end + close.size());
@@ -148,7 +152,8 @@ XmlNode parse_xml(std::string_view xml, const std::string& part) {
     add_event(reader.get(), open, root, part);
   }
   if (status < 0 || !errors.message.empty()) {
-    if (errors.message.find("Excessive depth") != std::string::npos) throw IngestError(too_deep(part));
+    if (errors.message.find("Excessive depth") != std::string::npos)
+      throw IngestError(too_deep(part));
     throw IngestError("malformed XML in " + part + " (" +
                       (errors.message.empty() ? "unreadable" : errors.message) + ")");
   }

@@ -12,8 +12,8 @@ namespace klausul {
 /// producers use fixed prefixes in practice, but the local names never collide within the
 /// parts we read, and matching by them also copes with a producer choosing other prefixes.
 struct XmlNode {
-  std::string name;  // local name; empty for a text node
-  std::string text;  // text nodes only (CDATA included)
+  std::string name;                                             // local name; empty for a text node
+  std::string text;                                             // text nodes only (CDATA included)
   std::vector<std::pair<std::string, std::string>> attributes;  // qualified name -> value
   std::vector<XmlNode> children;                                // elements and text, in order
 

@@ -24,7 +24,9 @@ std::string reason(archive* a) {
   return message != nullptr && *message != '\0' ? message : "unreadable";
 }
 
-[[noreturn]] void damaged(archive* a) { throw IngestError("damaged ZIP archive (" + reason(a) + ")"); }
+[[noreturn]] void damaged(archive* a) {
+  throw IngestError("damaged ZIP archive (" + reason(a) + ")");
+}
 
 // ZIP only: libarchive would otherwise happily read tar, 7z, ... that merely start like one.
 ArchivePtr open_zip(std::string_view bytes) {
@@ -104,7 +106,8 @@ std::map<std::string, std::string> ZipReader::read(
       if (total_ > limits_.max_total_bytes) {
         throw IngestError("zip bomb: archive inflates past " + mb(limits_.max_total_bytes));
       }
-      const std::int64_t packed = std::max<std::int64_t>(archive_filter_bytes(a.get(), -1) - start, 1);
+      const std::int64_t packed =
+          std::max<std::int64_t>(archive_filter_bytes(a.get(), -1) - start, 1);
       if (size > limits_.ratio_min_bytes && size / packed > limits_.max_ratio) {
         throw IngestError("zip bomb: " + name + " compressed more than " +
                           std::to_string(limits_.max_ratio) + ":1");

@@ -1,8 +1,8 @@
 // End to end: office formats and hostile files in one batch through the real klausul binary.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "tests/e2e/run_command.h"
 
@@ -13,8 +13,8 @@ const std::string kFixtures = KLAUSUL_SOURCE_DIR "/tests/fixtures";
 
 const std::vector<std::string> kGood = {"stockholm-slides.pptx", "stockholm-slides.odp",
                                         "jonkoping-policy.docx", "tabell-fotnot.odt"};
-const std::vector<std::string> kHostile = {"zip-bomb.docx", "xxe.pptx",   "deep-nesting.docx",
-                                           "random.pptx",   "empty.docx", "truncated.pptx",
+const std::vector<std::string> kHostile = {"zip-bomb.docx",  "xxe.pptx",   "deep-nesting.docx",
+                                           "random.pptx",    "empty.docx", "truncated.pptx",
                                            "not-office.docx"};
 
 class FormatsTest : public ::testing::Test {
@@ -36,10 +36,12 @@ class FormatsTest : public ::testing::Test {
     delete dir_;
   }
   static std::vector<nlohmann::json> search(const std::string& query) {
-    CommandResult result = run_klausul({"search", query, "--db", *dir_ / "db", "--format", "jsonl"});
+    CommandResult result =
+        run_klausul({"search", query, "--db", *dir_ / "db", "--format", "jsonl"});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     std::vector<nlohmann::json> hits;
-    for (const std::string& line : lines_of(result.out)) hits.push_back(nlohmann::json::parse(line));
+    for (const std::string& line : lines_of(result.out))
+      hits.push_back(nlohmann::json::parse(line));
     return hits;
   }
   static TempDir* dir_;
@@ -103,13 +105,15 @@ TEST_F(FormatsTest, WordAndWriterDocumentsAreSearchableWithSections) {
     if (!hit["path"].get<std::string>().ends_with("jonkoping-policy.docx")) continue;
     docx = true;
     EXPECT_EQ(hit["section"],
-              "Internationellt arbete - Policy och strategiska mål > De strategiska målen uppnås genom att:");
+              "Internationellt arbete - Policy och strategiska mål > De strategiska målen uppnås "
+              "genom att:");
     EXPECT_EQ(hit["region"], "jonkoping");
   }
   EXPECT_TRUE(docx);
   auto rows = search("Alytus Landstingsdirektören");
   ASSERT_FALSE(rows.empty());
-  EXPECT_NE(rows[0]["text"].get<std::string>().find(" | Landstingsdirektören | 2013"), std::string::npos);
+  EXPECT_NE(rows[0]["text"].get<std::string>().find(" | Landstingsdirektören | 2013"),
+            std::string::npos);
 }
 
 }  // namespace

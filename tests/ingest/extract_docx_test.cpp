@@ -38,15 +38,19 @@ TEST(DocxExtractor, HeadingStylesGiveLevelsAndSectionPaths) {
   EXPECT_EQ(goals->level, 2);
 
   const std::vector<Clause> clauses = segment(doc);
-  const Clause* eu = find_clause(clauses, "Skapa förutsättningar för aktiv samverkan och erhållande av EU-medel");
+  const Clause* eu =
+      find_clause(clauses, "Skapa förutsättningar för aktiv samverkan och erhållande av EU-medel");
   ASSERT_NE(eu, nullptr);
   EXPECT_EQ(eu->kind, BlockKind::list_item);
-  EXPECT_EQ(eu->section, (std::vector<std::string>{"Internationellt arbete - Policy och strategiska mål",
-                                                   "De strategiska målen uppnås genom att:"}));
-  const Clause* policy = find_clause(clauses, "Landstingets internationella arbete ska bidra till utveckling");
+  EXPECT_EQ(eu->section,
+            (std::vector<std::string>{"Internationellt arbete - Policy och strategiska mål",
+                                      "De strategiska målen uppnås genom att:"}));
+  const Clause* policy =
+      find_clause(clauses, "Landstingets internationella arbete ska bidra till utveckling");
   ASSERT_NE(policy, nullptr);
   EXPECT_EQ(policy->kind, BlockKind::paragraph);
-  EXPECT_EQ(section_label(policy->section), "Internationellt arbete - Policy och strategiska mål > Policy");
+  EXPECT_EQ(section_label(policy->section),
+            "Internationellt arbete - Policy och strategiska mål > Policy");
 }
 
 TEST(DocxExtractor, TableRowPerClauseAndFootnoteAfterItsParagraph) {
@@ -54,7 +58,8 @@ TEST(DocxExtractor, TableRowPerClauseAndFootnoteAfterItsParagraph) {
   const Block* row = find_block(doc, "Fördjupa samarbetet med Alytus län");
   ASSERT_NE(row, nullptr) << dump(doc);
   EXPECT_EQ(row->kind, BlockKind::table_cell);
-  EXPECT_EQ(row->text, "Fördjupa samarbetet med Alytus län i Litauen | Landstingsdirektören | 2013");
+  EXPECT_EQ(row->text,
+            "Fördjupa samarbetet med Alytus län i Litauen | Landstingsdirektören | 2013");
   const Block* cited = find_block(doc, "Handlingsplanen följs upp årligen av landstingsstyrelsen.");
   ASSERT_NE(cited, nullptr);
   EXPECT_FALSE(cited->note);
@@ -68,18 +73,23 @@ TEST(DocxExtractor, TableRowPerClauseAndFootnoteAfterItsParagraph) {
 TEST(DocxExtractor, SwedishStylesBasedOnOutlineLevelsListsAndRevisions) {
   const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
   const std::string styles =
-      "<w:styles " + w + "><w:style w:type=\"paragraph\" w:styleId=\"Rubrik1\"><w:name w:val=\"heading 1\"/></w:style>"
+      "<w:styles " + w +
+      "><w:style w:type=\"paragraph\" w:styleId=\"Rubrik1\"><w:name w:val=\"heading 1\"/></w:style>"
       "<w:style w:type=\"paragraph\" w:styleId=\"Rubrik2\"><w:name w:val=\"heading 2\"/></w:style>"
-      "<w:style w:type=\"paragraph\" w:styleId=\"Egen\"><w:name w:val=\"Egen rubrik\"/><w:basedOn w:val=\"Rubrik2\"/></w:style></w:styles>";
+      "<w:style w:type=\"paragraph\" w:styleId=\"Egen\"><w:name w:val=\"Egen rubrik\"/><w:basedOn "
+      "w:val=\"Rubrik2\"/></w:style></w:styles>";
   const std::string body =
-      "<w:document " + w + "><w:body>"
+      "<w:document " + w +
+      "><w:body>"
       "<w:p><w:pPr><w:pStyle w:val=\"Rubrik1\"/></w:pPr><w:r><w:t>Riktlinjer</w:t></w:r></w:p>"
       "<w:p><w:pPr><w:pStyle w:val=\"Egen\"/></w:pPr><w:r><w:t>Syfte</w:t></w:r></w:p>"
       "<w:p><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr><w:r><w:t>Omfattning</w:t></w:r></w:p>"
       "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr>"
-      "<w:r><w:t xml:space=\"preserve\">hälso- och </w:t></w:r><w:del><w:r><w:delText>tand</w:delText></w:r></w:del>"
+      "<w:r><w:t xml:space=\"preserve\">hälso- och "
+      "</w:t></w:r><w:del><w:r><w:delText>tand</w:delText></w:r></w:del>"
       "<w:ins><w:r><w:t>sjukvård</w:t></w:r></w:ins></w:p>"
-      "<w:sdt><w:sdtContent><w:p><w:r><w:t>I en innehållskontroll.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+      "<w:sdt><w:sdtContent><w:p><w:r><w:t>I en "
+      "innehållskontroll.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
       "</w:body></w:document>";
   const Document doc = docx(make_zip({{"word/document.xml", body}, {"word/styles.xml", styles}}));
   ASSERT_EQ(doc.blocks.size(), 5u) << dump(doc);
@@ -101,7 +111,8 @@ TEST(DocxExtractor, HostileDocumentsFailWithAClearReason) {
             "XML nested too deeply in word/document.xml (more than 256 levels)");
   EXPECT_EQ(error_of(read_fixture("hostile/not-office.docx")),
             "ZIP archive that is not a DOCX, PPTX, ODT or ODP document");
-  EXPECT_NE(error_of(read_fixture("hostile/empty.docx")).find("damaged ZIP archive"), std::string::npos);
+  EXPECT_NE(error_of(read_fixture("hostile/empty.docx")).find("damaged ZIP archive"),
+            std::string::npos);
 }
 
 }  // namespace

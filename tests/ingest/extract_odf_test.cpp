@@ -25,22 +25,27 @@ TEST(OdtExtractor, HeadingsListsAndSectionPaths) {
   EXPECT_EQ(inledning->kind, BlockKind::heading);
   EXPECT_EQ(inledning->level, 2);
   const std::vector<Clause> clauses = segment(doc);
-  const Clause* alytus = find_clause(clauses, "inom ramen för det bilaterala samarbetet med Alytus län i Litauen");
+  const Clause* alytus =
+      find_clause(clauses, "inom ramen för det bilaterala samarbetet med Alytus län i Litauen");
   ASSERT_NE(alytus, nullptr);
   EXPECT_EQ(alytus->kind, BlockKind::list_item);
   EXPECT_EQ(section_label(alytus->section),
-            "Internationellt arbete - Policy och strategiska mål > De strategiska målen uppnås genom att:");
+            "Internationellt arbete - Policy och strategiska mål > De strategiska målen uppnås "
+            "genom att:");
 }
 
 TEST(OdtExtractor, TableRowsAndFootnotes) {
   const Document doc = extract("tabell-fotnot.odt");
   const Block* row = find_block(doc, "Ansöka om EU-medel");
   ASSERT_NE(row, nullptr) << dump(doc);
-  EXPECT_EQ(row->text, "Ansöka om EU-medel för samverkan inom hälso- och sjukvård | Regional utveckling | 2012");
+  EXPECT_EQ(
+      row->text,
+      "Ansöka om EU-medel för samverkan inom hälso- och sjukvård | Regional utveckling | 2012");
   EXPECT_EQ(row->kind, BlockKind::table_cell);
   const Block* cited = find_block(doc, "Handlingsplanen följs upp årligen");
   ASSERT_NE(cited, nullptr);
-  EXPECT_EQ(cited->text, "Handlingsplanen följs upp årligen av landstingsstyrelsen.");  // no "1" marker
+  EXPECT_EQ(cited->text,
+            "Handlingsplanen följs upp årligen av landstingsstyrelsen.");  // no "1" marker
   EXPECT_TRUE((cited + 1)->note);
   EXPECT_EQ((cited + 1)->text, "Uppföljningen redovisas i landstingets årsredovisning.");
 }

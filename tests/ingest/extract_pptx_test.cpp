@@ -43,12 +43,14 @@ TEST(PptxExtractor, SlidesInPresentationOrderWithTheirTitles) {
 
 TEST(PptxExtractor, BulletLevelsAndReadingOrder) {
   const Document doc = deck("stockholm-slides.pptx");
-  const Block* lead = find_block(doc, "Det internationella arbetet ska bidra till att nå landstingets");
+  const Block* lead =
+      find_block(doc, "Det internationella arbetet ska bidra till att nå landstingets");
   ASSERT_NE(lead, nullptr) << dump(doc);
   EXPECT_EQ(lead->kind, BlockKind::list_item);
   EXPECT_EQ(lead->level, 1);
   EXPECT_EQ(lead->slide, 3);
-  const Block* goal = find_block(doc, "förbättrad tillgänglighet och kvalitet inom hälso- och sjukvården");
+  const Block* goal =
+      find_block(doc, "förbättrad tillgänglighet och kvalitet inom hälso- och sjukvården");
   ASSERT_NE(goal, nullptr);
   EXPECT_EQ(goal->level, 2);
   EXPECT_EQ(goal->slide, 3);
@@ -109,7 +111,8 @@ TEST(PptxExtractor, ClausesKeepSlideSectionAndNoteFlag) {
 
 TEST(PptxExtractor, ExternalEntityDeckFailsWithoutReadingTheFile) {
   const std::string error = error_of("hostile/xxe.pptx");
-  EXPECT_EQ(error, "XML document type declaration (DTD/entities) not accepted in ppt/slides/slide1.xml");
+  EXPECT_EQ(error,
+            "XML document type declaration (DTD/entities) not accepted in ppt/slides/slide1.xml");
   EXPECT_EQ(error.find("root:"), std::string::npos);
 }
 

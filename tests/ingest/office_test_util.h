@@ -15,7 +15,8 @@
 namespace klausul::testing {
 
 inline std::string read_fixture(const std::string& relative) {
-  std::ifstream in(std::string(KLAUSUL_SOURCE_DIR) + "/tests/fixtures/" + relative, std::ios::binary);
+  std::ifstream in(std::string(KLAUSUL_SOURCE_DIR) + "/tests/fixtures/" + relative,
+                   std::ios::binary);
   if (!in) throw std::runtime_error("missing fixture " + relative + " (run tools/make-fixtures)");
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }

@@ -33,8 +33,8 @@ TEST(XmlReader, BuildsATreeWithLocalNamesAttributesAndText) {
 }
 
 TEST(XmlReader, QualifiedAttributesDoNotFallBackToUnprefixedOnes) {
-  const XmlNode root =
-      parse_xml("<sldId xmlns:r=\"urn:r\" xmlns:w=\"urn:w\" id=\"256\" r:id=\"rId2\" w:val=\"x\"/>", "p");
+  const XmlNode root = parse_xml(
+      "<sldId xmlns:r=\"urn:r\" xmlns:w=\"urn:w\" id=\"256\" r:id=\"rId2\" w:val=\"x\"/>", "p");
   EXPECT_EQ(root.attr("id"), "256");
   EXPECT_EQ(root.attr("r:id"), "rId2");
   EXPECT_EQ(root.attr("val"), "x");  // any prefix
@@ -45,7 +45,8 @@ TEST(XmlReader, ExternalEntityIsRejectedAndNeverRead) {
   const std::string error = error_of(
       "<?xml version=\"1.0\"?><!DOCTYPE p:sld [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
       "<p:sld xmlns:p=\"urn:p\"><t>&x;</t></p:sld>");
-  EXPECT_EQ(error, "XML document type declaration (DTD/entities) not accepted in ppt/slides/slide1.xml");
+  EXPECT_EQ(error,
+            "XML document type declaration (DTD/entities) not accepted in ppt/slides/slide1.xml");
   EXPECT_EQ(error.find("root:"), std::string::npos);
 }
 
@@ -53,7 +54,8 @@ TEST(XmlReader, BillionLaughsIsRejected) {
   std::string xml = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">";
   for (int i = 1; i < 10; ++i) {
     xml += "<!ENTITY lol" + std::to_string(i) + " \"";
-    for (int j = 0; j < 10; ++j) xml += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+    for (int j = 0; j < 10; ++j)
+      xml += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
     xml += "\">";
   }
   xml += "]><lolz>&lol9;</lolz>";
@@ -61,7 +63,8 @@ TEST(XmlReader, BillionLaughsIsRejected) {
 }
 
 TEST(XmlReader, UndeclaredEntityReferenceIsMalformed) {
-  EXPECT_NE(error_of("<a>&x;</a>").find("malformed XML in ppt/slides/slide1.xml"), std::string::npos);
+  EXPECT_NE(error_of("<a>&x;</a>").find("malformed XML in ppt/slides/slide1.xml"),
+            std::string::npos);
 }
 
 TEST(XmlReader, HundredThousandLevelsFailWithAClearError) {

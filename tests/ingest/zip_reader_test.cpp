@@ -50,11 +50,12 @@ TEST(ZipReader, EntryLargerThanItsLimitIsABomb) {
 TEST(ZipReader, TotalOverAllEntriesIsBounded) {
   ZipLimits limits;
   limits.max_total_bytes = 150'000;
-  const std::string zip = make_zip({{"a.xml", std::string(100'000, 'a')},
-                                    {"b.xml", std::string(100'000, 'b')}});
+  const std::string zip =
+      make_zip({{"a.xml", std::string(100'000, 'a')}, {"b.xml", std::string(100'000, 'b')}});
   ZipReader reader(zip, limits);
-  EXPECT_NE(error_of([&] { reader.read([](const std::string&) { return true; }); })
-                .find("zip bomb: archive inflates past"),
+  EXPECT_NE(error_of([&] {
+              reader.read([](const std::string&) { return true; });
+            }).find("zip bomb: archive inflates past"),
             std::string::npos);
 }
 
@@ -76,8 +77,9 @@ TEST(ZipReader, TooManyEntries) {
 }
 
 TEST(ZipReader, DamagedArchivesSaySo) {
-  EXPECT_NE(error_of([] { ZipReader reader(std::string("PK\x03\x04 not really a zip", 22)); })
-                .find("damaged ZIP archive ("),
+  EXPECT_NE(error_of([] {
+              ZipReader reader(std::string("PK\x03\x04 not really a zip", 22));
+            }).find("damaged ZIP archive ("),
             std::string::npos);
   EXPECT_NE(error_of([] { ZipReader reader(""); }).find("damaged ZIP archive"), std::string::npos);
   const std::string truncated = read_fixture("hostile/truncated.pptx");
@@ -92,7 +94,8 @@ TEST(ZipReader, FixtureBombOfOneGigabyteStopsEarly) {
   const std::string bomb = read_fixture("hostile/zip-bomb.docx");
   ASSERT_LT(bomb.size(), 2u << 20);
   ZipReader reader(bomb);
-  EXPECT_NE(error_of([&] { reader.read("word/document.xml"); }).find("zip bomb"), std::string::npos);
+  EXPECT_NE(error_of([&] { reader.read("word/document.xml"); }).find("zip bomb"),
+            std::string::npos);
   EXPECT_LT(reader.inflated_bytes(), 64 << 20);
 }
 
