@@ -28,6 +28,7 @@ std::string clause_to_data(const Clause& clause) {
                       {"kind", block_kind_name(clause.kind)}};
   if (!clause.context.empty()) j["context"] = clause.context;
   if (clause.ocr) j["ocr"] = true;
+  if (clause.note) j["note"] = true;
   return j.dump();
 }
 
@@ -45,6 +46,7 @@ Clause clause_from_data(const std::string& data) {
     clause.slide = j.value("slide", 0);
     clause.kind = kind_from_name(j.value("kind", "paragraph"));
     clause.ocr = j.value("ocr", false);
+    clause.note = j.value("note", false);
     return clause;
   } catch (const nlohmann::json::exception& e) {
     throw IndexError(std::string("corrupt clause data in index: ") + e.what());

@@ -44,6 +44,8 @@ nlohmann::json hit_object(const Hit& hit) {
                       {"text", c.text},
                       {"path", d.path}};
   if (!c.context.empty()) j["context"] = c.context;
+  if (c.ocr) j["ocr"] = true;     // read from a scanned page: the text may have OCR errors
+  if (c.note) j["note"] = true;   // a speaker note or footnote, not the body text
   if (!hit.snippet.empty()) j["snippet"] = hit.snippet;
   if (!hit.query_region.empty()) j["query_region"] = hit.query_region;
   if (!hit.matched_terms.empty()) j["matched_terms"] = hit.matched_terms;

@@ -16,13 +16,23 @@ namespace klausul {
 namespace {
 
 constexpr size_t kQueryStems = 24;             // strongest stems used to fetch candidates
-constexpr Xapian::doccount kPerRegion = 20;    // candidates per region before reranking
+constexpr Xapian::doccount kPerRegion = 10;    // candidates per region before reranking
+// Candidate retrieval on millions of clauses: Xapian keeps the best-scoring subset of the
+// stems (OP_ELITE_SET) and stops matching after the time limit, returning the best so far;
+// the rerank below is what orders the answer.
+constexpr Xapian::termcount kEliteStems = 12;
+constexpr double kCandidateSeconds = 0.02;
 constexpr double kDuplicateCosine = 0.9;       // "almost the same text"
 
+// A candidate is scored from its term list alone; its stored clause and document are read
+// only if it is shown (or listed as a duplicate), which keeps reranking cheap.
 struct Candidate {
-  Hit hit;
-  ClauseVector vector;
+  Xapian::Document doc;
+  std::string region;
   std::string fingerprint;
+  ClauseVector vector;
+  double score = 0;
+  std::vector<const Candidate*> duplicates;
 };
 
 Xapian::Query candidate_query(const ClauseVector& query, const StemCanon& canon) {
@@ -34,7 +44,7 @@ Xapian::Query candidate_query(const ClauseVector& query, const StemCanon& canon)
   for (const auto& [weight, stem] : strongest) {
     for (const std::string& member : canon.members(stem)) terms.emplace_back("Z" + member);
   }
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), kEliteStems);
 }
 
 Xapian::Query region_filter(const std::vector<std::string>& keys, const std::string& exclude) {
@@ -71,28 +81,59 @@ bool is_duplicate(const Candidate& a, const Candidate& b) {
          cosine(a.vector, b.vector) >= kDuplicateCosine;
 }
 
-Place place_of(const Hit& hit) {
-  return Place{hit.clause.id, hit.clause.document_id, hit.document.region, hit.document.path,
-               hit.clause.page, hit.clause.slide};
-}
+// Reads what a shown candidate needs: its clause and its document (cached per call).
+class HitLoader {
+ public:
+  HitLoader(const Xapian::Database& db, const ClauseVector& query, const std::string& region)
+      : db_(db), query_(query), query_region_(region) {}
 
-// Best per_region clauses of one region, near-duplicates folded into the first of them.
-std::vector<Hit> pick(std::vector<Candidate>& candidates, int per_region) {
+  Hit load(const Candidate& candidate) {
+    Hit hit;
+    hit.clause = clause_from_data(candidate.doc.get_data());
+    hit.document = document(hit.clause.document_id);
+    hit.score = candidate.score;
+    hit.query_region = query_region_;
+    hit.matched_terms = shared_words(query_, candidate.vector);
+    for (const Candidate* duplicate : candidate.duplicates) {
+      Clause clause = clause_from_data(duplicate->doc.get_data());
+      const DocumentInfo& info = document(clause.document_id);
+      hit.duplicates.push_back(Place{clause.id, clause.document_id, info.region, info.path,
+                                     clause.page, clause.slide});
+    }
+    return hit;
+  }
+
+ private:
+  const DocumentInfo& document(const std::string& id) {
+    auto it = documents_.find(id);
+    if (it == documents_.end()) {
+      it = documents_.emplace(id, find_document_by_id(db_, id).value_or(DocumentInfo{})).first;
+    }
+    return it->second;
+  }
+
+  const Xapian::Database& db_;
+  const ClauseVector& query_;
+  std::string query_region_;
+  std::map<std::string, DocumentInfo> documents_;
+};
+
+// Best per_region candidates of one region, near-duplicates folded into the first of them.
+std::vector<Candidate*> pick(std::vector<Candidate>& candidates, int per_region) {
   std::sort(candidates.begin(), candidates.end(),
-            [](const Candidate& a, const Candidate& b) { return a.hit.score > b.hit.score; });
+            [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   std::vector<Candidate*> chosen;
   for (Candidate& candidate : candidates) {
+    if (candidate.score <= 0) break;
     auto original = std::find_if(chosen.begin(), chosen.end(),
                                  [&](Candidate* c) { return is_duplicate(*c, candidate); });
     if (original != chosen.end()) {
-      (*original)->hit.duplicates.push_back(place_of(candidate.hit));
+      (*original)->duplicates.push_back(&candidate);
     } else if (static_cast<int>(chosen.size()) < per_region) {
       chosen.push_back(&candidate);
     }
   }
-  std::vector<Hit> hits;
-  for (Candidate* c : chosen) hits.push_back(c->hit);
-  return hits;
+  return chosen;
 }
 
 }  // namespace
@@ -123,34 +164,36 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, candidate_query(query, canon),
                                   region_filter(target_keys, own_region)));
   enquire.set_collapse_key(schema::kRegionSlot, kPerRegion);
+  enquire.set_time_limit(kCandidateSeconds);
   Xapian::MSet mset = enquire.get_mset(0, kPerRegion * 24);
 
   std::map<std::string, std::vector<Candidate>> by_region;
-  std::map<std::string, DocumentInfo> documents;
   const std::string query_fingerprint = query_document.get_value(schema::kFingerprintSlot);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document doc = it.get_document();
     Candidate candidate;
-    candidate.hit.clause = clause_from_data(doc.get_data());
-    if (candidate.hit.clause.id == request.clause_id) continue;
-    if (candidate.hit.clause.kind == BlockKind::heading) continue;
-    candidate.fingerprint = doc.get_value(schema::kFingerprintSlot);
+    candidate.doc = it.get_document();
+    candidate.fingerprint = candidate.doc.get_value(schema::kFingerprintSlot);
+    // The query itself and its exact copies elsewhere are not answers.
     if (!query_fingerprint.empty() && candidate.fingerprint == query_fingerprint) continue;
-    candidate.vector = vector_of_document(idf, doc, canon);
-    candidate.hit.score = cosine(query, candidate.vector);
-    candidate.hit.matched_terms = shared_words(query, candidate.vector);
-    const std::string& id = candidate.hit.clause.document_id;
-    if (!documents.count(id)) documents[id] = find_document_by_id(db, id).value_or(DocumentInfo{});
-    candidate.hit.document = documents[id];
-    candidate.hit.query_region = own_region;
-    by_region[candidate.hit.document.region].push_back(std::move(candidate));
+    // Headings index their words as section terms only: an empty vector, never chosen.
+    candidate.vector = vector_of_document(idf, candidate.doc, canon);
+    candidate.score = cosine(query, candidate.vector);
+    candidate.region = candidate.doc.get_value(schema::kRegionSlot);
+    by_region[candidate.region].push_back(std::move(candidate));
   }
 
+  HitLoader loader(db, query, own_region);
   std::vector<std::vector<Hit>> groups;
-  for (auto& [region, candidates] : by_region) groups.push_back(pick(candidates, request.per_region));
-  std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
-    return !a.empty() && (b.empty() || a[0].score > b[0].score);
-  });
+  for (auto& [region, candidates] : by_region) {
+    std::vector<Hit> group;
+    for (const Candidate* chosen : pick(candidates, request.per_region)) {
+      Hit hit = loader.load(*chosen);
+      if (hit.clause.id != request.clause_id) group.push_back(std::move(hit));
+    }
+    if (!group.empty()) groups.push_back(std::move(group));
+  }
+  std::sort(groups.begin(), groups.end(),
+            [](const auto& a, const auto& b) { return a[0].score > b[0].score; });
   for (auto& group : groups) {
     for (size_t i = 0; i < group.size(); ++i) {
       group[i].rank = static_cast<int>(i) + 1;

@@ -17,6 +17,7 @@ TEST(StoredData, ClauseRoundTrips) {
   clause.section = {"Riktlinjer", "Överväganden"};
   clause.page = 3;
   clause.kind = BlockKind::list_item;
+  clause.note = true;
   Clause back = clause_from_data(clause_to_data(clause));
   EXPECT_EQ(back.id, clause.id);
   EXPECT_EQ(back.document_id, "d1");
@@ -26,6 +27,8 @@ TEST(StoredData, ClauseRoundTrips) {
   EXPECT_EQ(back.section, clause.section);
   EXPECT_EQ(back.page, 3);
   EXPECT_EQ(back.kind, BlockKind::list_item);
+  EXPECT_TRUE(back.note);
+  EXPECT_FALSE(back.ocr);
 }
 
 TEST(StoredData, DocumentInfoRoundTrips) {
