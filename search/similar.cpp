@@ -15,12 +15,10 @@
 namespace klausul {
 namespace {
 
-constexpr size_t kQueryStems = 24;             // strongest stems used to fetch candidates
-constexpr Xapian::doccount kPerRegion = 10;    // candidates per region before reranking
-// Candidate retrieval on millions of clauses: Xapian keeps the best-scoring subset of the
-// stems (OP_ELITE_SET) and stops matching after the time limit, returning the best so far;
-// the rerank below is what orders the answer.
-constexpr Xapian::termcount kEliteStems = 12;
+constexpr size_t kQueryStems = 16;             // strongest stems used to fetch candidates
+constexpr Xapian::doccount kPerRegion = 20;    // candidates per region before reranking
+// Candidate retrieval on millions of clauses stops matching after this time and returns the
+// best so far; the rerank below is what orders the answer.
 constexpr double kCandidateSeconds = 0.02;
 constexpr double kDuplicateCosine = 0.9;       // "almost the same text"
 
@@ -35,16 +33,20 @@ struct Candidate {
   std::vector<const Candidate*> duplicates;
 };
 
+// The query's strongest stems, each with its synonyms as one OP_SYNONYM "term" (a synonym
+// counts like the word itself, not as an extra match).
 Xapian::Query candidate_query(const ClauseVector& query, const StemCanon& canon) {
   std::vector<std::pair<double, std::string>> strongest;
   for (const auto& [stem, weight] : query.weights) strongest.emplace_back(-weight, stem);
   std::sort(strongest.begin(), strongest.end());
   if (strongest.size() > kQueryStems) strongest.resize(kQueryStems);
-  std::vector<Xapian::Query> terms;
+  std::vector<Xapian::Query> stems;
   for (const auto& [weight, stem] : strongest) {
-    for (const std::string& member : canon.members(stem)) terms.emplace_back("Z" + member);
+    std::vector<Xapian::Query> members;
+    for (const std::string& member : canon.members(stem)) members.emplace_back("Z" + member);
+    stems.emplace_back(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
   }
-  return Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), kEliteStems);
+  return Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end());
 }
 
 Xapian::Query region_filter(const std::vector<std::string>& keys, const std::string& exclude) {
