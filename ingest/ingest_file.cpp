@@ -112,6 +112,11 @@ IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
     doc.info.region = region->key;
     doc.info.region_name = region->name;
   }
+  // A slide deck is a presentation whatever its words say (the manifest may still say more).
+  const std::string& name = doc.info.format;
+  if (doc.info.doc_type.empty() && (name == "pptx" || name == "odp" || name == "ppt")) {
+    doc.info.doc_type = "presentation";
+  }
   detect_metadata(doc, *options.regions);  // before cleaning: chrome tells the document type
   remove_boilerplate(doc);
   number_transcript_slides(doc);  // after cleaning, so chrome after the last slide is gone

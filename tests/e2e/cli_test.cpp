@@ -115,6 +115,53 @@ TEST_F(CorpusTest, TextOutputShowsRegionTitleSectionPageAndHighlight) {
   EXPECT_NE(result.out.find("Träffar per region: Region Stockholm"), std::string::npos);
 }
 
+bool any_text_contains(const std::vector<nlohmann::json>& hits, const std::string& needle) {
+  for (const auto& hit : hits) {
+    if (hit["text"].get<std::string>().find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST_F(CorpusTest, CompoundPartsFindTheirCompounds) {
+  auto fullmaktige = search({"fullmäktige", "--limit", "50"});
+  EXPECT_TRUE(any_text_contains(fullmaktige, "Landstingsfullmäktige antog i juni 2003"));
+  EXPECT_TRUE(any_text_contains(search({"vänort"}), "vänortssamarbeten"));
+  EXPECT_TRUE(any_text_contains(search({"utveckling", "--region", "orebro", "--limit", "100"}),
+                                "kompetensutveckling"));
+}
+
+TEST_F(CorpusTest, SuspendedCompoundsAreExpanded) {
+  auto hits = search({"hälsovård", "--limit", "50"});
+  EXPECT_TRUE(any_text_contains(hits, "kvalitets- och vårdmodeller inom hälso- och sjukvård"));
+  EXPECT_TRUE(any_text_contains(search({"kvalitetsmodeller"}), "kvalitets- och vårdmodeller"));
+  for (const auto& hit : hits) {  // the displayed text is never changed
+    EXPECT_EQ(hit["text"].get<std::string>().find("hälsovård"), std::string::npos);
+  }
+}
+
+TEST_F(CorpusTest, SynonymsBridgeTheRenamingAndPlainWords) {
+  EXPECT_TRUE(any_text_contains(search({"regionfullmäktige", "--limit", "50"}),
+                                "Landstingsfullmäktige antog i juni 2003"));
+  EXPECT_TRUE(any_text_contains(search({"politiker", "--limit", "50"}),
+                                "förtroendevalda och medarbetare"));
+  EXPECT_TRUE(any_text_contains(search({"EU-finansiering", "--limit", "50"}), "EU-medel"));
+}
+
+TEST_F(CorpusTest, ScrapedListingsAndViewerChromeAreNotClauses) {
+  for (const auto& hit : search({"Ronneby", "--limit", "50"})) EXPECT_NE(hit["region"], "orebro");
+  EXPECT_TRUE(search({"Uppsala", "--region", "orebro"}).empty());
+  EXPECT_TRUE(search({"\"Ladda ner\""}).empty());
+  EXPECT_TRUE(search({"\"Presentation laddar\""}).empty());
+  EXPECT_TRUE(search({"Transkript"}).empty());
+}
+
+TEST_F(CorpusTest, TranscriptClausesCarryTheirSlideNumbers) {
+  auto hits = search({"\"Mazovieregionen fasas ut\""});
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["slide"], 7);
+  EXPECT_TRUE(hits[0]["page"].is_null());
+}
+
 TEST_F(CorpusTest, StopwordQueryAndZeroHitsExitZero) {
   CommandResult stop = run_klausul({"search", "och att", "--db", db()});
   EXPECT_EQ(stop.exit_code, 0);

@@ -8,7 +8,7 @@ namespace klausul {
 namespace {
 
 TEST(StoredData, ClauseRoundTrips) {
-  Clause clause;
+  Clause clause{};
   clause.id = "d1:7";
   clause.document_id = "d1";
   clause.ordinal = 7;

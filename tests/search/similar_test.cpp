@@ -94,7 +94,9 @@ TEST_F(SimilarTest, NearDuplicatesAreShownOnceWithTheirPlaces) {
   ASSERT_EQ(top.duplicates.size(), 1u);
   EXPECT_NE(top.duplicates[0].clause_id, top.clause.id);
   for (const Hit& hit : result.hits) {
-    if (&hit != &top) EXPECT_NE(hit.clause.id, top.duplicates[0].clause_id);
+    if (&hit != &top) {
+      EXPECT_NE(hit.clause.id, top.duplicates[0].clause_id);
+    }
   }
 }
 

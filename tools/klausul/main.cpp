@@ -14,7 +14,8 @@ namespace {
 const char* const kUsage = R"(klausul — search Swedish county policy documents clause by clause
 
 usage:
-  klausul ingest PATH... [--db DIR] [--region R] [--manifest FILE] [--force]
+  klausul ingest PATH... [--db DIR] [--jobs N] [--region R] [--manifest FILE] [--force]
+                 [--keep-missing] [--report FILE.jsonl] [--no-ocr]
   klausul search QUERY [--db DIR] [--region R]... [--type T]... [--year A..B] [--limit N]
   klausul similar (--clause ID | --text TEXT) [--per-region N] [--region R]... [--db DIR]
   klausul compare DOC_A DOC_B [--db DIR]     (documents by id or source path)
@@ -22,7 +23,8 @@ usage:
   klausul show ID|PATH [--db DIR]
   klausul remove PATH [--db DIR]
   klausul stats [--db DIR]
-common options: --format text|json|jsonl|csv   --output FILE
+common options: --format text|json|jsonl|csv|xlsx|md|html   --output FILE
+                --csv-delimiter ';'   (xlsx needs --output)
 The database is --db, else $KLAUSUL_DB, else ${XDG_DATA_HOME:-~/.local/share}/klausul/index.
 )";
 
