@@ -9,8 +9,8 @@ namespace {
 
 TEST(StoredData, ClauseRoundTrips) {
   Clause clause{};
-  clause.id = "d1:7";
-  clause.document_id = "d1";
+  clause.id = "doc-1:7";
+  clause.document_id = "doc-1";
   clause.ordinal = 7;
   clause.text = "Landstinget ska bevaka och påverka EU.";
   clause.context = "Inriktning:";
@@ -20,7 +20,7 @@ TEST(StoredData, ClauseRoundTrips) {
   clause.note = true;
   Clause back = clause_from_data(clause_to_data(clause));
   EXPECT_EQ(back.id, clause.id);
-  EXPECT_EQ(back.document_id, "d1");
+  EXPECT_EQ(back.document_id, "doc-1");
   EXPECT_EQ(back.ordinal, 7);
   EXPECT_EQ(back.text, clause.text);
   EXPECT_EQ(back.context, "Inriktning:");
