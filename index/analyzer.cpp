@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <unordered_map>
 #include <vector>
 
 #include "index/compound_splitter.h"
@@ -38,8 +39,31 @@ std::vector<std::string> split_words(const std::string& folded) {
   return words;
 }
 
-std::string stem_term(const std::string& prefix, const std::string& word) {
-  return "Z" + prefix + stem_swedish(word);
+// What the analyser needs of one word: its stem and its compound parts with their stems.
+struct WordAnalysis {
+  bool stopword = false;
+  std::string stem;
+  std::vector<std::pair<std::string, std::string>> parts;  // part, stem of the part
+};
+
+// Stemming and compound splitting cost several lexicon lookups per word, and a corpus uses
+// the same few thousand words over and over: remember the analysis per thread (bounded).
+const WordAnalysis& analyse(const std::string& word) {
+  constexpr size_t kMaxCachedWords = 200000;
+  thread_local std::unordered_map<std::string, WordAnalysis> cache;
+  auto it = cache.find(word);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCachedWords) cache.clear();
+  WordAnalysis analysis;
+  analysis.stopword = swedish_stopper()(word);
+  if (!analysis.stopword) {
+    analysis.stem = stem_swedish(word);
+    for (std::string& part : split_compound(word)) {
+      std::string stem = stem_swedish(part);
+      analysis.parts.emplace_back(std::move(part), std::move(stem));
+    }
+  }
+  return cache.emplace(word, std::move(analysis)).first->second;
 }
 
 }  // namespace
@@ -53,11 +77,12 @@ void DocumentIndexer::add_word(const std::string& word, const std::string& prefi
   doc_.add_posting(prefix + word, position_);
   // Stopwords keep their positional term (phrases such as "bevaka och påverka" match) but
   // get no stem, so they never drive ranking.
-  if (swedish_stopper()(word)) return;
-  doc_.add_term(stem_term(prefix, word));
-  for (const std::string& part : split_compound(word)) {
+  const WordAnalysis& analysis = analyse(word);
+  if (analysis.stopword) return;
+  doc_.add_term("Z" + prefix + analysis.stem);
+  for (const auto& [part, stem] : analysis.parts) {
     doc_.add_posting(prefix + part, position_);
-    doc_.add_term(stem_term(prefix, part));
+    doc_.add_term("Z" + prefix + stem);
   }
 }
 
@@ -69,7 +94,8 @@ void DocumentIndexer::add_text(const std::string& text, const std::string& prefi
   for (const std::string& implied : expand_suspended_compounds(folded)) {
     for (const std::string& word : split_words(implied)) {
       doc_.add_term(prefix + word);
-      doc_.add_term(stem_term(prefix, word));
+      const WordAnalysis& analysis = analyse(word);
+      if (!analysis.stopword) doc_.add_term("Z" + prefix + analysis.stem);
     }
   }
 }

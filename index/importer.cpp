@@ -29,7 +29,7 @@ constexpr double kCommitEverySeconds = 2.0;
 // What a worker decided for one file; the writer applies it.
 struct WorkResult {
   FileReport report;
-  std::optional<IngestedFile> file;      // added / updated: the extracted file
+  std::optional<PreparedFile> file;      // added / updated: the analysed file
   std::optional<DocumentInfo> record;    // unchanged-but-touched / renamed: the new record
   std::string old_path;                  // renamed: the indexed path
 };
@@ -119,7 +119,7 @@ WorkResult process(const std::string& path, const Snapshot& snapshot,
   result.report.pages = file.info.pages;
   result.report.ocr_pages = file.info.ocr_pages;
   result.report.skipped_pages = file.info.skipped_pages;
-  result.file = std::move(file);
+  result.file = prepare_file(file);  // the analysis runs here, in the worker
   return result;
 }
 
@@ -254,7 +254,7 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
       }
     }
     try {
-      if (result->file) writer.replace_file(*result->file);
+      if (result->file) writer.replace_prepared(*result->file);
       if (result->record) writer.update_record(result->old_path, *result->record);
     } catch (const IndexError& e) {
       failure = e;

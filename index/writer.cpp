@@ -47,7 +47,9 @@ void IndexWriter::delete_document_terms(const std::string& document_id) {
   db_.delete_document(schema::document_term(document_id));
 }
 
-Xapian::Document IndexWriter::clause_document(const DocumentInfo& info, const Clause& clause) {
+namespace {
+
+Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause) {
   Xapian::Document doc;
   doc.set_data(clause_to_data(clause));
   // A heading is the section of the clauses below it, not an answer of its own: its words are
@@ -79,6 +81,8 @@ Xapian::Document IndexWriter::clause_document(const DocumentInfo& info, const Cl
   return doc;
 }
 
+}  // namespace
+
 Xapian::Document IndexWriter::record_document(const DocumentInfo& info) {
   Xapian::Document record;
   record.set_data(document_info_to_data(info));
@@ -107,18 +111,27 @@ void IndexWriter::in_transaction(const std::string& path, Change change) {
   }
 }
 
-void IndexWriter::replace_file(const IngestedFile& file) {
+PreparedFile prepare_file(const IngestedFile& file) {
+  PreparedFile prepared;
+  prepared.info = file.info;
+  prepared.info.clauses = static_cast<int>(file.clauses.size());
+  prepared.clause_documents.reserve(file.clauses.size());
+  for (const Clause& clause : file.clauses) {
+    prepared.clause_documents.push_back(clause_document(file.info, clause));
+  }
+  return prepared;
+}
+
+void IndexWriter::replace_file(const IngestedFile& file) { replace_prepared(prepare_file(file)); }
+
+void IndexWriter::replace_prepared(const PreparedFile& file) {
   in_transaction(file.info.path, [&] {
     if (auto old = find_document_by_path(db_, file.info.path)) delete_document_terms(old->id);
     // The same content under another path (a renamed file) is replaced too: clause ids are
     // derived from the content and must stay unique.
     delete_document_terms(file.info.id);
-    for (const Clause& clause : file.clauses) {
-      db_.add_document(clause_document(file.info, clause));
-    }
-    DocumentInfo info = file.info;
-    info.clauses = static_cast<int>(file.clauses.size());
-    db_.add_document(record_document(info));
+    for (const Xapian::Document& doc : file.clause_documents) db_.add_document(doc);
+    db_.add_document(record_document(file.info));
   });
 }
 

@@ -22,6 +22,16 @@ std::optional<DocumentInfo> find_document_by_id(const Xapian::Database& db,
 /// All indexed documents, ordered by path.
 std::vector<DocumentInfo> list_documents(const Xapian::Database& db);
 
+/// A file's clauses analysed into Xapian documents, ready for the writer. Preparing is the
+/// expensive part (Swedish analysis) and needs no database: workers do it in parallel.
+struct PreparedFile {
+  DocumentInfo info;  // info.clauses set
+  std::vector<Xapian::Document> clause_documents;
+};
+
+/// Analyses every clause of `file`. Thread-safe.
+PreparedFile prepare_file(const IngestedFile& file);
+
 /// The writer. Not thread-safe: one writer per database, used from one thread.
 /// Each change below is one transaction (all of a file or nothing); changes reach the disk
 /// with commit() — or when the database is closed — so a crash loses at most the files
@@ -36,6 +46,8 @@ class IndexWriter {
   /// Replaces whatever the index holds for file.info.path (and for file.info.id) with the
   /// file's clauses and document record.
   void replace_file(const IngestedFile& file);
+  /// The same for a file prepared (in another thread) with prepare_file().
+  void replace_prepared(const PreparedFile& file);
 
   /// Rewrites the record of an indexed document (same id and clauses) with new metadata: a
   /// touched file (new mtime) or a renamed one (new path; `old_path` is the indexed one).
@@ -52,7 +64,6 @@ class IndexWriter {
   void in_transaction(const std::string& path, Change change);
   Xapian::Document record_document(const DocumentInfo& info);
   void delete_document_terms(const std::string& document_id);
-  Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause);
 
   Xapian::WritableDatabase& db_;
 };
