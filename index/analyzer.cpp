@@ -86,6 +86,15 @@ void DocumentIndexer::add_word(const std::string& word, const std::string& prefi
   }
 }
 
+void DocumentIndexer::add_words(const std::string& text, const std::string& prefix) {
+  for (const std::string& word : split_words(fold_for_index(text))) {
+    const WordAnalysis& analysis = analyse(word);
+    if (analysis.stopword) continue;
+    doc_.add_term(prefix + word);
+    doc_.add_term("Z" + prefix + analysis.stem);
+  }
+}
+
 void DocumentIndexer::add_text(const std::string& text, const std::string& prefix) {
   const std::string folded = fold_for_index(text);
   if (position_ > 0) position_ += 100;

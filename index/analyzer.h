@@ -34,6 +34,11 @@ class DocumentIndexer {
   /// calls leave a gap of positions, so a phrase never spans two fields.
   void add_text(const std::string& text, const std::string& prefix = "");
 
+  /// Indexes `text` under `prefix` as words and stems without positions: found by word,
+  /// never by phrase. For fields repeated on many clauses (the document title), where
+  /// positions would cost more than they give.
+  void add_words(const std::string& text, const std::string& prefix);
+
  private:
   void add_word(const std::string& word, const std::string& prefix);
 

@@ -58,9 +58,9 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause)
   DocumentIndexer indexer(doc);
   indexer.add_text(clause.text, heading ? schema::kSectionPrefix : "");
   if (!clause.section.empty()) {
-    indexer.add_text(section_label(clause.section), schema::kSectionPrefix);
+    indexer.add_words(section_label(clause.section), schema::kSectionPrefix);
   }
-  if (!info.title.empty()) indexer.add_text(info.title, schema::kTitlePrefix);
+  if (!info.title.empty()) indexer.add_words(info.title, schema::kTitlePrefix);
 
   doc.add_boolean_term(schema::clause_term(clause.id));
   doc.add_boolean_term(schema::document_term(info.id));

@@ -16,7 +16,7 @@ namespace klausul {
 namespace {
 
 constexpr size_t kQueryStems = 16;             // strongest stems used to fetch candidates
-constexpr Xapian::doccount kPerRegion = 20;    // candidates per region before reranking
+constexpr Xapian::doccount kPerRegion = 30;    // candidates per region before reranking
 // Candidate retrieval on millions of clauses stops matching after this time and returns the
 // best so far; the rerank below is what orders the answer.
 constexpr double kCandidateSeconds = 0.02;
