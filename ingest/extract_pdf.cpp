@@ -23,6 +23,7 @@
 #include "ingest/error.h"
 #include "ingest/normalize.h"
 #include "ingest/ocr_pages.h"
+#include "ingest/pdf_layout.h"
 
 namespace klausul {
 
@@ -101,21 +102,12 @@ bool is_upper_or_digits(std::string_view part) {
 // ---------------------------------------------------------------------------------------------
 // Page layout: words -> lines -> blocks.
 
-struct Word {
-  std::string text;
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  double size = 0;
-  bool bold = false;
-  bool space_after = true;
-};
-
-struct Line {
-  std::vector<Word> words;
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  double size = 0;   // dominant font size (by characters)
-  bool bold = false; // most characters in a bold face
-  int page = 0;
-};
+using pdf::is_bullet_glyph;
+using pdf::is_dash_glyph;
+using pdf::is_number_marker;
+using pdf::Line;
+using pdf::line_text;
+using pdf::Word;
 
 bool is_bold_font(std::string name) {
   name = ascii_lower(std::move(name));
@@ -124,42 +116,8 @@ bool is_bold_font(std::string name) {
          name.find("demi") != std::string::npos || name.find(",bd") != std::string::npos;
 }
 
-bool is_bullet_glyph(std::string_view s) {
-  static const std::array<std::string_view, 16> bullets = {
-      "•", "▪", "◦", "·", "●", "○", "■", "□", "➢", "►", "▶", "✓", "\uf0b7", "\uf0a7", "*", "o"};
-  for (std::string_view b : bullets) {
-    if (s == b) return true;
-  }
-  return false;
-}
-
-bool is_dash_glyph(std::string_view s) { return s == "-" || s == "–" || s == "—"; }
-
-// "1.", "12)", "a)": a list number.
-bool is_number_marker(std::string_view s) {
-  if (s.size() < 2 || s.size() > 4) return false;
-  char last = s.back();
-  if (last != '.' && last != ')') return false;
-  std::string_view body = s.substr(0, s.size() - 1);
-  if (body.size() == 1 && body[0] >= 'a' && body[0] <= 'z') return last == ')';
-  return std::all_of(body.begin(), body.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-}
-
-std::string line_text(const Line& line, size_t from = 0) {
-  std::string out;
-  for (size_t i = from; i < line.words.size(); ++i) {
-    const Word& w = line.words[i];
-    if (i > from) {
-      const Word& prev = line.words[i - 1];
-      if (prev.space_after || w.x0 - prev.x1 > 0.2 * std::max(prev.size, 1.0)) out += ' ';
-    }
-    out += w.text;
-  }
-  return out;
-}
-
-std::vector<Line> page_lines(poppler::page& page, int page_number) {
+// The page's word boxes, skipping rotated text (margin notes, stamps).
+std::vector<Word> page_words(poppler::page& page) {
   std::vector<Word> words;
   for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
     if (box.rotation() != 0) continue;
@@ -178,77 +136,14 @@ std::vector<Line> page_lines(poppler::page& page, int page_number) {
     w.space_after = box.has_space_after();
     words.push_back(std::move(w));
   }
+  return words;
+}
 
-  std::vector<Line> lines;
-  for (Word& w : words) {
-    bool same_line = false;
-    if (!lines.empty()) {
-      const Line& cur = lines.back();
-      const Word& prev = cur.words.back();
-      double centre = (w.y0 + w.y1) / 2;
-      double prev_centre = (prev.y0 + prev.y1) / 2;
-      double tolerance = 0.5 * std::min(w.y1 - w.y0, prev.y1 - prev.y0);
-      same_line = std::fabs(centre - prev_centre) <= std::max(tolerance, 1.0) &&
-                  w.x0 >= prev.x1 - 0.5 * prev.size;
-    }
-    if (!same_line) {
-      lines.emplace_back();
-      lines.back().page = page_number;
-      lines.back().x0 = w.x0;
-      lines.back().y0 = w.y0;
-      lines.back().x1 = w.x1;
-      lines.back().y1 = w.y1;
-    }
-    Line& line = lines.back();
-    line.x0 = std::min(line.x0, w.x0);
-    line.y0 = std::min(line.y0, w.y0);
-    line.x1 = std::max(line.x1, w.x1);
-    line.y1 = std::max(line.y1, w.y1);
-    line.words.push_back(std::move(w));
-  }
-
-  // Poppler may put a column of bullets in a text block of its own, apart from the items:
-  // give each lone bullet back to the line beside it on its right.
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Line& bullet = lines[i];
-    if (bullet.words.size() != 1 || !is_bullet_glyph(bullet.words[0].text)) continue;
-    const Word& b = bullet.words[0];
-    const double centre = (b.y0 + b.y1) / 2;
-    for (size_t j = 0; j < lines.size(); ++j) {
-      Line& item = lines[j];
-      if (j == i || item.words.empty()) continue;
-      if (item.words.size() == 1 && is_bullet_glyph(item.words[0].text)) continue;
-      const Word& first = item.words.front();
-      const double item_centre = (first.y0 + first.y1) / 2;
-      if (std::fabs(item_centre - centre) <= 0.5 * (b.y1 - b.y0) && first.x0 >= b.x1 - 0.5 &&
-          first.x0 - b.x1 < 4 * std::max(b.size, first.size)) {
-        item.words.insert(item.words.begin(), b);
-        item.x0 = std::min(item.x0, b.x0);
-        bullet.words.clear();
-        break;
-      }
-    }
-  }
-  lines.erase(std::remove_if(lines.begin(), lines.end(),
-                             [](const Line& l) { return l.words.empty(); }),
-              lines.end());
-
-  for (Line& line : lines) {
-    std::map<double, size_t> by_size;
-    size_t bold_chars = 0, chars = 0;
-    for (const Word& w : line.words) {
-      if (is_bullet_glyph(w.text)) continue;
-      by_size[std::round(w.size * 2) / 2] += w.text.size();
-      chars += w.text.size();
-      if (w.bold) bold_chars += w.text.size();
-    }
-    if (by_size.empty()) by_size[std::round(line.words.front().size * 2) / 2] = 1;
-    line.size = std::max_element(by_size.begin(), by_size.end(), [](auto& a, auto& b) {
-                  return a.second < b.second;
-                })->first;
-    line.bold = chars > 0 && bold_chars * 2 > chars;
-  }
-  return lines;
+bool is_landscape(poppler::page& page) {
+  const poppler::rectf box = page.page_rect();
+  const bool turned = page.orientation() == poppler::page::landscape ||
+                      page.orientation() == poppler::page::seascape;
+  return turned ? box.height() > box.width() : box.width() > box.height();
 }
 
 // The body text size: the font size carrying most characters in the document.
@@ -321,77 +216,16 @@ class BlockBuilder {
   explicit BlockBuilder(double body) : body_(body) {}
 
   void add(const Line& line) {
+    if (!line.cells.empty()) {
+      add_table_row(line);
+      return;
+    }
     const bool big = line.size >= body_ * 1.15;
     const bool heading_like = big || (line.bold && line.size >= body_ * 0.95);
-    Marker marker = list_marker(line);
+    const Marker marker = list_marker(line);
     const std::string text = line_text(line);
-
-    bool start_new = !pending_;
-    bool continues_page = false;
-    if (pending_) {
-      const Line& prev = prev_line_;
-      const double gap = line.y0 - prev.y1;
-      if (line.page != prev.page) {
-        // A paragraph or list item running over a page break continues on the next page when
-        // it did not end a sentence and the next line goes on in lowercase at the same indent.
-        continues_page = !heading_like && marker.words == 0 && marker.bytes == 0 &&
-                         pending_->block.kind != BlockKind::heading &&
-                         std::fabs(line.size - pending_->size) < 0.1 * body_ &&
-                         !ends_sentence(pending_->lines.back()) && starts_lowercase(text) &&
-                         std::fabs(line.x0 - pending_->text_x0) < 2 * body_;
-        start_new = !continues_page;
-      } else if (gap > 0.3 * line.size || line.y0 < prev.y0 - 0.5 * line.size) {
-        start_new = true;  // vertical gap, or a jump up (next column)
-      } else if (std::fabs(line.size - prev.size) > 0.1 * body_ ||
-                 heading_like != (pending_->block.kind == BlockKind::heading)) {
-        start_new = true;
-      } else if (marker.strong) {
-        start_new = true;
-      } else if (marker.words > 0 &&
-                 ((pending_->block.kind == BlockKind::list_item &&
-                   std::fabs(line.x0 - pending_->marker_x0) < 0.5 * body_) ||
-                  ends_with_colon(pending_->lines.back()))) {
-        start_new = true;
-      } else if (pending_->block.kind == BlockKind::list_item &&
-                 line.x0 < pending_->text_x0 - 0.5 * body_) {
-        start_new = true;  // back at the left margin: the list is over
-      } else if (pending_->block.kind == BlockKind::heading && pending_->lines.size() >= 3) {
-        start_new = true;
-      }
-    }
-
-    if (start_new) {
-      flush();
-      pending_ = PendingBlock{};
-      pending_->block.page = line.page;
-      pending_->size = line.size;
-      pending_->bold = line.bold;
-      pending_->marker_x0 = line.x0;
-      pending_->text_x0 = line.x0;
-      // A new block that opens with a marker is a list item (weak markers only get here
-      // after a gap, a colon or another item: see above).
-      const bool is_item = marker.strong || marker.words > 0;
-      std::string first = text;
-      if (is_item) {
-        pending_->block.kind = BlockKind::list_item;
-        if (marker.words > 0) {
-          first = line_text(line, marker.words);
-          pending_->text_x0 = line.words[marker.words].x0;
-        } else {
-          first = trim(std::string_view(text).substr(marker.bytes));
-        }
-        // Nesting: indented further than the first item of the current list.
-        pending_->block.level = 1;
-        if (list_x0_ >= 0 && line.x0 > list_x0_ + body_) pending_->block.level = 2;
-        if (list_x0_ < 0 || line.x0 < list_x0_ - 0.5 * body_) list_x0_ = line.x0;
-      } else if (heading_like) {
-        pending_->block.kind = BlockKind::heading;
-        pending_->block.level = (line.size >= body_ * 1.45) ? 1 : 2;
-      } else {
-        pending_->block.kind = BlockKind::paragraph;
-      }
-      if (!is_item) list_x0_ = -1;
-      pending_->lines.push_back(first);
+    if (!pending_ || starts_block(line, text, heading_like, marker)) {
+      open_block(line, text, heading_like, marker);
     } else {
       pending_->lines.push_back(text);
     }
@@ -404,6 +238,100 @@ class BlockBuilder {
   }
 
  private:
+  // Whether `line` opens a new block rather than continuing the pending one.
+  bool starts_block(const Line& line, const std::string& text, bool heading_like,
+                    const Marker& marker) const {
+    const Line& prev = prev_line_;
+    const BlockKind kind = pending_->block.kind;
+    if (line.slide_title || kind == BlockKind::slide_title) {
+      return !(line.slide_title && kind == BlockKind::slide_title && line.page == prev.page);
+    }
+    const bool jump_up = line.y0 < prev.y0 - 0.5 * line.size;  // the next column
+    if (line.page != prev.page || jump_up) {
+      // A paragraph or list item running over a page or column break goes on when it did not
+      // end a sentence and the next line goes on in lowercase (at the same indent on a new
+      // page). A new slide always starts a new block.
+      const bool same_indent = jump_up || std::fabs(line.x0 - pending_->text_x0) < 2 * body_;
+      return line.slide != 0 || heading_like || marker.words > 0 || marker.bytes > 0 ||
+             kind == BlockKind::heading || std::fabs(line.size - pending_->size) >= 0.1 * body_ ||
+             ends_sentence(pending_->lines.back()) || !starts_lowercase(text) || !same_indent;
+    }
+    if (line.y0 - prev.y1 > 0.3 * line.size) return true;  // vertical gap
+    if (std::fabs(line.size - prev.size) > 0.1 * body_ ||
+        heading_like != (kind == BlockKind::heading)) {
+      return true;
+    }
+    if (marker.strong) return true;
+    if (marker.words > 0 && ((kind == BlockKind::list_item &&
+                              std::fabs(line.x0 - pending_->marker_x0) < 0.5 * body_) ||
+                             ends_with_colon(pending_->lines.back()))) {
+      return true;
+    }
+    // Back at the left margin: the list is over.
+    if (kind == BlockKind::list_item && line.x0 < pending_->text_x0 - 0.5 * body_) return true;
+    return kind == BlockKind::heading && pending_->lines.size() >= 3;
+  }
+
+  void open_block(const Line& line, const std::string& text, bool heading_like,
+                  const Marker& marker) {
+    flush();
+    pending_ = PendingBlock{};
+    pending_->block.page = line.page;
+    pending_->block.slide = line.slide;
+    pending_->size = line.size;
+    pending_->bold = line.bold;
+    pending_->marker_x0 = line.x0;
+    pending_->text_x0 = line.x0;
+    // A new block that opens with a marker is a list item (weak markers only get here
+    // after a gap, a colon or another item: see starts_block).
+    const bool is_item = !line.slide_title && (marker.strong || marker.words > 0);
+    std::string first = text;
+    if (is_item) {
+      pending_->block.kind = BlockKind::list_item;
+      if (marker.words > 0) {
+        first = line_text(line, marker.words);
+        pending_->text_x0 = line.words[marker.words].x0;
+      } else {
+        first = trim(std::string_view(text).substr(marker.bytes));
+      }
+      // Nesting: indented further than the first item of the current list.
+      pending_->block.level = 1;
+      if (list_x0_ >= 0 && line.x0 > list_x0_ + body_) pending_->block.level = 2;
+      if (list_x0_ < 0 || line.x0 < list_x0_ - 0.5 * body_) list_x0_ = line.x0;
+    } else if (line.slide_title) {
+      pending_->block.kind = BlockKind::slide_title;
+      pending_->block.level = 1;
+    } else if (heading_like) {
+      pending_->block.kind = BlockKind::heading;
+      pending_->block.level = (line.size >= body_ * 1.45) ? 1 : 2;
+    } else {
+      pending_->block.kind = BlockKind::paragraph;
+    }
+    if (!is_item) list_x0_ = -1;
+    pending_->lines.push_back(first);
+  }
+
+  // A table row is one block, "cell | cell | cell", as the DOCX and PPTX extractors write it.
+  void add_table_row(const Line& line) {
+    flush();
+    list_x0_ = -1;
+    prev_line_ = line;
+    std::string row;
+    for (const std::string& cell : line.cells) {
+      const std::string text = collapse_whitespace(to_nfc(cell));
+      if (text.empty()) continue;
+      if (!row.empty()) row += " | ";
+      row += text;
+    }
+    if (row.empty()) return;
+    Block block;
+    block.kind = BlockKind::table_cell;
+    block.text = std::move(row);
+    block.page = line.page;
+    block.slide = line.slide;
+    blocks_.push_back(std::move(block));
+  }
+
   static bool ends_with_colon(std::string_view s) {
     std::string t = trim(s);
     return !t.empty() && t.back() == ':';
@@ -430,6 +358,27 @@ class BlockBuilder {
   Line prev_line_;
   std::vector<Block> blocks_;
 };
+
+// A slide deck (a PowerPoint or Impress export): every page with text is landscape and at
+// least half of them open with a clearly larger title line. Then every line carries its page
+// as slide number and the title lines are marked.
+bool mark_slides(std::vector<std::vector<Line>>& pages, const std::vector<bool>& landscape,
+                 double body) {
+  size_t text_pages = 0, slide_pages = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].empty()) continue;
+    if (!landscape[i]) return false;
+    ++text_pages;
+    std::vector<Line> probe = pages[i];
+    slide_pages += pdf::mark_slide_title(probe, true, body);
+  }
+  if (text_pages == 0 || slide_pages * 2 < text_pages) return false;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    pdf::mark_slide_title(pages[i], landscape[i], body);
+    for (Line& line : pages[i]) line.slide = line.page;
+  }
+  return true;
+}
 
 std::string describe_start(std::string_view bytes) {
   std::string printable;
@@ -525,20 +474,27 @@ Document PdfExtractor::extract(std::string_view bytes, const std::string& /*name
   out.info.pages = pages;
   out.info.title = collapse_whitespace(to_nfc(utf8(doc->info_key("Title"))));
 
-  std::vector<Line> lines;
+  std::vector<std::vector<Line>> page_text(static_cast<size_t>(std::max(pages, 0)));
+  std::vector<bool> landscape(page_text.size(), false);
   std::vector<int> textless;  // scanned pages: no word boxes at all
   int readable = 0;
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
     ++readable;
-    std::vector<Line> page_text = page_lines(*page, i + 1);
-    if (page_text.empty()) textless.push_back(i);
-    lines.insert(lines.end(), std::make_move_iterator(page_text.begin()),
-                 std::make_move_iterator(page_text.end()));
+    page_text[static_cast<size_t>(i)] = pdf::layout_page(page_words(*page), i + 1);
+    landscape[static_cast<size_t>(i)] = is_landscape(*page);
+    if (page_text[static_cast<size_t>(i)].empty()) textless.push_back(i);
   }
   if (pages > 0 && readable == 0) throw IngestError("damaged PDF (Poppler could not read it)");
 
+  std::vector<Line> lines;
+  for (const auto& page : page_text) lines.insert(lines.end(), page.begin(), page.end());
+  if (mark_slides(page_text, landscape, body_size(lines))) {
+    out.info.slides = pages;
+    lines.clear();
+    for (const auto& page : page_text) lines.insert(lines.end(), page.begin(), page.end());
+  }
   BlockBuilder builder(body_size(lines));
   for (const Line& line : lines) builder.add(line);
   out.blocks = builder.finish();

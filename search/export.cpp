@@ -90,6 +90,12 @@ void write_text(std::ostream& out, const std::vector<Hit>& hits, bool ansi) {
     const std::string body =
         hit.snippet.empty() ? c.text : snippet_for_terminal(hit.snippet, ansi);
     out << "   " << body << '\n';
+    for (const Place& other : hit.duplicates) {
+      out << "   finns även i: " << other.path;
+      if (other.page > 0) out << " (sida " << other.page << ')';
+      if (other.slide > 0) out << " (bild " << other.slide << ')';
+      out << '\n';
+    }
     out << "   [" << c.id << "]\n\n";
   }
 }

@@ -62,7 +62,12 @@ std::string render_hit(const Hit& hit, bool with_score) {
   out += "</blockquote>\n<p class=\"source\">Källa: " + html(hit.document.path) +
          " · klausul " + html(hit.clause.id);
   if (with_score) out += " · poäng " + score_text(hit.score);
-  return out + "</p>\n</article>\n";
+  out += "</p>\n";
+  for (const Place& other : hit.duplicates) {
+    out += "<p class=\"source\">Finns även i: " + html(other.path) + " · klausul " +
+           html(other.clause_id) + "</p>\n";
+  }
+  return out + "</article>\n";
 }
 
 class HtmlWriter : public ExportWriter {

@@ -62,6 +62,10 @@ std::string render_hit(const Hit& hit, bool with_score) {
   out.append("Källa: ").append(md_inline(hit.document.path));
   out.append(" · klausul ").append(md_inline(hit.clause.id));
   if (with_score) out.append(" · poäng ").append(score_text(hit.score));
+  for (const Place& other : hit.duplicates) {
+    out.append("  \nFinns även i: ").append(md_inline(other.path));
+    out.append(" · klausul ").append(md_inline(other.clause_id));
+  }
   return out + "\n\n";
 }
 

@@ -22,6 +22,7 @@ struct SearchRequest {
   int limit = 10;
   int offset = 0;
   bool match_any = false;  // words are ANDed unless this is set (then any word may match)
+  bool collapse_copies = true;  // one hit per clause text; the other copies listed with it
 };
 
 /// A parsed query ready for Enquire.

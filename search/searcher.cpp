@@ -34,6 +34,23 @@ class DocumentCache {
   std::unordered_map<std::string, DocumentInfo> cache_;
 };
 
+// The other clauses with the same text fingerprint (at most kMaxPlaces of them).
+std::vector<Place> duplicate_places(const Xapian::Database& db, const Xapian::Document& doc,
+                                    const std::string& clause_id, DocumentCache& documents) {
+  constexpr size_t kMaxPlaces = 20;
+  const std::string term = schema::kFingerprintPrefix + doc.get_value(schema::kFingerprintSlot);
+  std::vector<Place> places;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    Clause clause = clause_from_data(db.get_document(*it).get_data());
+    if (clause.id == clause_id) continue;
+    const DocumentInfo& info = documents.get(clause.document_id);
+    places.push_back(Place{clause.id, clause.document_id, info.region, info.path, clause.page,
+                           clause.slide});
+    if (places.size() >= kMaxPlaces) break;
+  }
+  return places;
+}
+
 SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
                       const RegionTable& regions) {
   SearchResult result;
@@ -46,6 +63,9 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
   enquire.set_query(parsed.combined());
   Xapian::ValueCountMatchSpy region_spy(schema::kRegionSlot);
   enquire.add_matchspy(&region_spy);
+  // The same clause text in several documents (a guideline, its PDF, the web page quoting it)
+  // is one hit; the other places are listed with it.
+  if (request.collapse_copies) enquire.set_collapse_key(schema::kFingerprintSlot);
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                        static_cast<Xapian::doccount>(request.limit),
                                        kFacetCheckAtLeast);
@@ -64,6 +84,9 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
     hit.clause = clause_from_data(it.get_document().get_data());
     hit.document = documents.get(hit.clause.document_id);
     hit.snippet = make_snippet(mset, hit.clause.text);
+    if (it.get_collapse_count() > 0) {
+      hit.duplicates = duplicate_places(db, it.get_document(), hit.clause.id, documents);
+    }
     result.hits.push_back(std::move(hit));
   }
   return result;

@@ -45,7 +45,8 @@ class LegacyOcrTest : public ::testing::Test {
   }
   static std::string db() { return *dir_ / "db"; }
   static std::vector<nlohmann::json> search(const std::string& query) {
-    CommandResult r = run_klausul({"search", query, "--db", db(), "--format", "jsonl"});
+    // Every copy: the fixtures hold the same text in several formats.
+    CommandResult r = run_klausul({"search", query, "--db", db(), "--format", "jsonl", "--all-copies"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return jsonl(r.out);
   }

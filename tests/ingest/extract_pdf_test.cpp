@@ -34,7 +34,8 @@ std::string dump(const Document& doc) {
   std::string out;
   for (const Block& b : doc.blocks) {
     out += "[" + block_kind_name(b.kind) + " " + std::to_string(b.level) + " p" +
-           std::to_string(b.page) + "] " + b.text + "\n";
+           std::to_string(b.page) + (b.slide ? " s" + std::to_string(b.slide) : "") + "] " +
+           b.text + "\n";
   }
   return out;
 }
@@ -218,6 +219,120 @@ TEST(PdfExtractor, HyphenatedColumn) {
   EXPECT_EQ(doc.blocks[0].text, "Stöd för utvecklingen av hälso- och sjukvård i länet.");
   EXPECT_EQ(doc.blocks[0].page, 1);
   EXPECT_EQ(doc.blocks[0].kind, BlockKind::paragraph);
+}
+
+// --- layout: columns, tables, slides (tools/make-pdf-layout-fixtures) ----------------------
+
+// Position of needle in the whole text in reading order (npos when missing).
+size_t position(const Document& doc, const std::string& needle) {
+  std::string all;
+  for (const Block& b : doc.blocks) all += b.text + "\n";
+  return all.find(needle);
+}
+
+TEST(PdfExtractor, TwoColumnsReadColumnByColumn) {
+  Document doc = extract("tests/fixtures/two-columns.pdf");
+  ASSERT_FALSE(doc.blocks.empty());
+  // The full-width title stays first.
+  EXPECT_EQ(doc.blocks[0].text, "Internationellt arbete i två landsting") << dump(doc);
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::heading);
+  // Left column top to bottom, then the right column.
+  const std::vector<std::string> order = {
+      "För en stor och kunskapsintensiv organisation",
+      "Medlemskapet i EU ställer krav men ger också nya möjligheter",
+      "Landstingets medverkan i regionalpolitiken",
+      "Det internationella arbetet ska präglas av ett ömsesidigt givande",
+      "Landstingsfullmäktige antog i juni 2003 en policy",
+      "Policyns syfte är att klargöra",
+      "Landstingets internationella aktiviteter ska präglas av långsiktighet",
+      "planeras, budgeteras, dokumenteras och utvärderas."};
+  size_t last = 0;
+  for (const std::string& sentence : order) {
+    const size_t at = position(doc, sentence);
+    ASSERT_NE(at, std::string::npos) << sentence << "\n" << dump(doc);
+    EXPECT_GT(at + 1, last) << sentence << "\n" << dump(doc);
+    last = at;
+  }
+  // The paragraph broken at the foot of the left column goes on at the top of the right one.
+  const Block* broken = find_block(doc, "Landstingets medverkan i regionalpolitiken");
+  ASSERT_NE(broken, nullptr);
+  EXPECT_EQ(broken->text,
+            "Landstingets medverkan i regionalpolitiken, både som partner och medfinansiär, har "
+            "ökat. Det internationella arbetet ska präglas av ett ömsesidigt givande och tagande "
+            "i solidarisk samverkan med våra partner.");
+  // No block mixes the columns: each holds text of one county only.
+  for (const Block& b : doc.blocks) {
+    const bool jonkoping = b.text.find("Landstinget spelar") != std::string::npos ||
+                           b.text.find("medfinansiär") != std::string::npos;
+    const bool orebro = b.text.find("Örebro") != std::string::npos ||
+                        b.text.find("uthållighet") != std::string::npos;
+    EXPECT_FALSE(jonkoping && orebro) << b.text;
+  }
+  EXPECT_EQ(doc.blocks.size(), 5u) << dump(doc);
+  EXPECT_EQ(doc.info.slides, 0);
+}
+
+TEST(PdfExtractor, TableRowsStayTogether) {
+  Document doc = extract("tests/fixtures/table.pdf");
+  std::vector<std::string> rows;
+  for (const Block& b : doc.blocks) {
+    if (b.kind == BlockKind::table_cell) rows.push_back(b.text);
+  }
+  const std::vector<std::string> expected = {"Region | Dokument | År", "Jönköping | Policy | 2011",
+                                             "Stockholm | Riktlinjer | 2012"};
+  EXPECT_EQ(rows, expected) << dump(doc);
+  ASSERT_EQ(doc.blocks.size(), 5u) << dump(doc);
+  // The paragraphs around the table stay paragraphs, in place.
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::paragraph);
+  EXPECT_NE(doc.blocks[0].text.find("Tabellen nedan"), std::string::npos);
+  EXPECT_EQ(doc.blocks[1].text, "Region | Dokument | År");
+  EXPECT_EQ(doc.blocks[4].kind, BlockKind::paragraph);
+  EXPECT_EQ(doc.blocks[4].text,
+            "Samtliga dokument gäller landstingens internationella arbete och har beslutats av "
+            "fullmäktige.");
+}
+
+TEST(PdfExtractor, SlideDeckPdf) {
+  Document doc = extract("tests/fixtures/stockholm-slides.pdf");
+  EXPECT_EQ(doc.info.pages, 8);
+  EXPECT_EQ(doc.info.slides, 8) << dump(doc);
+  for (const Block& b : doc.blocks) {
+    EXPECT_EQ(b.slide, b.page) << b.text;
+    EXPECT_GE(b.slide, 1) << b.text;
+  }
+  const Block* first = find_block(doc, "På väg mot nya riktlinjer");
+  ASSERT_NE(first, nullptr) << dump(doc);
+  EXPECT_EQ(first->kind, BlockKind::slide_title);
+  EXPECT_EQ(first->level, 1);
+  EXPECT_EQ(first->slide, 1);
+  EXPECT_EQ(first->text, "På väg mot nya riktlinjer för landstingets internationella arbete");
+
+  const Block* goals = find_block(doc, "Mål för det internationella arbetet");
+  ASSERT_NE(goals, nullptr) << dump(doc);
+  EXPECT_EQ(goals->kind, BlockKind::slide_title);
+  EXPECT_EQ(goals->text, "Mål för det internationella arbetet");
+  EXPECT_EQ(goals->slide, 3);
+
+  const Block* item = find_block(doc, "förbättrad tillförlitlighet i kollektivtrafiken,");
+  ASSERT_NE(item, nullptr) << dump(doc);
+  EXPECT_EQ(item->kind, BlockKind::list_item);
+  EXPECT_EQ(item->slide, 3);
+
+  int titles = 0;
+  for (const Block& b : doc.blocks) titles += b.kind == BlockKind::slide_title;
+  EXPECT_EQ(titles, 8) << dump(doc);
+}
+
+TEST(PdfExtractor, PortraitTextIsNotSlides) {
+  Document doc = extract("tests/fixtures/jonkoping-policy.pdf");
+  EXPECT_EQ(doc.info.slides, 0);
+  for (const Block& b : doc.blocks) {
+    EXPECT_EQ(b.slide, 0) << b.text;
+    EXPECT_NE(b.kind, BlockKind::slide_title) << b.text;
+    EXPECT_NE(b.kind, BlockKind::table_cell) << b.text;
+  }
+  Document corpus = extract("corpus/stockholm-riktlinjer-internationellt-arbete-2012.pdf");
+  EXPECT_EQ(corpus.info.slides, 0);
 }
 
 // --- hostile input ---------------------------------------------------------------------------

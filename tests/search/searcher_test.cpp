@@ -98,6 +98,26 @@ TEST_F(SearcherTest, DocumentRecordsNeverComeBackAsHits) {
   for (const Hit& hit : result.hits) EXPECT_FALSE(hit.clause.id.empty());
 }
 
+TEST_F(SearcherTest, CopiesOfAClauseAreOneHitListingTheOtherPlaces) {
+  IndexWriter writer(db);
+  writer.replace_file(make_file("pdf", "stockholm", 2012,
+                                {"För att ta tillvara Stockholmsregionens intressen ska "
+                                 "landstinget bevaka och påverka de policyområden inom EU som "
+                                 "är relevanta för verksamheten!"}));
+  SearchResult collapsed = search("policyområden");
+  ASSERT_EQ(collapsed.hits.size(), 1u);
+  ASSERT_EQ(collapsed.hits[0].duplicates.size(), 1u);
+  EXPECT_NE(collapsed.hits[0].duplicates[0].clause_id, collapsed.hits[0].clause.id);
+  EXPECT_EQ(collapsed.hits[0].duplicates[0].page, 1);
+
+  SearchRequest every_copy;
+  every_copy.query = "policyområden";
+  every_copy.collapse_copies = false;
+  SearchResult all = run_search(db, every_copy, RegionTable::builtin());
+  EXPECT_EQ(all.hits.size(), 2u);
+  for (const Hit& hit : all.hits) EXPECT_TRUE(hit.duplicates.empty());
+}
+
 TEST_F(SearcherTest, LoadClauseByIdAndUnknownId) {
   Hit hit = load_clause(db, "jkp:1");
   EXPECT_EQ(hit.document.region, "jonkoping");

@@ -111,7 +111,7 @@ int run_search(int argc, char** argv) {
   Args args = parse_args(argc, argv, 2,
                          {"db", "region", "type", "year", "limit", "offset", "format", "output",
                           "csv-delimiter"},
-                         {});
+                         {"all-copies"});
   if (args.positional.empty()) throw UsageError("search needs a QUERY");
   SearchRequest request;
   for (const std::string& word : args.positional) {
@@ -124,6 +124,7 @@ int run_search(int argc, char** argv) {
   }
   request.limit = args.get_int("limit", 10);
   request.offset = args.get("offset").empty() ? 0 : args.get_int("offset", 0);
+  request.collapse_copies = !args.has("all-copies");
   const OutputFormat format = parse_output_format(args.get("format", "text"));
   check_output_target(format, args.get("output"));
   const std::string delimiter = args.get("csv-delimiter", ",");

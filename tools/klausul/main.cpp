@@ -17,6 +17,7 @@ usage:
   klausul ingest PATH... [--db DIR] [--jobs N] [--region R] [--manifest FILE] [--force]
                  [--keep-missing] [--report FILE.jsonl] [--no-ocr]
   klausul search QUERY [--db DIR] [--region R]... [--type T]... [--year A..B] [--limit N]
+                 [--offset N] [--all-copies]
   klausul similar (--clause ID | --text TEXT) [--per-region N] [--region R]... [--db DIR]
   klausul compare DOC_A DOC_B [--db DIR]     (documents by id or source path)
   klausul list [--db DIR]
