@@ -318,7 +318,14 @@ class BlockBuilder {
     prev_line_ = line;
     std::string row;
     for (const std::string& cell : line.cells) {
-      const std::string text = collapse_whitespace(to_nfc(cell));
+      // Wrapped cell lines come '\n'-separated: join them as paragraph lines.
+      std::vector<std::string> cell_lines;
+      for (size_t from = 0; from <= cell.size();) {
+        size_t to = std::min(cell.find('\n', from), cell.size());
+        cell_lines.push_back(cell.substr(from, to - from));
+        from = to + 1;
+      }
+      const std::string text = collapse_whitespace(to_nfc(join_pdf_lines(cell_lines)));
       if (text.empty()) continue;
       if (!row.empty()) row += " | ";
       row += text;

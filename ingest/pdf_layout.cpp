@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstddef>
 #include <map>
-#include <cstdio>
 #include <utility>
 
 namespace klausul::pdf {
@@ -16,9 +15,14 @@ namespace {
 // Words further apart than this many font sizes belong to different segments (columns, table
 // cells): wider than any justified word space, narrower than a column gutter or cell gap.
 constexpr double kSegmentGap = 1.5;
-// A gutter may be crossed by at most this share of the text height (full-width titles).
-constexpr double kGutterCrossing = 0.1;
+// A gutter may be crossed by at most this share of the lines (full-width titles; a short
+// page may be a quarter title).
+constexpr double kGutterCrossing = 0.25;
 constexpr int kMaxColumnDepth = 3;
+// A gutter is at least this wide (points).
+constexpr double kMinGutter = 6;
+// Each column's widest line spans at least this share of the text width.
+constexpr double kMinColumn = 0.25;
 
 double centre(const Word& w) { return (w.y0 + w.y1) / 2; }
 
@@ -172,19 +176,94 @@ Line table_row(std::vector<Line> cells) {
   return row;
 }
 
-// Replaces each run of >= 2 aligned multi-segment rows (not prose columns) by table rows.
+using Columns = std::vector<std::pair<double, double>>;
+
+// The column a segment stands in: the one column it overlaps, or -1.
+int column_of(const Line& segment, const Columns& columns) {
+  int found = -1;
+  for (size_t k = 0; k < columns.size(); ++k) {
+    if (overlap(segment.x0, segment.x1, columns[k].first, columns[k].second) <= 0) continue;
+    if (found >= 0) return -1;
+    found = static_cast<int>(k);
+  }
+  return found;
+}
+
+// A row of fewer segments right below a table row, closer than rows are to each other, each
+// segment in its own column: the next line of wrapped cells. Appended to `row` ('\n' marks
+// the line break so the extractor can undo hyphenation).
+bool continue_cells(Line& row, std::vector<Line>& next, const Columns& columns, double row_gap) {
+  if (next.size() >= columns.size()) return false;
+  if (next.front().y0 - row.y1 >= row_gap - 0.15 * row.size) return false;
+  int prev = -1;
+  for (const Line& segment : next) {
+    const int k = column_of(segment, columns);
+    if (k <= prev) return false;
+    prev = k;
+  }
+  std::vector<Word> words = row.words;
+  for (Line& segment : next) {
+    std::string& cell = row.cells[static_cast<size_t>(column_of(segment, columns))];
+    cell += (cell.empty() ? "" : "\n") + line_text(segment);
+    words.insert(words.end(), segment.words.begin(), segment.words.end());
+  }
+  std::vector<std::string> cells = std::move(row.cells);
+  row = make_line(std::move(words), row.page, row.row);
+  row.cells = std::move(cells);
+  next.clear();
+  return true;
+}
+
+// A further table row below `last`: one segment in each column, no further off than rows are.
+bool extends_table(const std::vector<Line>& row, const Line& last, const Columns& columns,
+                   double row_gap) {
+  if (row.size() != columns.size()) return false;
+  if (row.front().y0 - last.y1 > row_gap + row.front().size) return false;
+  for (size_t k = 0; k < columns.size(); ++k) {
+    if (column_of(row[k], columns) != static_cast<int>(k)) return false;
+  }
+  return true;
+}
+
+// Turns the aligned rows [from, to) into table rows; returns the column ranges and the
+// smallest gap between rows.
+std::pair<Columns, double> make_table(std::vector<std::vector<Line>>& rows, size_t from,
+                                      size_t to) {
+  Columns columns(rows[from].size(), {1e9, -1e9});
+  double row_gap = 1e9;
+  for (size_t r = from; r < to; ++r) {
+    for (size_t k = 0; k < columns.size(); ++k) {
+      columns[k].first = std::min(columns[k].first, rows[r][k].x0);
+      columns[k].second = std::max(columns[k].second, rows[r][k].x1);
+    }
+    if (r > from) row_gap = std::min(row_gap, rows[r].front().y0 - rows[r - 1].front().y1);
+    Line row = table_row(std::move(rows[r]));
+    rows[r] = {std::move(row)};
+  }
+  return {std::move(columns), row_gap};
+}
+
+// Replaces each run of >= 2 aligned multi-segment rows (not prose columns) by table rows,
+// then grows it by wrapped cell lines and further rows in the same columns.
 void find_tables(std::vector<std::vector<Line>>& rows) {
   for (size_t i = 0; i < rows.size();) {
     size_t end = i + 1;
     while (end < rows.size() && aligned_rows(rows[end - 1], rows[end])) ++end;
-    if (end - i >= 2 && !prose_columns(rows, i, end)) {
-      for (size_t r = i; r < end; ++r) {
-        Line row = table_row(std::move(rows[r]));
-        rows[r] = {std::move(row)};
-      }
+    if (end - i < 2 || prose_columns(rows, i, end)) {
+      i = end;
+      continue;
+    }
+    const auto [columns, row_gap] = make_table(rows, i, end);
+    for (size_t last = end - 1; end < rows.size(); ++end) {
+      if (continue_cells(rows[last].front(), rows[end], columns, row_gap)) continue;
+      if (!extends_table(rows[end], rows[last].front(), columns, row_gap)) break;
+      rows[end] = {table_row(std::move(rows[end]))};
+      last = end;
     }
     i = end;
   }
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const auto& r) { return r.empty(); }),
+             rows.end());
 }
 
 struct Gutter {
@@ -192,46 +271,124 @@ struct Gutter {
   bool found = false;
 };
 
-// A vertical strip crossed by almost no text (<= kGutterCrossing of the text height) with
-// at least three lines wholly on each side, some of them side by side.
-Gutter find_gutter(const std::vector<Line>& lines) {
-  Gutter g;
-  if (lines.size() < 6) return g;
-  double left = lines.front().x0, right = lines.front().x1, total = 0;
-  for (const Line& l : lines) {
-    left = std::min(left, l.x0);
-    right = std::max(right, l.x1);
-    total += l.y1 - l.y0;
+double left_of(const std::vector<Line>& lines) {
+  double x = lines.front().x0;
+  for (const Line& l : lines) x = std::min(x, l.x0);
+  return x;
+}
+
+double right_of(const std::vector<Line>& lines) {
+  double x = lines.front().x1;
+  for (const Line& l : lines) x = std::max(x, l.x1);
+  return x;
+}
+
+// Where a line stands relative to a gutter at x.
+int side_of(const Line& l, double x) { return l.x1 <= x ? -1 : (l.x0 >= x ? 1 : 0); }
+
+// Lines whose words leave the gutter at x free (two columns' lines that share a row with only
+// a narrow space between them) cut into their left and right parts.
+std::vector<Line> cut_at(std::vector<Line> lines, double x) {
+  std::vector<Line> out;
+  for (Line& l : lines) {
+    const bool crossed = std::any_of(l.words.begin(), l.words.end(),
+                                     [x](const Word& w) { return w.x0 < x && w.x1 > x; });
+    if (side_of(l, x) != 0 || crossed || !l.cells.empty()) {
+      out.push_back(std::move(l));
+      continue;
+    }
+    std::vector<Word> left, right;
+    for (Word& w : l.words) (w.x1 <= x ? left : right).push_back(std::move(w));
+    out.push_back(make_line(std::move(left), l.page, l.row));
+    out.push_back(make_line(std::move(right), l.page, l.row));
   }
+  return out;
+}
+
+struct Strip {
+  double x = 0;         // the middle of its least crossed stretch
+  double width = 0;     // of that stretch
+  double crossing = 0;  // lines crossing that stretch
+};
+
+// The least crossed stretch of bins [b, e) at least kMinGutter wide (the widest on a tie):
+// for each crossing level from the lowest up, the longest run of bins crossed no more.
+Strip cleanest(const std::vector<double>& covered, int b, int e, double left) {
+  std::vector<double> levels(covered.begin() + b, covered.begin() + e);
+  std::sort(levels.begin(), levels.end());
+  levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+  for (double level : levels) {
+    Strip best{0, -1, level};
+    for (int i = b; i < e;) {
+      if (covered[static_cast<size_t>(i)] > level) { ++i; continue; }
+      int j = i;
+      while (j < e && covered[static_cast<size_t>(j)] <= level) ++j;
+      if (j - i > best.width) best = {left + (i + j) / 2.0, static_cast<double>(j - i), level};
+      i = j;
+    }
+    if (best.width >= kMinGutter) return best;
+  }
+  return Strip{0, -1, 0};
+}
+
+// Strips inside the text that the words of at most kGutterCrossing of the lines cross (only
+// full-width titles may cross a gutter), the least crossed first, then the widest.
+std::vector<Strip> gap_strips(const std::vector<Line>& lines) {
+  const double left = left_of(lines), right = right_of(lines);
+  const double limit = kGutterCrossing * static_cast<double>(lines.size());
   const int bins = static_cast<int>(right - left) + 1;
   std::vector<double> covered(static_cast<size_t>(bins), 0);
   for (const Line& l : lines) {
-    for (int b = static_cast<int>(l.x0 - left); b < static_cast<int>(l.x1 - left) && b < bins; ++b) {
-      covered[static_cast<size_t>(b)] += l.y1 - l.y0;
+    for (const Word& w : l.words) {
+      const int to = std::min(static_cast<int>(w.x1 - left) + 1, bins);
+      for (int b = std::max(static_cast<int>(w.x0 - left), 0); b < to; ++b) {
+        covered[static_cast<size_t>(b)] += 1;
+      }
     }
   }
-  int best_from = -1, best_width = 0;
+  std::vector<Strip> strips;
   for (int b = 0; b < bins;) {
-    if (covered[static_cast<size_t>(b)] > kGutterCrossing * total) { ++b; continue; }
+    if (covered[static_cast<size_t>(b)] > limit) { ++b; continue; }
     int e = b;
-    while (e < bins && covered[static_cast<size_t>(e)] <= kGutterCrossing * total) ++e;
-    if (b > 0 && e < bins && e - b > best_width) best_from = b, best_width = e - b;
+    while (e < bins && covered[static_cast<size_t>(e)] <= limit) ++e;
+    const Strip strip = cleanest(covered, b, e, left);
+    if (b > 0 && e < bins && strip.width >= kMinGutter) strips.push_back(strip);
     b = e;
   }
-  fprintf(stderr, "gutter n=%zu total=%f from=%d w=%d left=%f\n", lines.size(), total, best_from, best_width, left);
-  if (best_from < 0 || best_width < 6) return g;
-  g.x = left + best_from + best_width / 2.0;
-  size_t n_left = 0, n_right = 0, side_by_side = 0;
-  for (const Line& l : lines) {
-    if (l.x1 <= g.x) ++n_left;
-    if (l.x0 >= g.x) ++n_right;
-    if (l.x1 > g.x) continue;
-    for (const Line& r : lines) {
-      if (r.x0 >= g.x && overlap(l.y0, l.y1, r.y0, r.y1) > 0) { ++side_by_side; break; }
-    }
+  std::stable_sort(strips.begin(), strips.end(), [](const Strip& a, const Strip& b) {
+    return a.crossing != b.crossing ? a.crossing < b.crossing : a.width > b.width;
+  });
+  return strips;
+}
+
+// A gutter at x: at least three lines wholly on each side, at least two of them side by side.
+bool is_gutter(const std::vector<Line>& lines, double x) {
+  const std::vector<Line> cut = cut_at(lines, x);
+  // A column holds real text: a strip of bullets or numbers beside a list is no column.
+  const double extent = right_of(lines) - left_of(lines);
+  double widest[2] = {0, 0};
+  size_t count[2] = {0, 0}, side_by_side = 0;
+  for (const Line& l : cut) {
+    const int side = side_of(l, x);
+    if (side == 0) continue;
+    const size_t s = side < 0 ? 0 : 1;
+    ++count[s];
+    widest[s] = std::max(widest[s], l.x1 - l.x0);
+    if (side > 0) continue;
+    side_by_side += std::any_of(cut.begin(), cut.end(), [&](const Line& r) {
+      return side_of(r, x) > 0 && overlap(l.y0, l.y1, r.y0, r.y1) > 0;
+    });
   }
-  g.found = n_left >= 3 && n_right >= 3 && side_by_side >= 2;
-  return g;
+  return count[0] >= 3 && count[1] >= 3 && side_by_side >= 2 &&
+         widest[0] >= kMinColumn * extent && widest[1] >= kMinColumn * extent;
+}
+
+Gutter find_gutter(const std::vector<Line>& lines) {
+  if (lines.size() < 6) return {};
+  for (const Strip& strip : gap_strips(lines)) {
+    if (is_gutter(lines, strip.x)) return {strip.x, true};
+  }
+  return {};
 }
 
 // Top to bottom; within a band between full-width lines, the left column before the right.
@@ -248,15 +405,10 @@ std::vector<Line> order_columns(std::vector<Line> lines, int depth) {
       side->clear();
     }
   };
-  for (Line& l : lines) {
-    if (l.x1 <= g.x) {
-      left.push_back(std::move(l));
-    } else if (l.x0 >= g.x) {
-      right.push_back(std::move(l));
-    } else {
-      flush();
-      out.push_back(std::move(l));
-    }
+  for (Line& l : cut_at(std::move(lines), g.x)) {
+    const int side = side_of(l, g.x);
+    if (side == 0) flush();
+    (side < 0 ? left : side > 0 ? right : out).push_back(std::move(l));
   }
   flush();
   return out;
