@@ -32,8 +32,10 @@ Xapian::Query or_of(const std::vector<std::string>& terms) {
 }
 
 Xapian::Query filter_query(const SearchRequest& request, const RegionTable& regions) {
+  // No clause-kind term here: document records hold no text terms, so a text query never
+  // matches them, and a filter on a term every clause has would merge a posting list as long
+  // as the index.
   std::vector<Xapian::Query> parts;
-  parts.emplace_back(schema::kKindPrefix + schema::kClauseKind);
   if (!request.regions.empty()) {
     std::vector<std::string> terms;
     for (const std::string& name : request.regions) {
@@ -56,6 +58,7 @@ Xapian::Query filter_query(const SearchRequest& request, const RegionTable& regi
     parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kYearSlot,
                        Xapian::sortable_serialise(from), Xapian::sortable_serialise(to));
   }
+  if (parts.empty()) return Xapian::Query::MatchAll;
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
@@ -82,6 +85,7 @@ bool only_stopwords(const Xapian::Query& query) {
 
 Xapian::Query ParsedQuery::combined() const {
   if (text.empty()) return Xapian::Query();
+  if (filters.empty() || filters.get_type() == Xapian::Query::LEAF_MATCH_ALL) return text;
   return Xapian::Query(Xapian::Query::OP_FILTER, text, filters);
 }
 

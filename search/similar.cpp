@@ -35,13 +35,24 @@ struct Candidate {
 
 // The query's strongest stems, each with its synonyms as one OP_SYNONYM "term" (a synonym
 // counts like the word itself, not as an extra match).
-Xapian::Query candidate_query(const ClauseVector& query, const StemCanon& canon) {
+// A stem in more than this many clauses barely tells candidates apart but costs a long
+// posting list to merge; on a small index nothing is this common, on a million clauses the
+// commonest policy words are.
+constexpr double kCommonStemShare = 0.005;
+constexpr Xapian::doccount kCommonStemMinimum = 5000;
+
+Xapian::Query candidate_query(const Xapian::Database& db, const ClauseVector& query,
+                              const StemCanon& canon) {
+  const auto common = std::max<Xapian::doccount>(
+      kCommonStemMinimum, static_cast<Xapian::doccount>(kCommonStemShare * db.get_doccount()));
   std::vector<std::pair<double, std::string>> strongest;
   for (const auto& [stem, weight] : query.weights) strongest.emplace_back(-weight, stem);
   std::sort(strongest.begin(), strongest.end());
   if (strongest.size() > kQueryStems) strongest.resize(kQueryStems);
   std::vector<Xapian::Query> stems;
   for (const auto& [weight, stem] : strongest) {
+    // Keep at least a few stems so that a clause of common words still finds candidates.
+    if (stems.size() >= 3 && db.get_termfreq("Z" + stem) > common) continue;
     std::vector<Xapian::Query> members;
     for (const std::string& member : canon.members(stem)) members.emplace_back("Z" + member);
     stems.emplace_back(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
@@ -49,16 +60,19 @@ Xapian::Query candidate_query(const ClauseVector& query, const StemCanon& canon)
   return Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end());
 }
 
-Xapian::Query region_filter(const std::vector<std::string>& keys, const std::string& exclude) {
-  Xapian::Query clauses(schema::kKindPrefix + schema::kClauseKind);
+// Restricts candidates to the target regions. No clause-kind filter is needed: document
+// records carry no stems, so they never match the candidate query (and a filter on a term
+// every clause has would cost a million-entry posting list).
+Xapian::Query restrict_regions(const Xapian::Query& candidates,
+                               const std::vector<std::string>& keys, const std::string& exclude) {
   if (!keys.empty()) {
     std::vector<Xapian::Query> terms;
     for (const std::string& key : keys) terms.emplace_back(schema::kRegionPrefix + key);
-    return Xapian::Query(Xapian::Query::OP_FILTER, clauses,
+    return Xapian::Query(Xapian::Query::OP_FILTER, candidates,
                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
   }
-  if (exclude.empty()) return clauses;
-  return Xapian::Query(Xapian::Query::OP_AND_NOT, clauses,
+  if (exclude.empty()) return candidates;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, candidates,
                        Xapian::Query(schema::kRegionPrefix + exclude));
 }
 
@@ -163,8 +177,8 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   const std::string own_region = result.query.document.region;
 
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, candidate_query(query, canon),
-                                  region_filter(target_keys, own_region)));
+  enquire.set_query(
+      restrict_regions(candidate_query(db, query, canon), target_keys, own_region));
   enquire.set_collapse_key(schema::kRegionSlot, kPerRegion);
   enquire.set_time_limit(kCandidateSeconds);
   Xapian::MSet mset = enquire.get_mset(0, kPerRegion * 24);
