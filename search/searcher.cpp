@@ -16,7 +16,7 @@ namespace {
 // Facet counts are exact up to this many matches; past it the counts of the examined
 // matches are scaled to the estimated total (counting every match of a broad query on a
 // million clauses would cost far more than the search itself).
-constexpr Xapian::doccount kFacetCheckAtLeast = 2000;
+constexpr Xapian::doccount kFacetCheckAtLeast = 500;
 
 class DocumentCache {
  public:
