@@ -72,7 +72,7 @@ std::string read_file(const std::string& path, std::int64_t limit) {
 
 // Decides and, when needed, extracts one file. Runs in a worker thread.
 WorkResult process(const std::string& path, const Snapshot& snapshot,
-                   const std::set<std::string>& walked, const ImportOptions& options) {
+                   const ImportOptions& options) {
   WorkResult result;
   result.report.path = path;
   struct stat st {};
@@ -89,7 +89,8 @@ WorkResult process(const std::string& path, const Snapshot& snapshot,
   if (!options.force) {
     auto same = snapshot.path_by_id.find(id);
     if (same != snapshot.path_by_id.end() && same->second != path) {
-      const bool other_still_there = exists(same->second) && walked.count(same->second) > 0;
+      // Still on disk (in this walk or elsewhere): a copy. Gone: the file was renamed.
+      const bool other_still_there = exists(same->second);
       DocumentInfo info = snapshot.by_path.at(same->second);
       info.path = path;
       info.size = st.st_size;
@@ -222,7 +223,7 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
         const auto t0 = Clock::now();
         WorkResult result;
         try {
-          result = process(files[i], snapshot, walked, options);
+          result = process(files[i], snapshot, options);
         } catch (const std::exception& e) {  // IngestError, UsageError, std::bad_alloc ...
           result.report.path = files[i];
           result.report.outcome = ImportOutcome::failed;
