@@ -6,7 +6,6 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -54,22 +53,6 @@ bool exists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0;
 }
 
-std::string read_file(const std::string& path, std::int64_t limit) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw IngestError("cannot read: " + ec.message());
-  if (static_cast<std::int64_t>(size) > limit) {
-    throw IngestError("file too large (" + std::to_string(size >> 20) + " MB, limit " +
-                      std::to_string(limit >> 20) + " MB)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes(size, '\0');
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) {
-    throw IngestError("cannot read (file changed while reading?)");
-  }
-  return bytes;
-}
-
 // Decides and, when needed, extracts one file. Runs in a worker thread.
 WorkResult process(const std::string& path, const Snapshot& snapshot,
                    const ImportOptions& options) {
@@ -84,7 +67,7 @@ WorkResult process(const std::string& path, const Snapshot& snapshot,
     result.report.outcome = ImportOutcome::unchanged;
     return result;
   }
-  const std::string bytes = read_file(path, options.ingest.max_file_bytes);
+  const std::string bytes = read_source_file(path, options.ingest.max_file_bytes);
   const std::string id = content_id(bytes);
   if (!options.force) {
     auto same = snapshot.path_by_id.find(id);

@@ -128,29 +128,20 @@ IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
   return file;
 }
 
-IngestedFile ingest_file(const std::string& path, const IngestOptions& options) {
+std::string read_source_file(const std::string& path, std::int64_t max_bytes) {
   std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
+  const auto size = std::filesystem::file_size(path, ec);
   if (ec) throw IngestError("cannot read: " + ec.message());
-  if (static_cast<std::int64_t>(size) > options.max_file_bytes) {
-    throw IngestError("file too large (" + std::to_string(size / (1024 * 1024)) +
-                      " MB, limit " + std::to_string(options.max_file_bytes / (1024 * 1024)) +
-                      " MB)");
+  if (static_cast<std::int64_t>(size) > max_bytes) {
+    throw IngestError("file too large (" + std::to_string(size >> 20) + " MB, limit " +
+                      std::to_string(max_bytes >> 20) + " MB)");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IngestError("cannot open for reading");
   std::string bytes(size, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (static_cast<size_t>(in.gcount()) != size) throw IngestError("read error (file changed?)");
-
-  IngestedFile file = ingest_bytes(bytes, path, options);
-  auto mtime = std::filesystem::last_write_time(path, ec);
-  if (!ec) {
-    auto system_time = std::chrono::file_clock::to_sys(mtime);
-    file.info.mtime =
-        std::chrono::duration_cast<std::chrono::seconds>(system_time.time_since_epoch()).count();
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) {
+    throw IngestError("cannot read (file changed while reading?)");
   }
-  return file;
+  return bytes;
 }
 
 }  // namespace klausul

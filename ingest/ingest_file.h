@@ -36,8 +36,9 @@ struct IngestOptions {
 IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
                           const IngestOptions& options);
 
-/// Reads and ingests one file. Throws IngestError with the reason (unreadable, too large, ...).
-IngestedFile ingest_file(const std::string& path, const IngestOptions& options);
+/// The bytes of a source file. Throws IngestError when it cannot be read or is larger than
+/// `max_bytes` (checked before reading, so a huge file never reaches memory).
+std::string read_source_file(const std::string& path, std::int64_t max_bytes);
 
 /// Stable content id of a file's bytes: 16 hex digits of XXH3-128.
 std::string content_id(const std::string& bytes);

@@ -263,6 +263,12 @@ std::optional<Region> RegionTable::find(std::string_view name) const {
   return std::nullopt;
 }
 
+void RegionTable::require_known(const std::vector<std::string>& names) const {
+  for (const std::string& name : names) {
+    if (!find(name)) throw UsageError("unknown region '" + name + "'");
+  }
+}
+
 std::optional<Region> RegionTable::detect(std::string_view text) const {
   if (!matcher_ || text.empty()) return std::nullopt;
   const RegionMatcher& matcher = *matcher_;

@@ -34,6 +34,9 @@ class RegionTable {
   /// "Landstinget i Jönköpings län"). Empty when nothing matches.
   std::optional<Region> find(std::string_view name) const;
 
+  /// Throws UsageError naming the first of `names` that is no region.
+  void require_known(const std::vector<std::string>& names) const;
+
   /// The region a document's text is most likely from: the alias mentioned most, with mentions
   /// near the start weighing more (letterheads) and longer aliases preferred. Empty when no
   /// alias occurs.

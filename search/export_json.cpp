@@ -24,25 +24,30 @@ nlohmann::json duplicates_array(const std::vector<Place>& duplicates) {
   return places;
 }
 
+// The document keys shared by hit objects and `list` objects.
+nlohmann::json document_fields(const DocumentInfo& d) {
+  return {{"document_id", d.id},
+          {"path", d.path},
+          {"region", d.region},
+          {"region_name", d.region_name},
+          {"organisation", d.organisation},
+          {"title", d.title},
+          {"doc_type", d.doc_type},
+          {"year", positive_or_null(d.year)}};
+}
+
 nlohmann::json hit_object(const Hit& hit) {
-  const DocumentInfo& d = hit.document;
   const Clause& c = hit.clause;
-  nlohmann::json j = {{"rank", hit.rank},
-                      {"score", hit.score},
-                      {"clause_id", c.id},
-                      {"document_id", c.document_id},
-                      {"region", d.region},
-                      {"region_name", d.region_name},
-                      {"organisation", d.organisation},
-                      {"title", d.title},
-                      {"doc_type", d.doc_type},
-                      {"year", positive_or_null(d.year)},
-                      {"section", section_label(c.section)},
-                      {"page", positive_or_null(c.page)},
-                      {"slide", positive_or_null(c.slide)},
-                      {"kind", block_kind_name(c.kind)},
-                      {"text", c.text},
-                      {"path", d.path}};
+  nlohmann::json j = document_fields(hit.document);
+  j["document_id"] = c.document_id;  // also for a hit whose document record is missing
+  j.update(nlohmann::json{{"rank", hit.rank},
+                          {"score", hit.score},
+                          {"clause_id", c.id},
+                          {"section", section_label(c.section)},
+                          {"page", positive_or_null(c.page)},
+                          {"slide", positive_or_null(c.slide)},
+                          {"kind", block_kind_name(c.kind)},
+                          {"text", c.text}});
   if (!c.context.empty()) j["context"] = c.context;
   if (c.ocr) j["ocr"] = true;     // read from a scanned page: the text may have OCR errors
   if (c.note) j["note"] = true;   // a speaker note or footnote, not the body text
@@ -107,20 +112,13 @@ std::string pair_to_json(const AlignedPair& pair) {
 }
 
 std::string document_to_json(const DocumentInfo& d) {
-  nlohmann::json j = {{"document_id", d.id},
-                      {"path", d.path},
-                      {"region", d.region},
-                      {"region_name", d.region_name},
-                      {"organisation", d.organisation},
-                      {"title", d.title},
-                      {"doc_type", d.doc_type},
-                      {"year", positive_or_null(d.year)},
-                      {"date", d.date},
-                      {"diarienummer", d.diarienummer},
-                      {"pages", d.pages},
-                      {"slides", d.slides},
-                      {"clauses", d.clauses},
-                      {"format", d.format}};
+  nlohmann::json j = document_fields(d);
+  j.update(nlohmann::json{{"date", d.date},
+                          {"diarienummer", d.diarienummer},
+                          {"pages", d.pages},
+                          {"slides", d.slides},
+                          {"clauses", d.clauses},
+                          {"format", d.format}});
   return dump(j);
 }
 

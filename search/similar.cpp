@@ -89,7 +89,10 @@ Hit query_hit(const Xapian::Database& db, const SimilarRequest& request,
     throw UsageError("no clause with id '" + request.clause_id + "'");
   }
   document = db.get_document(*it);
-  return load_clause(db, request.clause_id);
+  Hit hit;
+  hit.clause = clause_from_data(document.get_data());
+  hit.document = find_document_by_id(db, hit.clause.document_id).value_or(DocumentInfo{});
+  return hit;
 }
 
 bool is_duplicate(const Candidate& a, const Candidate& b) {

@@ -24,6 +24,12 @@ int Args::get_int(const std::string& name, int fallback) const {
   return std::stoi(text);
 }
 
+char csv_delimiter(const Args& args) {
+  const std::string delimiter = args.get("csv-delimiter", ",");
+  if (delimiter.size() != 1) throw UsageError("--csv-delimiter must be one character");
+  return delimiter[0];
+}
+
 Args parse_args(int argc, char** argv, int first, const std::set<std::string>& value_options,
                 const std::set<std::string>& flag_options) {
   Args args;

@@ -23,6 +23,9 @@ struct Args {
   int get_int(const std::string& name, int fallback) const;
 };
 
+/// --csv-delimiter (default ','). Throws UsageError unless it is one character.
+char csv_delimiter(const Args& args);
+
 /// Parses argv[first..argc). `value_options` take a value, `flag_options` do not (names
 /// without the leading "--"). Throws UsageError for unknown options or missing values.
 Args parse_args(int argc, char** argv, int first, const std::set<std::string>& value_options,

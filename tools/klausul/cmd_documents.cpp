@@ -1,51 +1,19 @@
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
 
 #include "index/database.h"
-#include "index/schema.h"
-#include "index/stored_data.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/compare.h"
 #include "search/export.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
+#include "tools/klausul/file_walk.h"
 #include "tools/klausul/output.h"
 
 namespace klausul::cli {
 namespace {
-
-std::string absolute_normal(const std::string& path) {
-  std::error_code ec;
-  auto absolute = std::filesystem::absolute(path, ec);
-  return (ec ? std::filesystem::path(path) : absolute).lexically_normal().string();
-}
-
-// A document named by id, id prefix of a clause id, or source path.
-DocumentInfo find_document(const Xapian::Database& db, const std::string& name) {
-  if (auto info = find_document_by_id(db, name)) return *info;
-  if (auto info = find_document_by_path(db, absolute_normal(name))) return *info;
-  throw UsageError("no indexed document '" + name + "' (give a document id or source path)");
-}
-
-std::vector<Clause> clauses_of(const Xapian::Database& db, const std::string& document_id) {
-  std::vector<Clause> clauses;
-  const std::string term = schema::document_term(document_id);
-  const std::string clause_kind = schema::kKindPrefix + schema::kClauseKind;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
-                                  Xapian::Query(clause_kind)));
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    clauses.push_back(clause_from_data(it.get_document().get_data()));
-  }
-  std::sort(clauses.begin(), clauses.end(),
-            [](const Clause& a, const Clause& b) { return a.ordinal < b.ordinal; });
-  return clauses;
-}
 
 void print_field(std::ostream& out, const char* label, const std::string& value) {
   if (!value.empty()) out << label << ": " << value << '\n';
@@ -108,8 +76,9 @@ int run_show(int argc, char** argv) {
   if (args.positional.size() != 1) throw UsageError("show needs one document id or path");
   const std::string format = args.get("format", "text");
   Xapian::Database db = open_for_reading(resolve_database_path(args.get("db")));
-  DocumentInfo info = find_document(db, args.positional[0]);
-  std::vector<Clause> clauses = clauses_of(db, info.id);
+  DocumentInfo info = resolve_document(db, args.positional[0]);
+  std::vector<Clause> clauses;
+  for (auto& [clause, doc] : document_clauses(db, info.id)) clauses.push_back(std::move(clause));
   Output output(args.get("output"));
   std::ostream& out = output.stream();
   if (format == "jsonl" || format == "json") {

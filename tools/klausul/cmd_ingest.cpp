@@ -37,7 +37,7 @@ std::vector<std::string> walked_folders(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-      folders.push_back(std::filesystem::absolute(path).lexically_normal().string());
+      folders.push_back(absolute_normal(path));
     }
   }
   return folders;
@@ -65,9 +65,7 @@ int run_ingest(int argc, char** argv) {
                          {"force", "no-ocr", "keep-missing"});
   if (args.positional.empty()) throw UsageError("ingest needs at least one PATH");
   const RegionTable& regions = RegionTable::builtin();
-  if (!args.get("region").empty() && !regions.find(args.get("region"))) {
-    throw UsageError("unknown region '" + args.get("region") + "'");
-  }
+  if (!args.get("region").empty()) regions.require_known({args.get("region")});
   WalkResult walk = walk_paths(args.positional);
   Manifest manifest = load_manifests(args, walk);
 

@@ -127,20 +127,17 @@ int run_search(int argc, char** argv) {
   request.collapse_copies = !args.has("all-copies");
   const OutputFormat format = parse_output_format(args.get("format", "text"));
   check_output_target(format, args.get("output"));
-  const std::string delimiter = args.get("csv-delimiter", ",");
-  if (delimiter.size() != 1) throw UsageError("--csv-delimiter must be one character");
+  const char delimiter = csv_delimiter(args);
 
   const RegionTable& regions = RegionTable::builtin();
-  for (const std::string& region : request.regions) {
-    if (!regions.find(region)) throw UsageError("unknown region '" + region + "'");
-  }
+  regions.require_known(request.regions);  // before the index: a typo is exit 2, not 4
   const std::string database = resolve_database_path(args.get("db"));
   Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
   if (format == OutputFormat::text) {
     write_text_pages(output, db, request, regions);
   } else {
-    auto writer = open_export(output, format, ExportOptions{delimiter[0]});
+    auto writer = open_export(output, format, ExportOptions{delimiter});
     writer->begin(search_context(request, args.get("year"), database));
     SearchResult first = for_each_page(db, request, regions, [&](const SearchResult& page) {
       for (const Hit& hit : page.hits) writer->hit(hit);

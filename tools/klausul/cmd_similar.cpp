@@ -136,12 +136,9 @@ int run_similar(int argc, char** argv) {
   request.per_region = args.get_int("per-region", 3);
   const OutputFormat format = parse_output_format(args.get("format", "text"));
   check_output_target(format, args.get("output"));
-  const std::string delimiter = args.get("csv-delimiter", ",");
-  if (delimiter.size() != 1) throw UsageError("--csv-delimiter must be one character");
+  const char delimiter = csv_delimiter(args);
   const RegionTable& regions = RegionTable::builtin();
-  for (const std::string& region : request.regions) {
-    if (!regions.find(region)) throw UsageError("unknown region '" + region + "'");
-  }
+  regions.require_known(request.regions);  // before the index: a typo is exit 2, not 4
   const std::string database = resolve_database_path(args.get("db"));
   Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
@@ -149,7 +146,7 @@ int run_similar(int argc, char** argv) {
   if (format == OutputFormat::text) {
     write_similar_text(output.stream(), result);
   } else {
-    auto writer = open_export(output, format, ExportOptions{delimiter[0]});
+    auto writer = open_export(output, format, ExportOptions{delimiter});
     writer->begin(similar_context(request, result, database));
     for (const Hit& hit : result.hits) writer->hit(hit);
     writer->end();
@@ -163,8 +160,7 @@ int run_compare(int argc, char** argv) {
   if (args.positional.size() != 2) throw UsageError("compare needs two documents: DOC_A DOC_B");
   const OutputFormat format = parse_output_format(args.get("format", "text"));
   check_output_target(format, args.get("output"));
-  const std::string delimiter = args.get("csv-delimiter", ",");
-  if (delimiter.size() != 1) throw UsageError("--csv-delimiter must be one character");
+  const char delimiter = csv_delimiter(args);
   const std::string database = resolve_database_path(args.get("db"));
   Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
@@ -172,7 +168,7 @@ int run_compare(int argc, char** argv) {
   if (format == OutputFormat::text) {
     write_compare_text(output.stream(), alignment);
   } else {
-    auto writer = open_export(output, format, ExportOptions{delimiter[0]});
+    auto writer = open_export(output, format, ExportOptions{delimiter});
     writer->begin(compare_context(alignment, database));
     for (const AlignedPair& pair : alignment.pairs) writer->pair(pair);
     writer->end();

@@ -16,12 +16,6 @@ bool is_skipped_name(const std::string& name) {
          name == "synonyms.tsv" || name == "related.tsv";
 }
 
-std::string absolute_normal(const fs::path& path) {
-  std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec);
-  return (ec ? path : absolute).lexically_normal().string();
-}
-
 void walk_folder(const fs::path& folder, WalkResult& result) {
   std::error_code ec;
   auto options = fs::directory_options::skip_permission_denied;
@@ -33,15 +27,21 @@ void walk_folder(const fs::path& folder, WalkResult& result) {
       continue;
     }
     if (name == kFolderManifestName) {
-      result.manifests.push_back(absolute_normal(it->path()));
+      result.manifests.push_back(absolute_normal(it->path().string()));
       continue;
     }
     if (is_skipped_name(name) || !it->is_regular_file(ec)) continue;
-    result.files.push_back(absolute_normal(it->path()));
+    result.files.push_back(absolute_normal(it->path().string()));
   }
 }
 
 }  // namespace
+
+std::string absolute_normal(const std::string& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  return (ec ? fs::path(path) : absolute).lexically_normal().string();
+}
 
 WalkResult walk_paths(const std::vector<std::string>& paths) {
   WalkResult result;
@@ -52,7 +52,7 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
       result.missing.push_back(path);
     } else if (fs::is_directory(status)) {
       fs::path manifest = fs::path(path) / kFolderManifestName;
-      if (fs::exists(manifest, ec)) result.manifests.push_back(absolute_normal(manifest));
+      if (fs::exists(manifest, ec)) result.manifests.push_back(absolute_normal(manifest.string()));
       walk_folder(path, result);
     } else {
       result.files.push_back(absolute_normal(path));

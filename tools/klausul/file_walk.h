@@ -20,6 +20,10 @@ struct WalkResult {
 /// files ("~$x.docx", "x~", ".~lock"), manifests and klausul's data files (regions.tsv, synonyms.tsv, related.tsv), and symlinked folders (no leaving the tree).
 WalkResult walk_paths(const std::vector<std::string>& paths);
 
+/// `path` made absolute (against the working directory) and lexically normal: the form in
+/// which source paths are stored in the index.
+std::string absolute_normal(const std::string& path);
+
 /// The manifest file name looked for in every ingested folder.
 inline const char* const kFolderManifestName = "klausul.csv";
 
