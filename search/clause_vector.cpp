@@ -62,6 +62,12 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document& doc, const StemC
 
 }  // namespace
 
+double weight_of(const ClauseVector& vector, const std::string& stem) {
+  auto it = std::lower_bound(vector.weights.begin(), vector.weights.end(), stem,
+                             [](const auto& entry, const std::string& s) { return entry.first < s; });
+  return it != vector.weights.end() && it->first == stem ? it->second : 0.0;
+}
+
 StemCanon::StemCanon(const SynonymTable& synonyms, const SynonymTable& related) {
   // Union-find over stems: every group links its single-word stems together.
   std::map<std::string, std::string> parent;
@@ -145,6 +151,49 @@ double cosine(const ClauseVector& a, const ClauseVector& b) {
     }
   }
   return std::clamp(dot, 0.0, 1.0);
+}
+
+RelatedStems::RelatedStems(const ClauseVector& query, const Thesaurus& thesaurus,
+                           const StemCanon& canon) {
+  for (size_t i = 0; i < query.weights.size(); ++i) {
+    for (const std::string& neighbour : thesaurus.related(query.weights[i].first)) {
+      const std::string& stem = canon.canonical(neighbour);
+      if (weight_of(query, stem) == 0) links_.emplace_back(stem, i);
+    }
+  }
+  std::sort(links_.begin(), links_.end());
+  links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
+}
+
+double soft_cosine(const ClauseVector& query, const ClauseVector& other,
+                   const RelatedStems& related, double related_weight) {
+  const double exact = cosine(query, other);
+  if (related.links_.empty()) return exact;
+  // Per query stem, the weight of its best thesaurus neighbour in `other` (merge of two
+  // sorted lists).
+  std::vector<double> best(query.weights.size(), 0.0);
+  auto link = related.links_.begin();
+  auto term = other.weights.begin();
+  while (link != related.links_.end() && term != other.weights.end()) {
+    if (link->first < term->first) {
+      ++link;
+    } else if (term->first < link->first) {
+      ++term;
+    } else {
+      for (; link != related.links_.end() && link->first == term->first; ++link) {
+        best[link->second] = std::max(best[link->second], term->second);
+      }
+      ++term;
+    }
+  }
+  double soft = 0;
+  for (size_t q = 0; q < best.size(); ++q) {
+    // A stem `other` has itself already counted in the exact cosine.
+    if (best[q] > 0 && weight_of(other, query.weights[q].first) == 0) {
+      soft += query.weights[q].second * best[q];
+    }
+  }
+  return std::clamp(exact + related_weight * soft, 0.0, 1.0);
 }
 
 std::vector<std::string> shared_words(const ClauseVector& query, const ClauseVector& other) {

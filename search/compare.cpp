@@ -52,14 +52,17 @@ namespace {
 struct Side {
   std::vector<Clause> clauses;
   std::vector<ClauseVector> vectors;
+  std::vector<RelatedStems> related;  // A's side only: A's clauses are the queries
 };
 
-Side load_side(const Xapian::Database& db, const std::string& document_id, const StemCanon& canon) {
+Side load_side(const Xapian::Database& db, const std::string& document_id, const StemCanon& canon,
+               const Thesaurus* thesaurus) {
   Side side;
   IdfCache idf(db);
   for (auto& [clause, doc] : document_clauses(db, document_id)) {
     if (clause.kind == BlockKind::heading) continue;  // headings are structure, not content
     side.vectors.push_back(vector_of_document(idf, doc, canon));
+    if (thesaurus) side.related.emplace_back(side.vectors.back(), *thesaurus, canon);
     side.clauses.push_back(std::move(clause));
   }
   return side;
@@ -68,20 +71,21 @@ Side load_side(const Xapian::Database& db, const std::string& document_id, const
 }  // namespace
 
 Alignment compare_documents(const Xapian::Database& db, const std::string& a,
-                            const std::string& b, const SynonymTable& synonyms) {
+                            const std::string& b, const SynonymTable& synonyms,
+                            const Thesaurus& thesaurus) {
   Alignment alignment;
   alignment.a = resolve_document(db, a);
   alignment.b = resolve_document(db, b);
   const StemCanon canon(synonyms);
-  const Side side_a = load_side(db, alignment.a.id, canon);
-  const Side side_b = load_side(db, alignment.b.id, canon);
+  const Side side_a = load_side(db, alignment.a.id, canon, &thesaurus);
+  const Side side_b = load_side(db, alignment.b.id, canon, nullptr);
 
   std::vector<bool> b_used(side_b.clauses.size(), false);
   for (size_t i = 0; i < side_a.clauses.size(); ++i) {
     double best = 0;
     size_t best_j = 0;
     for (size_t j = 0; j < side_b.clauses.size(); ++j) {
-      const double score = cosine(side_a.vectors[i], side_b.vectors[j]);
+      const double score = soft_cosine(side_a.vectors[i], side_b.vectors[j], side_a.related[i]);
       if (score > best) {
         best = score;
         best_j = j;
@@ -103,8 +107,8 @@ Alignment compare_documents(const Xapian::Database& db, const std::string& a,
   for (size_t j = 0; j < side_b.clauses.size(); ++j) {
     if (b_used[j]) continue;
     double best = 0;
-    for (const ClauseVector& vector : side_a.vectors) {
-      best = std::max(best, cosine(vector, side_b.vectors[j]));
+    for (size_t i = 0; i < side_a.vectors.size(); ++i) {
+      best = std::max(best, soft_cosine(side_a.vectors[i], side_b.vectors[j], side_a.related[i]));
     }
     // A clause of B close to some clause of A is covered by A even if it was not that
     // clause's single best counterpart.

@@ -9,6 +9,7 @@
 
 #include "ingest/document.h"
 #include "search/synonyms.h"
+#include "search/thesaurus.h"
 
 namespace klausul {
 
@@ -21,7 +22,7 @@ struct AlignedPair {
   AlignmentStatus status = AlignmentStatus::matched;
   Clause a;        // empty for only_b
   Clause b;        // empty for only_a
-  double score = 0;  // cosine of the pair (matched), best score found otherwise
+  double score = 0;  // similarity of the pair (matched), best score found otherwise
 };
 
 struct Alignment {
@@ -33,7 +34,7 @@ struct Alignment {
   int only_b = 0;
 };
 
-/// A clause pair below this cosine is not a counterpart.
+/// A clause pair below this similarity (soft_cosine, as `similar` scores) is not a counterpart.
 inline constexpr double kMatchThreshold = 0.25;
 
 /// Aligns two indexed documents (named by id or source path). Every non-heading clause of A
@@ -42,7 +43,8 @@ inline constexpr double kMatchThreshold = 0.25;
 /// not in the index.
 Alignment compare_documents(const Xapian::Database& db, const std::string& a,
                             const std::string& b,
-                            const SynonymTable& synonyms = SynonymTable::standard());
+                            const SynonymTable& synonyms = SynonymTable::standard(),
+                            const Thesaurus& thesaurus = Thesaurus::system());
 
 /// A document named by id or source path (relative paths are made absolute).
 /// Throws UsageError naming the argument when it is not indexed.

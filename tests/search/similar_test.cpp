@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "search/compare.h"
@@ -109,6 +111,25 @@ TEST_F(SimilarTest, FreeTextAndPerRegionLimit) {
   for (const Hit& hit : result.hits) ++per_region[hit.document.region];
   for (const auto& [region, count] : per_region) EXPECT_EQ(count, 1) << region;
   EXPECT_EQ(per_region.size(), 3u);  // no own region for a free text: all regions answer
+}
+
+TEST_F(SimilarTest, ThesaurusNeighboursRaiseTheScore) {
+  std::istringstream dat("UTF-8\nåtkomlig|1\n|tillgänglig\n");
+  const Thesaurus thesaurus(dat);
+  SimilarRequest request;
+  request.text = "Kollektivtrafiken ska vara åtkomlig.";
+  request.regions = {"stockholm"};
+  auto score_of_sth3 = [&](const Thesaurus& with) {
+    for (const Hit& hit : find_similar(db, request, RegionTable::builtin(),
+                                       SynonymTable::standard(), with).hits) {
+      if (hit.clause.id == "sth:3") return hit.score;
+    }
+    return -1.0;
+  };
+  const double plain = score_of_sth3(Thesaurus());
+  const double soft = score_of_sth3(thesaurus);
+  EXPECT_GT(plain, 0.0);  // found by "kollektivtrafik" alone
+  EXPECT_GT(soft, plain);
 }
 
 TEST_F(SimilarTest, BadRequestsAreUsageErrors) {

@@ -2,9 +2,13 @@
 // recall@3 and MRR (over the first 10) for klausul's method and for a plain BM25 baseline
 // over the query clause's words, in the same run on the same index.
 //   similar_eval DB similar_eval.tsv
+// With SIMILAR_EVAL_POOL=1 set, the unlabelled top-3 answers of both methods are also printed
+// to stderr ("POOL<TAB>query region<TAB>query key<TAB>target<TAB>query<TAB>answer", without
+// saying which method found them): the pool an assessor judges to extend the labels.
 #include <xapian.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -141,6 +145,17 @@ int main(int argc, char** argv) {
     ++evaluated;
     std::printf("%-10s -> %-10s ours %2d  bm25 %2d  %s\n", c.query_region.c_str(),
                 c.target_region.c_str(), our_rank, base_rank, c.query_text.substr(0, 60).c_str());
+    if (std::getenv("SIMILAR_EVAL_POOL")) {
+      for (const auto& list : {ours(db, id, c), bm25(db, text, c)}) {
+        for (size_t i = 0; i < list.size() && i < 3; ++i) {
+          if (!matches(list[i], c)) {
+            std::fprintf(stderr, "POOL\t%s\t%s\t%s\t%s\t%s\n", c.query_region.c_str(),
+                         c.query_text.c_str(), c.target_region.c_str(), text.c_str(),
+                         list[i].c_str());
+          }
+        }
+      }
+    }
   }
   if (evaluated == 0) return 1;
   std::printf("\n%d query/region pairs (%d query clauses not found)\n", evaluated, missing);

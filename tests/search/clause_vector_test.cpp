@@ -1,0 +1,98 @@
+#include "search/clause_vector.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "index/writer.h"
+#include "tests/temp_dir.h"
+
+namespace klausul {
+namespace {
+
+// Vectors are built against a small index, so that idf is real.
+class ClauseVectorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    IngestedFile file;
+    file.info.id = "doc";
+    file.info.path = "/corpus/doc.txt";
+    file.info.region = "orebro";
+    const char* texts[] = {"Företrädarna har ett tydligt uppdrag.", "Tandvården är öppen.",
+                           "Landstinget har en företrädare i Bryssel.", "Kollektivtrafiken går."};
+    for (const char* text : texts) {
+      Clause clause;
+      clause.ordinal = static_cast<int>(file.clauses.size()) + 1;
+      clause.document_id = "doc";
+      clause.id = "doc:" + std::to_string(clause.ordinal);
+      clause.text = text;
+      file.clauses.push_back(clause);
+    }
+    IndexWriter(db).replace_file(file);
+  }
+  ClauseVector vector(const std::string& text) { return vector_of_text(idf, text, canon); }
+
+  testing::TempDir dir;
+  Xapian::WritableDatabase db{dir / "db", Xapian::DB_CREATE_OR_OPEN};
+  IdfCache idf{db};
+  StemCanon canon{SynonymTable::standard()};
+};
+
+TEST_F(ClauseVectorTest, CosineIsOneForTheSameWordsAndZeroForNone) {
+  const ClauseVector a = vector("Uppdraget är tydligt.");
+  EXPECT_NEAR(cosine(a, vector("tydliga uppdrag")), 1.0, 1e-9);  // same stems
+  EXPECT_EQ(cosine(a, vector("Tandvården är öppen.")), 0.0);
+  const double partial = cosine(a, vector("Uppdraget gäller Bryssel."));
+  EXPECT_GT(partial, 0.0);
+  EXPECT_LT(partial, 1.0);
+}
+
+TEST_F(ClauseVectorTest, SynonymsMeetOnOneStem) {
+  // synonyms.tsv: landsting = region (the 2019 renaming).
+  EXPECT_NEAR(cosine(vector("landstinget"), vector("regionen")), 1.0, 1e-9);
+}
+
+TEST_F(ClauseVectorTest, WeightOfFindsStemsAndZeroOtherwise) {
+  const ClauseVector a = vector("tydliga uppdrag");
+  EXPECT_GT(weight_of(a, "uppdrag"), 0.0);
+  EXPECT_EQ(weight_of(a, "tandvård"), 0.0);
+}
+
+TEST_F(ClauseVectorTest, SoftCosineCountsThesaurusNeighboursPartly) {
+  // (Words outside synonyms.tsv and related.tsv, whose groups already share one stem.)
+  std::istringstream dat("UTF-8\nfullmakt|1\n|befogenhet|bemyndigande\n");
+  const Thesaurus thesaurus(dat);
+  const ClauseVector query = vector("Kommittén har en tydlig fullmakt.");
+  const ClauseVector with_neighbour = vector("Kommittén har en tydlig befogenhet.");
+  const ClauseVector without = vector("Kommittén har en tydlig hatt.");
+  const RelatedStems related(query, thesaurus, canon);
+  ASSERT_FALSE(related.empty());
+  const double exact = cosine(query, with_neighbour);
+  const double soft = soft_cosine(query, with_neighbour, related);
+  EXPECT_GT(soft, exact);
+  EXPECT_LT(soft, 1.0);
+  // Only the neighbour adds: the same sentence with an unrelated word gets the plain cosine.
+  EXPECT_DOUBLE_EQ(soft_cosine(query, without, related), cosine(query, without));
+  // No thesaurus, no soft part; a weight of 0 switches it off.
+  EXPECT_DOUBLE_EQ(soft_cosine(query, with_neighbour, RelatedStems()), exact);
+  EXPECT_DOUBLE_EQ(soft_cosine(query, with_neighbour, related, 0.0), exact);
+}
+
+TEST_F(ClauseVectorTest, SoftCosineDoesNotCountAWordTwice) {
+  std::istringstream dat("UTF-8\nfullmakt|1\n|befogenhet\n");
+  const Thesaurus thesaurus(dat);
+  // The query has both words: "befogenhet" is matched exactly, not again as a neighbour.
+  const ClauseVector query = vector("fullmakt och befogenhet");
+  const RelatedStems related(query, thesaurus, canon);
+  EXPECT_TRUE(related.empty());
+  const ClauseVector other = vector("befogenhet");
+  EXPECT_DOUBLE_EQ(soft_cosine(query, other, related), cosine(query, other));
+  // Identical vectors stay at 1 however many neighbours they share.
+  std::istringstream dat2("UTF-8\nfullmakt|1\n|befogenhet|bemyndigande\n");
+  const Thesaurus thesaurus2(dat2);
+  const ClauseVector same = vector("fullmakt, befogenhet och bemyndigande");
+  EXPECT_LE(soft_cosine(same, same, RelatedStems(same, thesaurus2, canon)), 1.0);
+}
+
+}  // namespace
+}  // namespace klausul
