@@ -193,6 +193,20 @@ std::string compound_form_base(std::string_view m) {
   return std::string(m);
 }
 
+// A noun in its definite singular ("föret" = före + t, "mötet", "hälsan"): never a first
+// part, since Swedish compounds take the bare or linking form ("företrädarna" is not
+// föret + rädarna).
+bool is_definite_form(std::string_view m) {
+  const Lexicon& lex = swedish_lexicon();
+  for (std::string_view suffix : {"et", "t", "n"}) {
+    if (m.size() > suffix.size() + 2 && m.ends_with(suffix) &&
+        lex.has_definite_suffix(m.substr(0, m.size() - suffix.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A first part (modifier) in its base form, or nullopt. Swedish first parts appear as the
 // word itself ("vård|modeller"), with linking -s- ("landstings|fullmäktige", which also
 // covers genitive-looking forms the word list has), with linking -e-/-a-/-u- after a word of
@@ -206,7 +220,7 @@ std::optional<std::string> first_part_base(std::string_view m, const Rules& rule
                      !kNotModifiers.count(b) && lex.is_word(b);
   if (last == 's' && usable_base) return std::string(b);
   if (lex.is_word(m)) {
-    if (needs_linking_s(m)) return std::nullopt;
+    if (needs_linking_s(m) || is_definite_form(m)) return std::nullopt;
     return std::string(m);
   }
   if (lex.is_compound_form(m)) return compound_form_base(m);

@@ -45,6 +45,12 @@ TEST(CompoundSplitter, LeavesNonCompoundsAlone) {
   }
 }
 
+TEST(CompoundSplitter, DefiniteFormsAreNeverFirstParts) {
+  // "föret" (före + definite -t) is a word, but no compound starts with it.
+  EXPECT_TRUE(split_compound("företrädarna").empty());
+  EXPECT_EQ(split_compound("mötesplats"), (Parts{"möte", "plats"}));  // the bare form still is
+}
+
 TEST(CompoundSplitter, PermissiveSplitsShortKnownCompounds) {
   EXPECT_TRUE(split_compound("sjukvård").empty());  // both parts are short: not split
   EXPECT_EQ(split_compound_permissive("sjukvård"), (Parts{"sjuk", "vård"}));
