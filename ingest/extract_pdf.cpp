@@ -84,6 +84,15 @@ bool is_suspension_word(std::string word) {
 
 // True when the word part before a line-end hyphen has no lowercase letter ("EU", "LK11"):
 // such a hyphen is part of the word and stays.
+int32_t code_points(std::string_view part) {
+  int32_t count = 0;
+  for (int32_t i = 0, n = static_cast<int32_t>(part.size()); i < n; ++count) {
+    UChar32 c = 0;
+    U8_NEXT(part.data(), i, n, c);
+  }
+  return count;
+}
+
 bool is_upper_or_digits(std::string_view part) {
   bool any = false;
   int32_t i = 0;
@@ -196,10 +205,11 @@ std::string join_pdf_lines(const std::vector<std::string>& lines) {
         word_start = (word_start == std::string::npos) ? 0 : word_start + 1;
         std::string_view part = std::string_view(out).substr(word_start, hyphen_at - word_start);
         // "EU-" + "frågor" keeps its hyphen; "utveck-" + "lingen" loses it. A word that already
-        // holds a hyphen ("EU-finansie-") is treated by its last part.
+        // holds a hyphen ("EU-finansie-") is treated by its last part. Hyphenation never
+        // leaves a single letter on the line, so "e-" + "hälsa" is the word "e-hälsa".
         size_t inner = part.find_last_of('-');
         if (inner != std::string_view::npos) part = part.substr(inner + 1);
-        if (!is_upper_or_digits(part)) out.erase(hyphen_at);
+        if (!is_upper_or_digits(part) && code_points(part) > 1) out.erase(hyphen_at);
         out += line;
         continue;
       }

@@ -70,6 +70,12 @@ TEST(JoinPdfLines, KeepsHyphenAfterUppercaseOrDigits) {
   EXPECT_EQ(join_pdf_lines({"om 2014-", "talet"}), "om 2014-talet");
 }
 
+TEST(JoinPdfLines, KeepsHyphenAfterASingleLetter) {
+  // No hyphenation leaves one letter on a line: "e-" + "hälsa" is the word "e-hälsa".
+  EXPECT_EQ(join_pdf_lines({"satsningar på e-", "hälsa och"}), "satsningar på e-hälsa och");
+  EXPECT_EQ(join_pdf_lines({"ut-", "veckling"}), "utveckling");  // two letters: joined
+}
+
 TEST(JoinPdfLines, SpacesOtherwise) {
   EXPECT_EQ(join_pdf_lines({"en rad", "och nästa"}), "en rad och nästa");
   // Next line starts in uppercase: the hyphen is real ("Alytus-" is rare, but "LK11-" happens).
