@@ -62,7 +62,9 @@ WorkResult process(const std::string& path, const Snapshot& snapshot,
   if (::stat(path.c_str(), &st) != 0) throw IngestError("cannot read: no such file");
   auto indexed = snapshot.by_path.find(path);
   const bool known = indexed != snapshot.by_path.end();
-  if (known && !options.force && indexed->second.size == st.st_size &&
+  // A file ingested with --no-ocr is read again once OCR is on, changed or not.
+  const bool awaits_ocr = known && options.ingest.ocr && indexed->second.pages_awaiting_ocr > 0;
+  if (known && !options.force && !awaits_ocr && indexed->second.size == st.st_size &&
       indexed->second.mtime == st.st_mtime) {
     result.report.outcome = ImportOutcome::unchanged;
     return result;
@@ -86,7 +88,7 @@ WorkResult process(const std::string& path, const Snapshot& snapshot,
       }
       return result;
     }
-    if (known && indexed->second.id == id) {
+    if (known && indexed->second.id == id && !awaits_ocr) {
       DocumentInfo info = indexed->second;  // touched: same content, new mtime
       info.size = st.st_size;
       info.mtime = st.st_mtime;

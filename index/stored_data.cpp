@@ -62,7 +62,8 @@ std::string document_info_to_data(const DocumentInfo& info) {
                       {"date", info.date},       {"diarienummer", info.diarienummer},
                       {"pages", info.pages},     {"slides", info.slides},
                       {"clauses", info.clauses}, {"size", info.size},
-                      {"mtime", info.mtime}};
+                      {"mtime", info.mtime},
+                      {"pages_awaiting_ocr", info.pages_awaiting_ocr}};
   return j.dump();
 }
 
@@ -86,6 +87,7 @@ DocumentInfo document_info_from_data(const std::string& data) {
     info.clauses = j.value("clauses", 0);
     info.size = j.value("size", std::int64_t{0});
     info.mtime = j.value("mtime", std::int64_t{0});
+    info.pages_awaiting_ocr = j.value("pages_awaiting_ocr", 0);
     return info;
   } catch (const nlohmann::json::exception& e) {
     throw IndexError(std::string("corrupt document record in index: ") + e.what());

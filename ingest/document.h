@@ -50,6 +50,8 @@ struct DocumentInfo {
   std::int64_t mtime = 0;    // source modification time, seconds since the epoch
   int ocr_pages = 0;         // pages read by OCR (for the ingest summary; not stored)
   int skipped_pages = 0;     // pages without a text layer left unread: OCR off or out of time
+  int pages_awaiting_ocr = 0;  // of those, left unread because OCR was off (--no-ocr): the
+                               // next ingest with OCR on reads the file again (stored)
 };
 
 /// A document as extracted: its metadata and its blocks in reading order.

@@ -64,6 +64,7 @@ void read_textless_pages(poppler::document& pdf, const std::vector<int>& pages,
     const bool out_of_time = std::chrono::steady_clock::now() >= options.deadline;
     if (options.ocr == nullptr || out_of_time) {
       out.info.skipped_pages += static_cast<int>(pages.size() - i);
+      if (options.ocr == nullptr) out.info.pages_awaiting_ocr += static_cast<int>(pages.size() - i);
       return;
     }
     std::unique_ptr<poppler::page> page(pdf.create_page(pages[i]));

@@ -114,7 +114,7 @@ TEST_F(LegacyOcrTest, LegacyFilesAreConvertedOrRefusedWithOneClearLine) {
   EXPECT_EQ(formats, (std::set<std::string>{"html", "pdf", "doc", "ppt"}));
 }
 
-TEST(NoOcr, ScannedPagesAreSkippedAndCounted) {
+TEST(NoOcr, ScannedPagesAreSkippedCountedAndReadByTheNextIngestWithOcr) {
   TempDir dir;
   std::filesystem::copy_file(kFixtures + "scanned.pdf", dir / "scanned.pdf");
   CommandResult r = run_klausul({"ingest", dir / "scanned.pdf", "--db", dir / "db", "--no-ocr"});
@@ -125,6 +125,17 @@ TEST(NoOcr, ScannedPagesAreSkippedAndCounted) {
                                  "jsonl"});
   EXPECT_EQ(s.exit_code, 0) << s.err;
   EXPECT_TRUE(lines_of(s.out).empty()) << s.out;
+
+  // The next ingest with OCR on reads the skipped pages without --force, once.
+  CommandResult again = run_klausul({"ingest", dir / "scanned.pdf", "--db", dir / "db"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("2 scanned pages read"), std::string::npos) << again.err;
+  CommandResult found = run_klausul({"search", "kunskapsintensiv", "--db", dir / "db",
+                                     "--format", "jsonl"});
+  EXPECT_FALSE(lines_of(found.out).empty()) << found.err;
+  CommandResult third = run_klausul({"ingest", dir / "scanned.pdf", "--db", dir / "db"});
+  EXPECT_EQ(third.exit_code, 0) << third.err;
+  EXPECT_NE(third.err.find("1 unchanged"), std::string::npos) << third.err;
 }
 
 }  // namespace
