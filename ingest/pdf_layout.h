@@ -35,6 +35,12 @@ bool is_dash_glyph(std::string_view s);
 /// "1.", "12)", "a)": a list number.
 bool is_number_marker(std::string_view s);
 
+/// A Line of `words` (in order) with its box, dominant size and boldness.
+Line make_line(std::vector<Word> words, int page, int row);
+
+/// The length of the overlap of [a0, a1] and [b0, b1]; negative when apart.
+double overlap(double a0, double a1, double b0, double b1);
+
 /// The words of a line from word index `from`, spaced as on the page.
 std::string line_text(const Line& line, size_t from = 0);
 
