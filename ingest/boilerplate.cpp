@@ -335,6 +335,13 @@ void number_transcript_slides(Document& doc) {
   if (run.empty()) return;
   std::vector<Block> out(doc.blocks.begin(),
                          doc.blocks.begin() + static_cast<std::ptrdiff_t>(run.front()));
+  // The viewer's page title above the transcript is not a section of what follows.
+  for (Block& block : out) {
+    if (block.kind == BlockKind::heading) {
+      block.kind = BlockKind::paragraph;
+      block.level = 0;
+    }
+  }
   size_t slide = 0;
   for (size_t i = run.front(); i < doc.blocks.size(); ++i) {
     if (slide < run.size() && i == run[slide]) {
@@ -347,6 +354,17 @@ void number_transcript_slides(Document& doc) {
   }
   doc.blocks = std::move(out);
   doc.info.slides = static_cast<int>(run.size());
+  // A document viewer's transcript ("Starta visningen från sidan", "Download") numbers the
+  // pages of a document; only a presentation's numbers slides.
+  if (doc.info.doc_type != "presentation") {
+    for (Block& block : doc.blocks) {
+      block.page = block.slide;
+      block.slide = 0;
+      if (block.kind == BlockKind::slide_title) block.kind = BlockKind::heading;
+    }
+    doc.info.pages = doc.info.slides;
+    doc.info.slides = 0;
+  }
 }
 
 }  // namespace klausul

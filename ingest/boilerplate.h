@@ -24,7 +24,11 @@ void remove_boilerplate(Document& doc);
 /// block.slide = N on each and on the blocks that follow it, strips the "N " prefix and a
 /// trailing page number equal to N, splits an immediately repeated title ("Mål för X Mål för X
 /// Det ...") into a slide_title block (level 1) and the rest, and sets doc.info.slides to the
-/// highest N. Call after remove_boilerplate, so chrome after the last slide is gone.
+/// highest N. Unless the document is a presentation (doc.info.doc_type), the numbers are
+/// pages of a document in a viewer: block.page and doc.info.pages are set instead, and the
+/// repeated titles become headings. Headings above the transcript (the viewer's page title)
+/// become paragraphs, so that they are not the section of every clause.
+/// Call after remove_boilerplate, so chrome after the last slide is gone.
 void number_transcript_slides(Document& doc);
 
 }  // namespace klausul

@@ -9,6 +9,8 @@
 
 #include "ingest/extract_pdf.h"
 #include "ingest/extract_text.h"
+#include "ingest/metadata.h"
+#include "ingest/regions.h"
 
 namespace klausul {
 namespace {
@@ -26,8 +28,10 @@ Document extract_corpus(const std::string& name) {
   return doc;
 }
 
+// As ingest does it: metadata (the document type) first, then cleaning and numbering.
 Document cleaned_corpus(const std::string& name) {
   Document doc = extract_corpus(name);
+  detect_metadata(doc, RegionTable::builtin());
   remove_boilerplate(doc);
   number_transcript_slides(doc);
   return doc;
@@ -322,17 +326,26 @@ TEST(Boilerplate, StockholmSlidesAreNumberedAndTitlesSplitOff) {
   EXPECT_EQ(doc.blocks.back().slide, 8);
 }
 
-TEST(Boilerplate, OrebroTranscriptLosesSlideAndPageNumbers) {
+TEST(Boilerplate, OrebroTranscriptIsNumberedAsPagesOfADocument) {
+  // A document viewer's transcript of riktlinjer: the numbers are pages, not slides.
   Document doc = cleaned_corpus("orebro-riktlinjer-internationellt-engagemang.txt");
-  EXPECT_EQ(doc.info.slides, 8);
+  EXPECT_EQ(doc.info.doc_type, "riktlinjer");
+  EXPECT_EQ(doc.info.pages, 8);
+  EXPECT_EQ(doc.info.slides, 0);
   const Block* slide3 = find_block(doc, "Riktlinjer för internationellt engagemang Inledning");
   ASSERT_NE(slide3, nullptr);
-  EXPECT_EQ(slide3->slide, 3);
+  EXPECT_EQ(slide3->page, 3);
+  EXPECT_EQ(slide3->slide, 0);
   EXPECT_TRUE(slide3->text.ends_with("mervärde för den egna verksamheten och för länet."))
       << slide3->text;
   const Block* slide8 = find_block(doc, "Postadress: Ledningskansliet");
   ASSERT_NE(slide8, nullptr);
-  EXPECT_EQ(slide8->slide, 8);
+  EXPECT_EQ(slide8->page, 8);
+  // The viewer's title line above the transcript heads nothing.
+  ASSERT_FALSE(doc.blocks.empty());
+  EXPECT_EQ(doc.blocks.front().text, "ÖREBRO LÄNS LANDSTING. Ledningskansliet");
+  EXPECT_EQ(doc.blocks.front().kind, BlockKind::paragraph);
+  EXPECT_EQ(doc.blocks.front().page, 0);
   for (const Block& block : doc.blocks) {
     EXPECT_NE(block.text, "2");  // slide 2 holds nothing but its page number
     EXPECT_NE(block.text, "2 2");
