@@ -100,6 +100,19 @@ void run_text(const XmlNode& node, std::string& text, std::vector<std::string>& 
   }
 }
 
+// The text boxes anchored in a paragraph (w:txbxContent), in order. A box is drawn twice, as
+// DrawingML and as a VML fallback: the fallback is skipped, so each box is read once.
+void find_text_boxes(const XmlNode& node, std::vector<const XmlNode*>& boxes) {
+  for (const XmlNode& c : node.children) {
+    if (c.is_text() || c.name == "Fallback") continue;
+    if (c.name == "txbxContent") {
+      boxes.push_back(&c);
+    } else {
+      find_text_boxes(c, boxes);
+    }
+  }
+}
+
 class DocxWalker {
  public:
   DocxWalker(Document& doc, const Styles& styles, std::map<std::string, std::string> notes)
@@ -149,6 +162,10 @@ class DocxWalker {
       append_block(doc_, BlockKind::paragraph, text);
     }
     cite(cited);
+    // Text boxes (fact boxes, pull quotes) follow the paragraph they are anchored in.
+    std::vector<const XmlNode*> boxes;
+    find_text_boxes(p, boxes);
+    for (const XmlNode* box : boxes) body(*box);
   }
 
   void table(const XmlNode& tbl) {

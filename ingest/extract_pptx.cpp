@@ -240,7 +240,11 @@ Document extract_pptx(ZipReader& zip, const std::string& main_part) {
     const int number = static_cast<int>(i) + 1;
     auto slide = parts.find(slides[i]);
     if (slide == parts.end()) throw IngestError("PPTX slide " + slides[i] + " is missing");
-    append_slide(doc, parse_xml(slide->second, slides[i]), number);
+    const XmlNode root = parse_xml(slide->second, slides[i]);
+    // A hidden slide (show="0") is not part of the presentation as given: not indexed. The
+    // numbers of the others stay those of the deck, as PowerPoint shows them.
+    if (root.attr("show") == "0") continue;
+    append_slide(doc, root, number);
     auto note = notes_xml.find(notes[i]);
     if (note != notes_xml.end()) append_notes(doc, parse_xml(note->second, notes[i]), number);
   }

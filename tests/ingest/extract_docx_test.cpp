@@ -104,6 +104,26 @@ TEST(DocxExtractor, SwedishStylesBasedOnOutlineLevelsListsAndRevisions) {
   EXPECT_EQ(doc.blocks[4].text, "I en innehållskontroll.");
 }
 
+TEST(DocxExtractor, TextBoxesAreReadOnceAfterTheirParagraph) {
+  const std::string ns =
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+      "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"";
+  const std::string box = "<w:txbxContent><w:p><w:r><w:t>Faktaruta: landstinget är medlem i "
+                          "AER.</w:t></w:r></w:p></w:txbxContent>";
+  const std::string body =
+      "<w:document " + ns + "><w:body>"
+      "<w:p><w:r><w:t>Före rutan.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice>"
+      "<w:drawing>" + box + "</w:drawing></mc:Choice><mc:Fallback><w:pict>" + box +
+      "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+      "<w:p><w:r><w:t>Efter rutan.</w:t></w:r></w:p>"
+      "</w:body></w:document>";
+  const Document doc = docx(make_zip({{"word/document.xml", body}}));
+  ASSERT_EQ(doc.blocks.size(), 3u) << dump(doc);
+  EXPECT_EQ(doc.blocks[0].text, "Före rutan.");
+  EXPECT_EQ(doc.blocks[1].text, "Faktaruta: landstinget är medlem i AER.");
+  EXPECT_EQ(doc.blocks[2].text, "Efter rutan.");
+}
+
 TEST(DocxExtractor, HostileDocumentsFailWithAClearReason) {
   EXPECT_NE(error_of(read_fixture("hostile/zip-bomb.docx")).find("zip bomb: word/document.xml"),
             std::string::npos);

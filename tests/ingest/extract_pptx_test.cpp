@@ -109,6 +109,38 @@ TEST(PptxExtractor, ClausesKeepSlideSectionAndNoteFlag) {
   EXPECT_EQ(note->section, (std::vector<std::string>{"Mål för det internationella arbetet"}));
 }
 
+TEST(PptxExtractor, HiddenSlidesAreLeftOutAndTheOthersKeepTheirNumbers) {
+  const std::string p = "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" "
+                        "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                        "relationships\"";
+  auto slide = [&](const std::string& attrs, const std::string& text) {
+    return "<p:sld " + p + attrs + "><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>" + text +
+           "</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>";
+  };
+  const std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide";
+  const std::string bytes = make_zip(
+      {{"ppt/presentation.xml", "<p:presentation " + p +
+                                    "><p:sldIdLst><p:sldId id=\"256\" r:id=\"rId1\"/>"
+                                    "<p:sldId id=\"257\" r:id=\"rId2\"/><p:sldId id=\"258\" "
+                                    "r:id=\"rId3\"/></p:sldIdLst></p:presentation>"},
+       {"ppt/_rels/presentation.xml.rels",
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"" + rel + "\" Target=\"slides/slide1.xml\"/>"
+        "<Relationship Id=\"rId2\" Type=\"" + rel + "\" Target=\"slides/slide2.xml\"/>"
+        "<Relationship Id=\"rId3\" Type=\"" + rel + "\" Target=\"slides/slide3.xml\"/>"
+        "</Relationships>"},
+       {"ppt/slides/slide1.xml", slide("", "Synlig bild ett")},
+       {"ppt/slides/slide2.xml", slide(" show=\"0\"", "Dold bild med gamla siffror")},
+       {"ppt/slides/slide3.xml", slide(" show=\"1\"", "Synlig bild tre")}});
+  const Document doc = PptxExtractor().extract(bytes, "deck.pptx", ExtractOptions{});
+  ASSERT_EQ(doc.blocks.size(), 2u) << dump(doc);
+  EXPECT_EQ(doc.blocks[0].text, "Synlig bild ett");
+  EXPECT_EQ(doc.blocks[0].slide, 1);
+  EXPECT_EQ(doc.blocks[1].text, "Synlig bild tre");
+  EXPECT_EQ(doc.blocks[1].slide, 3);
+}
+
 TEST(PptxExtractor, ExternalEntityDeckFailsWithoutReadingTheFile) {
   const std::string error = error_of("hostile/xxe.pptx");
   EXPECT_EQ(error,
