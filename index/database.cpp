@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "index/stub_file.h"
 #include "ingest/error.h"
 
 namespace klausul {
@@ -22,19 +23,17 @@ std::string resolve_database_path(const std::string& db_option) {
   return data_home + "/klausul/index";
 }
 
-Xapian::Database open_for_reading(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    throw IndexError("no index at " + path + " (run 'klausul ingest' first, or give --db)");
-  }
-  try {
-    return Xapian::Database(path);
-  } catch (const Xapian::Error& e) {
-    throw IndexError("cannot open index at " + path + ": " + e.get_msg());
-  }
-}
-
 Xapian::WritableDatabase open_for_writing(const std::string& path) {
+  if (is_stub_file(path)) {
+    std::string shards;
+    try {
+      shards = std::to_string(read_stub(path).size());
+    } catch (const IndexError&) {
+      throw IndexError(path + " is a file, not an index folder");
+    }
+    throw UsageError(path + " is a stub of " + shards +
+                     " shards: ingest into (or remove from) one shard's directory");
+  }
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
   if (ec) throw IndexError("cannot create index folder " + path + ": " + ec.message());

@@ -11,12 +11,12 @@ namespace klausul {
 /// ${XDG_DATA_HOME:-~/.local/share}/klausul/index.
 std::string resolve_database_path(const std::string& db_option);
 
-/// Opens the index for reading. Throws IndexError naming the path when it is missing or
-/// unreadable.
-Xapian::Database open_for_reading(const std::string& path);
+// Reading (an index folder or a stub file of shards) is search/open_database.h.
 
 /// Opens (creating when needed, with parent folders) the index for writing.
-/// Throws IndexError naming the path when that fails (locked, not writable, ...).
+/// Throws UsageError when `path` is a stub file of shards (Xapian cannot write through a stub
+/// to several shards: each shard is written on its own), IndexError naming the path when
+/// opening fails (locked, not writable, ...).
 Xapian::WritableDatabase open_for_writing(const std::string& path);
 
 }  // namespace klausul

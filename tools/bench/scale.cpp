@@ -1,7 +1,10 @@
 // Scale benchmark: builds a large synthetic index from real sentence material and measures
 // search and similar latency on it.
-//   bench_scale build CLAUSES DB CORPUS_DIR   synthetic index of CLAUSES clauses
-//   bench_scale query DB [N]                  N searches and N similar queries: p50 / p99
+//   bench_scale build CLAUSES DB CORPUS_DIR [K/N]   synthetic index of CLAUSES clauses; with
+//                                   K/N only shard K of N (documents d with d % N == K) is
+//                                   written, so N such shards hold exactly the one index
+//   bench_scale query DB [N]        N searches and N similar queries: p50 / p99 (DB: an index
+//                                   folder or a stub file of shards)
 //
 // How the synthetic corpus is built: every sentence of the corpus texts (corpus/*.txt) is a
 // template; a synthetic clause is a template sentence in which about a third of the content
@@ -25,6 +28,8 @@
 #include "index/writer.h"
 #include "ingest/regions.h"
 #include "ingest/sentences.h"
+#include "index/schema.h"
+#include "search/open_database.h"
 #include "search/searcher.h"
 #include "search/similar.h"
 
@@ -55,7 +60,8 @@ std::vector<std::string> words_of(const std::string& sentence) {
   return words;
 }
 
-int build(long clauses, const std::string& db_path, const std::string& corpus) {
+int build(long clauses, const std::string& db_path, const std::string& corpus, long shard,
+          long shards) {
   const auto sentences = corpus_sentences(corpus);
   std::vector<std::string> vocabulary;
   for (const auto& s : sentences) {
@@ -95,7 +101,7 @@ int build(long clauses, const std::string& db_path, const std::string& corpus) {
       clause.page = 1 + i / 20;
       file.clauses.push_back(std::move(clause));
     }
-    writer.replace_file(file);
+    if (doc % shards == shard) writer.replace_file(file);
     if (doc % 500 == 499) {
       std::fprintf(stderr, "%ld clauses, %.0f s\n", done,
                    std::chrono::duration<double>(Clock::now() - started).count());
@@ -113,7 +119,7 @@ double percentile(std::vector<double> v, double p) {
 }
 
 int query(const std::string& db_path, int n) {
-  Xapian::Database db(db_path);
+  Xapian::Database db = klausul::open_for_reading(db_path);
   std::mt19937_64 rng(7);
   const auto& regions = klausul::RegionTable::builtin();
   const char* queries[] = {"bevaka och påverka EU", "internationellt samarbete", "fullmäktige",
@@ -128,10 +134,12 @@ int query(const std::string& db_path, int n) {
     auto result = klausul::run_search(db, request, regions);
     search_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
   }
-  const Xapian::doccount docs = db.get_lastdocid();
+  // Counted by record terms, not by the last docid: shard docids interleave.
+  const long documents =
+      db.get_termfreq(klausul::schema::kKindPrefix + klausul::schema::kDocumentKind);
   for (int i = 0; i < n; ++i) {
     // A random clause id: documents hold 200 clauses each.
-    const long doc = static_cast<long>(rng() % (docs / 201 + 1));
+    const long doc = static_cast<long>(rng() % (documents + 1));
     char id[48];
     std::snprintf(id, sizeof id, "synth%010ld:%d", doc, 1 + static_cast<int>(rng() % 200));
     klausul::SimilarRequest request;
@@ -156,10 +164,16 @@ int query(const std::string& db_path, int n) {
 
 int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
-  if (mode == "build" && argc == 5) return build(std::stol(argv[2]), argv[3], argv[4]);
+  if (mode == "build" && (argc == 5 || argc == 6)) {
+    long shard = 0, shards = 1;
+    if (argc == 6 && std::sscanf(argv[5], "%ld/%ld", &shard, &shards) != 2) shards = 0;
+    if (shards > 0 && shard >= 0 && shard < shards) {
+      return build(std::stol(argv[2]), argv[3], argv[4], shard, shards);
+    }
+  }
   if (mode == "query" && (argc == 3 || argc == 4)) {
     return query(argv[2], argc == 4 ? std::stoi(argv[3]) : 200);
   }
-  std::cerr << "usage: bench_scale build CLAUSES DB CORPUS_DIR | bench_scale query DB [N]\n";
+  std::cerr << "usage: bench_scale build CLAUSES DB CORPUS_DIR [K/N] | bench_scale query DB [N]\n";
   return 2;
 }

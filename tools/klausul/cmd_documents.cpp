@@ -3,6 +3,7 @@
 #include <map>
 
 #include "index/database.h"
+#include "search/open_database.h"
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "search/compare.h"
@@ -140,8 +141,9 @@ int run_stats(int argc, char** argv) {
   }
   Output output(args.get("output"));
   std::ostream& out = output.stream();
-  out << "index: " << db_path << '\n'
-      << "documents: " << documents.size() << '\n'
+  out << "index: " << db_path << '\n';
+  if (is_stub_file(db_path)) out << "shards: " << read_stub(db_path).size() << '\n';
+  out << "documents: " << documents.size() << '\n'
       << "clauses: " << clauses << '\n';
   for (const auto& [name, counts] : per_region) {
     out << "  " << name << ": " << counts.first << " documents, " << counts.second

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "index/database.h"
+#include "search/open_database.h"
 #include "ingest/error.h"
 #include "ingest/regions.h"
 #include "search/export.h"

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "index/database.h"
+#include "search/open_database.h"
 #include "ingest/error.h"
 #include "search/compare.h"
 #include "search/export.h"

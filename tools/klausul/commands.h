@@ -17,5 +17,7 @@ int run_list(int argc, char** argv);
 int run_show(int argc, char** argv);
 int run_remove(int argc, char** argv);
 int run_stats(int argc, char** argv);
+int run_shards(int argc, char** argv);
+int run_serve(int argc, char** argv);
 
 }  // namespace klausul::cli

@@ -24,9 +24,12 @@ usage:
   klausul show ID|PATH [--db DIR]
   klausul remove PATH [--db DIR]
   klausul stats [--db DIR]
+  klausul shards STUB SHARD...   (SHARD: index folder or tcp://HOST:PORT; then --db STUB)
+  klausul serve [--db DIR] [--bind 127.0.0.1] [--port 8080]   (read-only web page, see serve --help)
 common options: --format text|json|jsonl|csv|xlsx|md|html   --output FILE
                 --csv-delimiter ';'   (xlsx needs --output)
 The database is --db, else $KLAUSUL_DB, else ${XDG_DATA_HOME:-~/.local/share}/klausul/index.
+Reading commands also take a stub file of shards made by 'klausul shards'.
 )";
 
 int dispatch(const std::string& command, int argc, char** argv) {
@@ -39,6 +42,8 @@ int dispatch(const std::string& command, int argc, char** argv) {
   if (command == "show") return run_show(argc, argv);
   if (command == "remove") return run_remove(argc, argv);
   if (command == "stats") return run_stats(argc, argv);
+  if (command == "shards") return run_shards(argc, argv);
+  if (command == "serve") return run_serve(argc, argv);
   throw klausul::UsageError("unknown command '" + command + "' (see klausul --help)");
 }
 

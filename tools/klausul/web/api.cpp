@@ -1,0 +1,63 @@
+#include "tools/klausul/web/api.h"
+
+#include "index/schema.h"
+#include "index/writer.h"
+#include "ingest/error.h"
+#include "search/compare.h"
+#include "search/searcher.h"
+#include "search/similar.h"
+#include "tools/klausul/web/api_json.h"
+#include "tools/klausul/web/http_error.h"
+
+namespace klausul::web {
+
+void require_clause(const Xapian::Database& db, const std::string& clause_id) {
+  if (!db.term_exists(schema::clause_term(clause_id))) {
+    throw not_found("ingen klausul med id '" + clause_id + "'");
+  }
+}
+
+std::pair<std::string, std::string> compare_documents_param(const Xapian::Database& db,
+                                                            const ParamReader& params) {
+  const std::string a = params.text("a");
+  const std::string b = params.text("b");
+  if (a.empty() || b.empty()) throw bad_request("ange två dokument: a och b");
+  auto resolve = [&](const std::string& name) {
+    try {
+      return resolve_document(db, name).id;
+    } catch (const UsageError&) {
+      throw not_found("inget indexerat dokument '" + name + "'");
+    }
+  };
+  return {resolve(a), resolve(b)};
+}
+
+nlohmann::json api_search(IndexPool& pool, const ParamReader& params) {
+  const SearchRequest request = search_request(params, 20, kMaxSearchLimit);
+  const RegionTable& regions = RegionTable::builtin();
+  return pool.with_database([&](const Xapian::Database& db) {
+    return search_json(request, run_search(db, request, regions), regions);
+  });
+}
+
+nlohmann::json api_similar(IndexPool& pool, const ParamReader& params) {
+  const SimilarRequest request = similar_request(params);
+  return pool.with_database([&](const Xapian::Database& db) {
+    if (!request.clause_id.empty()) require_clause(db, request.clause_id);
+    return similar_json(find_similar(db, request, RegionTable::builtin()));
+  });
+}
+
+nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
+  return pool.with_database([&](const Xapian::Database& db) {
+    const auto [a, b] = compare_documents_param(db, params);
+    return compare_json(compare_documents(db, a, b));
+  });
+}
+
+nlohmann::json api_documents(IndexPool& pool) {
+  return pool.with_database(
+      [&](const Xapian::Database& db) { return documents_json(list_documents(db)); });
+}
+
+}  // namespace klausul::web

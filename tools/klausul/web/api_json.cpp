@@ -1,0 +1,120 @@
+#include "tools/klausul/web/api_json.h"
+
+#include <string_view>
+
+#include "search/export.h"
+
+namespace klausul::web {
+namespace {
+
+// The entities Xapian's snippet writer produces (and the ones snippet_for_terminal knows).
+constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+    {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
+
+void flush_part(nlohmann::json& parts, std::string& text, bool mark) {
+  if (text.empty()) return;
+  parts.push_back({{"text", text}, {"mark", mark}});
+  text.clear();
+}
+
+}  // namespace
+
+std::string dump_safe(const nlohmann::json& value) {
+  // Invalid UTF-8 from a legacy document must not make the whole response fail.
+  const std::string json = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(json.size() + 16);
+  for (char c : json) {
+    switch (c) {
+      case '<': out += "\\u003c"; break;
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+nlohmann::json snippet_parts(const std::string& html) {
+  nlohmann::json parts = nlohmann::json::array();
+  std::string text;
+  bool mark = false;
+  for (size_t i = 0; i < html.size();) {
+    const std::string_view rest = std::string_view(html).substr(i);
+    if (rest.starts_with("<b>") || rest.starts_with("</b>")) {
+      flush_part(parts, text, mark);
+      mark = rest.starts_with("<b>");
+      i += mark ? 3 : 4;
+      continue;
+    }
+    bool decoded = false;
+    for (const auto& [entity, plain] : kEntities) {
+      if (rest.starts_with(entity)) {
+        text += plain;
+        i += entity.size();
+        decoded = true;
+        break;
+      }
+    }
+    if (!decoded) text += html[i++];
+  }
+  flush_part(parts, text, mark);
+  return parts;
+}
+
+nlohmann::json hit_json(const Hit& hit) {
+  nlohmann::json object = nlohmann::json::parse(hit_to_json(hit));
+  if (!hit.snippet.empty()) object["snippet_parts"] = snippet_parts(hit.snippet);
+  return object;
+}
+
+nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,
+                           const RegionTable& regions) {
+  nlohmann::json counts = nlohmann::json::array();
+  for (const auto& [key, count] : result.region_counts) {
+    auto region = regions.find(key);
+    counts.push_back({{"region", key}, {"region_name", region ? region->name : key},
+                      {"count", count}});
+  }
+  nlohmann::json hits = nlohmann::json::array();
+  for (const Hit& hit : result.hits) hits.push_back(hit_json(hit));
+  return {{"query", request.query},       {"offset", request.offset},
+          {"limit", request.limit},       {"total", result.estimated_total},
+          {"relaxed", result.relaxed},    {"no_searchable_words", result.no_searchable_words},
+          {"region_counts", counts},      {"hits", hits}};
+}
+
+nlohmann::json similar_json(const SimilarResult& result) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const Hit& hit : result.hits) hits.push_back(hit_json(hit));
+  return {{"query", hit_json(result.query)}, {"hits", hits}};
+}
+
+std::string alignment_summary(const Alignment& alignment) {
+  return std::to_string(alignment.matched) + " matchade, " + std::to_string(alignment.only_a) +
+         " bara i A, " + std::to_string(alignment.only_b) + " bara i B";
+}
+
+nlohmann::json compare_json(const Alignment& alignment) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const AlignedPair& pair : alignment.pairs) {
+    rows.push_back(nlohmann::json::parse(pair_to_json(pair)));
+  }
+  return {{"a", nlohmann::json::parse(document_to_json(alignment.a))},
+          {"b", nlohmann::json::parse(document_to_json(alignment.b))},
+          {"matched", alignment.matched},
+          {"only_a", alignment.only_a},
+          {"only_b", alignment.only_b},
+          {"summary", alignment_summary(alignment)},
+          {"rows", rows}};
+}
+
+nlohmann::json documents_json(const std::vector<DocumentInfo>& documents) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const DocumentInfo& info : documents) {
+    list.push_back(nlohmann::json::parse(document_to_json(info)));
+  }
+  return {{"documents", list}};
+}
+
+}  // namespace klausul::web

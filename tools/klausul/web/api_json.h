@@ -1,0 +1,47 @@
+// JSON of the web API. Hits, compare rows and documents use the CLI's JSON Lines objects
+// (search/export.h), so a field has one name everywhere; the web adds what a page needs
+// around them (totals, facet counts, the summary line) and `snippet_parts`.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "ingest/regions.h"
+#include "search/compare.h"
+#include "search/searcher.h"
+#include "search/similar.h"
+
+namespace klausul::web {
+
+/// Serialises a response body. '<', '>' and '&' are written as \u003c, \u003e, \u0026 (still
+/// the same JSON), so no JSON response ever contains markup, whatever a client does with it.
+std::string dump_safe(const nlohmann::json& value);
+
+/// The snippet (HTML from search: text escaped, matches in <b>) as plain-text parts:
+/// [{"text": "...", "mark": bool}]. The page puts each part in a text node or a <mark> with
+/// textContent, so it never parses HTML from the index.
+nlohmann::json snippet_parts(const std::string& snippet_html);
+
+/// One hit: the CLI's hit object plus snippet_parts when there is a snippet.
+nlohmann::json hit_json(const Hit& hit);
+
+/// {query, offset, limit, total, relaxed, no_searchable_words, region_counts: [{region,
+/// region_name, count}], hits: [...]}
+nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,
+                           const RegionTable& regions);
+
+/// {query: hit, hits: [...]} (hits grouped by region, best region first, as find_similar).
+nlohmann::json similar_json(const SimilarResult& result);
+
+/// "3 matchade, 1 bara i A, 2 bara i B" (the CLI's compare summary).
+std::string alignment_summary(const Alignment& alignment);
+
+/// {a: document, b: document, matched, only_a, only_b, summary, rows: [compare rows]}
+nlohmann::json compare_json(const Alignment& alignment);
+
+/// {documents: [list objects]}
+nlohmann::json documents_json(const std::vector<DocumentInfo>& documents);
+
+}  // namespace klausul::web

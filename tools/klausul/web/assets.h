@@ -1,0 +1,20 @@
+// The web page's files (tools/klausul/web/assets/), compiled into the binary with the
+// assembler's .incbin, so `klausul serve` works from any directory and never reads a file
+// it serves from disk: the assets below are the only paths outside /api/ that exist.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace klausul::web {
+
+struct Asset {
+  std::string_view path;          // URL path, e.g. "/app.js"
+  std::string_view content_type;  // with charset
+  std::string_view body;
+};
+
+/// Every embedded asset ("/" is the page).
+const std::vector<Asset>& assets();
+
+}  // namespace klausul::web

@@ -1,0 +1,355 @@
+// klausul serve: the page. Everything shown comes from the JSON API and goes into the DOM as
+// textContent / text nodes only, never parsed as HTML, so no text from a document or a query
+// can become markup. Snippets arrive as plain-text parts; matched words go into <mark>.
+'use strict';
+
+const PAGE_SIZE = 20;
+const EXPORT_ROWS = 1000;
+const EXPORT_FORMATS = [
+  ['xlsx', 'Excel (XLSX)'],
+  ['csv', 'CSV'],
+  ['csv;', 'CSV för svensk Excel (;)'],
+  ['jsonl', 'JSON Lines'],
+  ['md', 'Markdown'],
+  ['html', 'HTML-rapport'],
+];
+const STATUS_LABELS = { matched: 'Matchad', only_a: 'Bara i A', only_b: 'Bara i B' };
+
+const $ = (id) => document.getElementById(id);
+const state = { q: '', region: '', type: '', year: '', offset: 0 };
+let documentsLoaded = null;
+
+// Creates an element; `props.text` becomes textContent, other props attributes; children are
+// nodes or strings (strings become text nodes).
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props || {})) {
+    if (key === 'text') node.textContent = value;
+    else if (key === 'class') node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined && child !== '') node.append(child);
+  }
+  return node;
+}
+
+async function api(path, params) {
+  const response = await fetch(`${path}?${params.toString()}`, {
+    headers: { Accept: 'application/json' },
+  });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (_) {
+    body = null;
+  }
+  if (!response.ok) {
+    throw new Error(body && body.error ? body.error : `HTTP ${response.status}`);
+  }
+  return body;
+}
+
+function showError(message) {
+  const box = $('error');
+  box.textContent = message ? `Fel: ${message}` : '';
+  box.hidden = !message;
+}
+
+function formatScore(score) {
+  return Number(score).toLocaleString('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function where(item) {
+  const parts = [];
+  if (item.section) parts.push(item.section);
+  if (item.slide) parts.push(`bild ${item.slide}`);
+  else if (item.page) parts.push(`sida ${item.page}`);
+  return parts.join(' · ');
+}
+
+function documentLine(hit) {
+  const bits = [hit.title || hit.path, hit.doc_type, hit.year].filter(Boolean);
+  return bits.join(' · ');
+}
+
+function snippetNode(hit) {
+  const p = el('p', { class: 'snippet' });
+  const parts = hit.snippet_parts || [{ text: hit.text, mark: false }];
+  for (const part of parts) {
+    p.append(part.mark ? el('mark', { text: part.text }) : document.createTextNode(part.text));
+  }
+  return p;
+}
+
+function exportLinks(container, kind, params) {
+  container.replaceChildren('Exportera: ');
+  for (const [format, label] of EXPORT_FORMATS) {
+    const query = new URLSearchParams(params);
+    query.set('kind', kind);
+    query.set('format', format.replace(';', ''));
+    if (format.endsWith(';')) query.set('csv_delimiter', ';');
+    container.append(el('a', { href: `/api/export?${query.toString()}`, download: '', text: label }));
+  }
+}
+
+// ---- search ----
+
+function searchParams(withPaging) {
+  const params = new URLSearchParams();
+  params.set('q', state.q);
+  if (state.region) params.append('region', state.region);
+  if (state.type) params.append('type', state.type);
+  if (state.year) params.set('year', state.year);
+  if (withPaging) {
+    params.set('offset', String(state.offset));
+    params.set('limit', String(PAGE_SIZE));
+  }
+  return params;
+}
+
+function renderHit(hit) {
+  const meta = el('div', { class: 'meta' },
+    el('span', { class: 'region', text: hit.region_name || hit.region || 'okänd region' }),
+    ' · ', el('span', { class: 'title', text: documentLine(hit) }));
+  const place = where(hit);
+  const similarButton = el('button', { type: 'button', class: 'similar-button',
+    text: 'Liknande i andra regioner' });
+  similarButton.addEventListener('click', () => showSimilar(hit.clause_id));
+  const copies = hit.duplicates && hit.duplicates.length
+    ? el('span', { class: 'places', text: `finns även i ${hit.duplicates.length} andra dokument` })
+    : null;
+  return el('li', { class: 'hit' }, meta,
+    place ? el('div', { class: 'meta where', text: place }) : null,
+    snippetNode(hit),
+    el('div', { class: 'actions' }, similarButton, copies,
+      el('span', { class: 'clause-id', text: hit.clause_id })));
+}
+
+function renderFacets(result) {
+  const list = $('facet-list');
+  list.replaceChildren();
+  for (const facet of result.region_counts) {
+    const button = el('button', { type: 'button', 'aria-pressed': String(state.region === facet.region) },
+      el('span', { text: facet.region_name }), el('span', { class: 'count', text: String(facet.count) }));
+    button.addEventListener('click', () => {
+      state.region = state.region === facet.region ? '' : facet.region;
+      $('region').value = state.region;
+      state.offset = 0;
+      runSearch();
+    });
+    list.append(el('li', {}, button));
+  }
+}
+
+function renderSearch(result) {
+  $('results').hidden = false;
+  $('hits').replaceChildren(...result.hits.map(renderHit));
+  renderFacets(result);
+  const shown = result.hits.length;
+  let summary;
+  if (shown === 0) summary = `Inga träffar för «${state.q}».`;
+  else summary = `Träff ${state.offset + 1}–${state.offset + shown} av cirka ${result.total} för «${state.q}»`;
+  $('summary').textContent = summary;
+  let status = '';
+  if (result.no_searchable_words) status = 'Sökfrågan har inga sökbara ord (bara småord eller tecken).';
+  else if (result.relaxed && shown > 0) status = 'Ingen klausul innehöll alla orden; visar de närmaste.';
+  $('status').textContent = status;
+  $('prev').disabled = state.offset === 0;
+  $('next').disabled = state.offset + shown >= result.total || shown < PAGE_SIZE;
+  $('page-info').textContent = shown ? `Sida ${Math.floor(state.offset / PAGE_SIZE) + 1}` : '';
+  const exportParams = searchParams(false);
+  exportParams.set('limit', String(EXPORT_ROWS));
+  exportLinks($('search-export'), 'search', exportParams);
+}
+
+async function runSearch() {
+  if (!state.q) return;
+  showError('');
+  $('status').textContent = 'Söker…';
+  const pageQuery = searchParams(false);
+  if (state.offset) pageQuery.set('offset', String(state.offset));
+  history.replaceState(null, '', `?${pageQuery.toString()}`);
+  try {
+    renderSearch(await api('/api/search', searchParams(true)));
+  } catch (error) {
+    $('status').textContent = '';
+    $('results').hidden = true;
+    showError(error.message);
+  }
+}
+
+// ---- similar ----
+
+function renderSimilarHit(hit) {
+  const place = where(hit);
+  const terms = hit.matched_terms && hit.matched_terms.length
+    ? el('div', { class: 'terms', text: `Matchande ord: ${hit.matched_terms.slice(0, 8).join(', ')}` })
+    : null;
+  const places = hit.duplicates && hit.duplicates.length
+    ? el('div', { class: 'places', text: `Finns även i: ${hit.duplicates.map((d) => d.path).join(', ')}` })
+    : null;
+  return el('li', { class: 'similar-hit' },
+    el('div', { class: 'meta' }, el('span', { class: 'score', text: formatScore(hit.score) }), ' · ',
+      el('span', { class: 'title', text: documentLine(hit) }), place ? ` · ${place}` : ''),
+    el('p', { class: 'clause-text', text: hit.text }), terms, places,
+    el('span', { class: 'clause-id', text: hit.clause_id }));
+}
+
+function renderSimilar(result) {
+  const query = result.query;
+  $('similar-query').replaceChildren(
+    el('div', { class: 'meta' }, el('span', { class: 'region', text: query.region_name || '' }), ' · ',
+      el('span', { class: 'title', text: documentLine(query) })),
+    el('p', { class: 'clause-text', text: query.text }));
+  const groups = [];
+  for (const hit of result.hits) {
+    let group = groups.length ? groups[groups.length - 1] : null;
+    if (!group || group.region !== hit.region) {
+      group = { region: hit.region, name: hit.region_name || hit.region, hits: [] };
+      groups.push(group);
+    }
+    group.hits.push(hit);
+  }
+  $('similar-regions').replaceChildren(...groups.map((group) =>
+    el('div', { class: 'region-group' }, el('h3', { text: group.name }),
+      el('ol', {}, ...group.hits.map(renderSimilarHit)))));
+  $('similar-status').textContent = groups.length ? '' : 'Inga jämförbara klausuler i andra regioner.';
+}
+
+async function showSimilar(clauseId) {
+  const section = $('similar');
+  section.hidden = false;
+  $('similar-status').textContent = 'Letar efter liknande formuleringar…';
+  $('similar-regions').replaceChildren();
+  $('similar-query').replaceChildren();
+  const params = new URLSearchParams({ clause: clauseId, per_region: '3' });
+  exportLinks($('similar-export'), 'similar', params);
+  section.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  try {
+    renderSimilar(await api('/api/similar', params));
+  } catch (error) {
+    $('similar-status').textContent = '';
+    showError(error.message);
+  }
+}
+
+// ---- documents and compare ----
+
+function optionsFrom(select, values, emptyLabel) {
+  const first = emptyLabel === null ? [] : [el('option', { value: '', text: emptyLabel })];
+  select.replaceChildren(...first, ...values.map(([value, label]) => el('option', { value, text: label })));
+}
+
+function loadDocuments() {
+  if (!documentsLoaded) {
+    documentsLoaded = api('/api/documents', new URLSearchParams()).then((body) => {
+      const docs = body.documents;
+      const regions = new Map();
+      const types = new Set();
+      for (const d of docs) {
+        if (d.region) regions.set(d.region, d.region_name || d.region);
+        if (d.doc_type) types.add(d.doc_type);
+      }
+      const byName = (a, b) => a[1].localeCompare(b[1], 'sv');
+      optionsFrom($('region'), [...regions.entries()].sort(byName), 'Alla regioner');
+      optionsFrom($('type'), [...types].map((t) => [t, t]).sort(byName), 'Alla typer');
+      $('region').value = state.region;
+      $('type').value = state.type;
+      const documents = docs.map((d) => [d.document_id,
+        `${d.region_name || 'okänd region'} – ${d.title || d.path}${d.year ? ` (${d.year})` : ''}`]).sort(byName);
+      optionsFrom($('doc-a'), documents, null);
+      optionsFrom($('doc-b'), documents, null);
+      if (documents.length > 1) $('doc-b').selectedIndex = 1;
+      return docs;
+    });
+    documentsLoaded.catch((error) => {
+      documentsLoaded = null;
+      showError(error.message);
+    });
+  }
+  return documentsLoaded;
+}
+
+function clauseCell(text, place) {
+  return el('td', {}, text ? el('div', { text }) : '—', place ? el('div', { class: 'meta', text: place }) : null);
+}
+
+function renderCompare(result) {
+  $('compare-summary').textContent = `A: ${result.a.title || result.a.path} · B: ${result.b.title || result.b.path} — ${result.summary}`;
+  const rows = result.rows.map((row) => el('tr', { class: row.status },
+    el('td', { text: STATUS_LABELS[row.status] || row.status }),
+    el('td', { class: 'score', text: row.status === 'matched' ? formatScore(row.score) : '' }),
+    clauseCell(row.a_text, where({ section: row.a_section, page: row.a_page, slide: row.a_slide })),
+    clauseCell(row.b_text, where({ section: row.b_section, page: row.b_page, slide: row.b_slide }))));
+  $('compare-table').tBodies[0].replaceChildren(...rows);
+  $('compare-table').hidden = false;
+}
+
+async function runCompare() {
+  showError('');
+  const params = new URLSearchParams({ a: $('doc-a').value, b: $('doc-b').value });
+  $('compare-status').textContent = 'Jämför…';
+  exportLinks($('compare-export'), 'compare', params);
+  try {
+    renderCompare(await api('/api/compare', params));
+    $('compare-status').textContent = '';
+  } catch (error) {
+    $('compare-status').textContent = '';
+    showError(error.message);
+  }
+}
+
+// ---- page ----
+
+function showView(name) {
+  const compare = name === 'compare';
+  $('search-view').hidden = compare;
+  $('compare-view').hidden = !compare;
+  $('tab-search').setAttribute('aria-pressed', String(!compare));
+  $('tab-compare').setAttribute('aria-pressed', String(compare));
+}
+
+function start() {
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.q = $('q').value.trim();
+    state.region = $('region').value;
+    state.type = $('type').value;
+    state.year = $('year').value.trim();
+    state.offset = 0;
+    $('similar').hidden = true;
+    runSearch();
+  });
+  $('prev').addEventListener('click', () => {
+    state.offset = Math.max(0, state.offset - PAGE_SIZE);
+    runSearch();
+  });
+  $('next').addEventListener('click', () => {
+    state.offset += PAGE_SIZE;
+    runSearch();
+  });
+  $('similar-close').addEventListener('click', () => { $('similar').hidden = true; });
+  $('compare-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    runCompare();
+  });
+  $('tab-search').addEventListener('click', () => showView('search'));
+  $('tab-compare').addEventListener('click', () => {
+    showView('compare');
+    loadDocuments();
+  });
+
+  // A search can be linked to: ?q=...&region=...&type=...&year=...&offset=...
+  const initial = new URLSearchParams(location.search);
+  state.q = (initial.get('q') || '').trim();
+  state.region = initial.get('region') || '';
+  state.type = initial.get('type') || '';
+  state.year = initial.get('year') || '';
+  state.offset = Math.max(0, parseInt(initial.get('offset') || '0', 10) || 0);
+  $('q').value = state.q;
+  $('year').value = state.year;
+  loadDocuments().catch(() => null).then(() => runSearch());
+}
+
+document.addEventListener('DOMContentLoaded', start);

@@ -1,0 +1,206 @@
+#include "tools/klausul/web/export_download.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "ingest/error.h"
+#include "search/export.h"
+#include "search/export_xlsx.h"
+#include "search/searcher.h"
+#include "search/similar.h"
+#include "tools/klausul/web/api.h"
+#include "tools/klausul/web/api_json.h"
+#include "tools/klausul/web/http_error.h"
+
+namespace klausul::web {
+namespace {
+
+// Search exports are fetched this many hits at a time, as `klausul search` does.
+constexpr int kPageSize = 1000;
+
+struct FormatInfo {
+  const char* name;
+  OutputFormat format;
+  const char* content_type;
+};
+
+constexpr FormatInfo kFormats[] = {
+    {"csv", OutputFormat::csv, "text/csv; charset=utf-8"},
+    {"xlsx", OutputFormat::xlsx,
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    {"jsonl", OutputFormat::jsonl, "application/x-ndjson; charset=utf-8"},
+    {"json", OutputFormat::json, "application/json; charset=utf-8"},
+    {"md", OutputFormat::md, "text/markdown; charset=utf-8"},
+    {"html", OutputFormat::html, "text/html; charset=utf-8"},
+};
+
+const FormatInfo& format_param(const ParamReader& params) {
+  const std::string name = params.text("format", "csv");
+  for (const FormatInfo& info : kFormats) {
+    if (name == info.name) return info;
+  }
+  throw bad_request("okänt format '" + name + "' (csv, xlsx, jsonl, json, md, html)");
+}
+
+char delimiter_param(const ParamReader& params) {
+  const std::string delimiter = params.text("csv_delimiter", ",");
+  if (delimiter != "," && delimiter != ";" && delimiter != "\t") {
+    throw bad_request("csv_delimiter måste vara , eller ;");
+  }
+  return delimiter[0];
+}
+
+std::string join(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& value : values) out += (out.empty() ? "" : ", ") + value;
+  return out;
+}
+
+// libxlsxwriter writes a file by name: a private temporary file, read back and removed.
+class TempFile {
+ public:
+  TempFile() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "klausul-web-XXXXXX").string();
+    const int fd = ::mkstemp(pattern.data());
+    if (fd < 0) throw UsageError("cannot create a temporary file for the export");
+    ::close(fd);
+    path_ = pattern;
+  }
+  ~TempFile() { std::remove(path_.c_str()); }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const std::string& path() const { return path_; }
+  std::string read() const {
+    std::ifstream in(path_, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+  }
+
+ private:
+  std::string path_;
+};
+
+// Runs `rows(writer)` between begin() and end() of the format's writer and returns the bytes.
+template <class Rows>
+std::string write_export(OutputFormat format, char delimiter, const ExportContext& context,
+                         Rows&& rows) {
+  if (format == OutputFormat::xlsx) {
+    TempFile file;
+    auto writer = make_xlsx_writer(file.path());
+    writer->begin(context);
+    rows(*writer);
+    writer->end();
+    writer.reset();
+    return file.read();
+  }
+  std::ostringstream out;
+  auto writer = make_stream_writer(format, out, ExportOptions{delimiter});
+  writer->begin(context);
+  rows(*writer);
+  writer->end();
+  return out.str();
+}
+
+ExportContext base_context(ExportKind kind, const IndexPool& pool) {
+  ExportContext context;
+  context.kind = kind;
+  context.database = pool.path();
+  context.exported_at = export_timestamp();
+  return context;
+}
+
+std::string export_search(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
+                          char delimiter) {
+  SearchRequest request = search_request(params, 1000, kMaxExportRows);
+  ExportContext context = base_context(ExportKind::search, pool);
+  context.query = request.query;
+  if (!request.regions.empty()) context.filters.emplace_back("Region", join(request.regions));
+  if (!request.types.empty()) context.filters.emplace_back("Dokumenttyp", join(request.types));
+  if (const std::string year = params.text("year"); !year.empty()) {
+    context.filters.emplace_back("År", year);
+  }
+  context.filters.emplace_back("Högst", std::to_string(request.limit) + " träffar");
+  return pool.with_database([&](const Xapian::Database& db) {
+    return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
+      // The first page decides for all of them whether words are ANDed or relaxed.
+      SearchRequest paged = request;
+      for (int remaining = request.limit, first = 1; remaining > 0; first = 0) {
+        paged.limit = std::min(remaining, kPageSize);
+        SearchResult page = run_search(db, paged, RegionTable::builtin());
+        if (first) paged.match_any = page.relaxed;
+        for (const Hit& hit : page.hits) writer.hit(hit);
+        const int got = static_cast<int>(page.hits.size());
+        if (got < paged.limit) break;
+        remaining -= got;
+        paged.offset += got;
+      }
+    });
+  });
+}
+
+std::string export_similar(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
+                           char delimiter) {
+  const SimilarRequest request = similar_request(params);
+  return pool.with_database([&](const Xapian::Database& db) {
+    if (!request.clause_id.empty()) require_clause(db, request.clause_id);
+    const SimilarResult result = find_similar(db, request, RegionTable::builtin());
+    ExportContext context = base_context(ExportKind::similar, pool);
+    context.query = request.clause_id.empty() ? request.text : "klausul " + request.clause_id;
+    context.filters.emplace_back("Region", request.regions.empty() ? "alla andra regioner"
+                                                                   : join(request.regions));
+    context.filters.emplace_back("Per region", std::to_string(request.per_region));
+    context.query_clause = &result.query;
+    return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
+      for (const Hit& hit : result.hits) writer.hit(hit);
+    });
+  });
+}
+
+std::string export_compare(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
+                           char delimiter) {
+  return pool.with_database([&](const Xapian::Database& db) {
+    const auto [a, b] = compare_documents_param(db, params);
+    const Alignment alignment = compare_documents(db, a, b);
+    ExportContext context = base_context(ExportKind::compare, pool);
+    context.query = alignment.a.title + " ↔ " + alignment.b.title;
+    context.filters.emplace_back("Resultat", alignment_summary(alignment));
+    context.document_a = &alignment.a;
+    context.document_b = &alignment.b;
+    return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
+      for (const AlignedPair& pair : alignment.pairs) writer.pair(pair);
+    });
+  });
+}
+
+}  // namespace
+
+Download export_download(IndexPool& pool, const ParamReader& params) {
+  const FormatInfo& format = format_param(params);
+  const char delimiter = delimiter_param(params);
+  const std::string kind = params.text("kind", "search");
+  Download download;
+  download.content_type = format.content_type;
+  if (kind == "search") {
+    download.body = export_search(pool, params, format, delimiter);
+    download.filename = "klausul-sok.";
+  } else if (kind == "similar") {
+    download.body = export_similar(pool, params, format, delimiter);
+    download.filename = "klausul-liknande.";
+  } else if (kind == "compare") {
+    download.body = export_compare(pool, params, format, delimiter);
+    download.filename = "klausul-jamforelse.";
+  } else {
+    throw bad_request("okänd kind '" + kind + "' (search, similar, compare)");
+  }
+  download.filename += format.name;
+  return download;
+}
+
+}  // namespace klausul::web

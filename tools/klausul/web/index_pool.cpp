@@ -1,0 +1,42 @@
+#include "tools/klausul/web/index_pool.h"
+
+#include "search/open_database.h"
+#include "ingest/error.h"
+
+namespace klausul::web {
+namespace {
+
+// More idle handles than worker threads are never needed; the bound keeps file descriptors
+// in check if a burst of requests opened extra ones.
+constexpr size_t kMaxIdle = 16;
+
+}  // namespace
+
+std::unique_ptr<Xapian::Database> IndexPool::take() {
+  std::unique_ptr<Xapian::Database> db;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!idle_.empty()) {
+      db = std::move(idle_.back());
+      idle_.pop_back();
+    }
+  }
+  if (db) {
+    try {
+      db->reopen();
+      return db;
+    } catch (const Xapian::Error&) {
+      // The folder was replaced or removed under us: fall through and open it afresh, so
+      // the error (if any) is the clear one of open_for_reading.
+    }
+  }
+  return std::make_unique<Xapian::Database>(open_for_reading(path_));
+}
+
+void IndexPool::give_back(std::unique_ptr<Xapian::Database> db) {
+  if (!db) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (idle_.size() < kMaxIdle) idle_.push_back(std::move(db));
+}
+
+}  // namespace klausul::web
