@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
 
 #include "index/schema.h"
@@ -11,21 +12,11 @@ namespace {
 
 IngestedFile make_file(const std::string& id, const std::string& path,
                        const std::vector<std::string>& texts) {
-  IngestedFile file;
-  file.info.id = id;
+  IngestedFile file = testing::ingested_file(id, "orebro", texts);
   file.info.path = path;
-  file.info.region = "orebro";
   file.info.region_name = "Region Örebro län";
   file.info.doc_type = "Riktlinjer";
   file.info.year = 2012;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    Clause clause;
-    clause.ordinal = static_cast<int>(i) + 1;
-    clause.document_id = id;
-    clause.id = id + ":" + std::to_string(clause.ordinal);
-    clause.text = texts[i];
-    file.clauses.push_back(clause);
-  }
   return file;
 }
 

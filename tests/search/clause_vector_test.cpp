@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "index/writer.h"
+#include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
 
 namespace klausul {
@@ -14,20 +15,10 @@ namespace {
 class ClauseVectorTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    IngestedFile file;
-    file.info.id = "doc";
-    file.info.path = "/corpus/doc.txt";
-    file.info.region = "orebro";
-    const char* texts[] = {"Företrädarna har ett tydligt uppdrag.", "Tandvården är öppen.",
-                           "Landstinget har en företrädare i Bryssel.", "Kollektivtrafiken går."};
-    for (const char* text : texts) {
-      Clause clause;
-      clause.ordinal = static_cast<int>(file.clauses.size()) + 1;
-      clause.document_id = "doc";
-      clause.id = "doc:" + std::to_string(clause.ordinal);
-      clause.text = text;
-      file.clauses.push_back(clause);
-    }
+    const IngestedFile file = testing::ingested_file(
+        "doc", "orebro",
+        {"Företrädarna har ett tydligt uppdrag.", "Tandvården är öppen.",
+         "Landstinget har en företrädare i Bryssel.", "Kollektivtrafiken går."});
     IndexWriter(db).replace_file(file);
   }
   ClauseVector vector(const std::string& text) { return vector_of_text(idf, text, canon); }

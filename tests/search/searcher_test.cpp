@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
 
 #include "index/writer.h"
@@ -12,23 +13,12 @@ namespace {
 
 IngestedFile make_file(const std::string& id, const std::string& region, int year,
                        const std::vector<std::string>& texts) {
-  IngestedFile file;
-  file.info.id = id;
-  file.info.path = "/corpus/" + id + ".txt";
-  file.info.region = region;
-  file.info.region_name = "Region " + region;
-  file.info.title = "Riktlinjer " + id;
+  IngestedFile file = testing::ingested_file(id, region, texts);
   file.info.doc_type = "riktlinjer";
   file.info.year = year;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    Clause clause;
-    clause.ordinal = static_cast<int>(i) + 1;
-    clause.document_id = id;
-    clause.id = id + ":" + std::to_string(clause.ordinal);
-    clause.text = texts[i];
-    clause.page = static_cast<int>(i) + 1;
+  for (Clause& clause : file.clauses) {
+    clause.page = clause.ordinal;
     clause.section = {"Överväganden"};
-    file.clauses.push_back(clause);
   }
   return file;
 }

@@ -7,6 +7,7 @@
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "search/compare.h"
+#include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
 
 namespace klausul {
@@ -14,20 +15,7 @@ namespace {
 
 IngestedFile make_file(const std::string& id, const std::string& region,
                        const std::vector<std::string>& texts) {
-  IngestedFile file;
-  file.info.id = id;
-  file.info.path = "/corpus/" + id + ".txt";
-  file.info.region = region;
-  file.info.region_name = "Region " + region;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    Clause clause;
-    clause.ordinal = static_cast<int>(i) + 1;
-    clause.document_id = id;
-    clause.id = id + ":" + std::to_string(clause.ordinal);
-    clause.text = texts[i];
-    file.clauses.push_back(clause);
-  }
-  return file;
+  return testing::ingested_file(id, region, texts);
 }
 
 class SimilarTest : public ::testing::Test {
