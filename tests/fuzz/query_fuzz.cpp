@@ -1,0 +1,40 @@
+// Fuzz target: the search query parser (search/query.h) on arbitrary strings: folding,
+// synonym expansion, Xapian's QueryParser with our flags, the filters and the year range.
+//
+// The input's first line is the query; the second, when present, is used as a region name, a
+// document type and a year range.
+#include <string>
+
+#include "ingest/regions.h"
+#include "search/query.h"
+#include "tests/fuzz/fuzz_target.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes = klausul::fuzz::as_view(data, size);
+  const std::size_t newline = bytes.find('\n');
+  klausul::SearchRequest request;
+  request.query = std::string(bytes.substr(0, newline));
+  const std::string extra =
+      newline == std::string_view::npos ? "" : std::string(bytes.substr(newline + 1));
+  const klausul::RegionTable& regions = klausul::RegionTable::builtin();
+  for (const bool match_any : {false, true}) {
+    request.match_any = match_any;
+    klausul::fuzz::expect_only_documented_errors([&] {
+      const klausul::ParsedQuery parsed = klausul::parse_query(request, regions);
+      (void)parsed.combined().get_description();
+    });
+  }
+  if (!extra.empty()) {
+    (void)regions.find(extra);
+    (void)regions.detect(extra);
+    klausul::fuzz::expect_only_documented_errors([&] {
+      klausul::parse_year_range(extra, request.year_from, request.year_to);
+    });
+    request.regions = {extra};
+    request.types = {extra};
+    klausul::fuzz::expect_only_documented_errors([&] {
+      (void)klausul::parse_query(request, regions).combined().get_description();
+    });
+  }
+  return 0;
+}
