@@ -32,6 +32,11 @@ inline constexpr Xapian::valueno kYearSlot = 1;      // sortable_serialise(year)
 inline constexpr Xapian::valueno kTypeSlot = 2;      // ascii-folded doc type
 inline constexpr Xapian::valueno kDocumentSlot = 3;  // document id
 inline constexpr Xapian::valueno kFingerprintSlot = 4;  // text fingerprint (collapse key)
+// region key + kCopyKeySeparator + fingerprint (or the Q term when the text has none): one
+// value per distinct clause text in a region, so region facets count copies once. Indexes
+// written before it have no such values (searcher falls back to counting the region slot).
+inline constexpr Xapian::valueno kRegionCopySlot = 5;
+inline constexpr char kCopyKeySeparator = '\x1f';
 
 /// The Q term of a clause id.
 std::string clause_term(const std::string& clause_id);

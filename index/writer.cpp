@@ -73,10 +73,14 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause)
   doc.add_value(schema::kRegionSlot, info.region);
   doc.add_value(schema::kTypeSlot, type_key);
   doc.add_value(schema::kDocumentSlot, info.id);
-  if (const std::string fingerprint = text_fingerprint(clause.text); !fingerprint.empty()) {
+  const std::string fingerprint = text_fingerprint(clause.text);
+  if (!fingerprint.empty()) {
     doc.add_boolean_term(schema::kFingerprintPrefix + fingerprint);
     doc.add_value(schema::kFingerprintSlot, fingerprint);
   }
+  doc.add_value(schema::kRegionCopySlot,
+                info.region + schema::kCopyKeySeparator +
+                    (fingerprint.empty() ? schema::clause_term(clause.id) : fingerprint));
   if (info.year > 0) doc.add_value(schema::kYearSlot, Xapian::sortable_serialise(info.year));
   return doc;
 }

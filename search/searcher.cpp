@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 #include "index/schema.h"
@@ -61,7 +62,13 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
   }
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.combined());
-  Xapian::ValueCountMatchSpy region_spy(schema::kRegionSlot);
+  // Region facets count what the hit list shows: with copies collapsed, a clause text once per
+  // region (the spy sees every copy, so it counts distinct region+text values). A built-in
+  // spy, so that it also runs on remote shards.
+  const bool count_texts =
+      request.collapse_copies && db.get_value_freq(schema::kRegionCopySlot) > 0;
+  Xapian::ValueCountMatchSpy region_spy(count_texts ? schema::kRegionCopySlot
+                                                    : schema::kRegionSlot);
   enquire.add_matchspy(&region_spy);
   // The same clause text in several documents (a guideline, its PDF, the web page quoting it)
   // is one hit; the other places are listed with it.
@@ -70,11 +77,17 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
                                        static_cast<Xapian::doccount>(request.limit),
                                        kFacetCheckAtLeast);
   result.estimated_total = mset.get_matches_estimated();
-  const double examined = std::max<double>(1.0, region_spy.get_total());
-  const double scale = std::max(1.0, result.estimated_total / examined);
+  std::map<std::string, double> counts;  // region -> clauses (or distinct texts) examined
+  double examined = 0;
   for (auto it = region_spy.values_begin(); it != region_spy.values_end(); ++it) {
-    result.region_counts[*it] =
-        static_cast<Xapian::doccount>(std::lround(it.get_termfreq() * scale));
+    const std::string value = *it;
+    const double count = count_texts ? 1.0 : it.get_termfreq();
+    counts[count_texts ? value.substr(0, value.find(schema::kCopyKeySeparator)) : value] += count;
+    examined += count;
+  }
+  const double scale = std::max(1.0, result.estimated_total / std::max(1.0, examined));
+  for (const auto& [region, count] : counts) {
+    result.region_counts[region] = static_cast<Xapian::doccount>(std::lround(count * scale));
   }
   DocumentCache documents(db);
   for (auto it = mset.begin(); it != mset.end(); ++it) {

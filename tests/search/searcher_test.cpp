@@ -96,6 +96,7 @@ TEST_F(SearcherTest, CopiesOfAClauseAreOneHitListingTheOtherPlaces) {
                                  "är relevanta för verksamheten!"}));
   SearchResult collapsed = search("policyområden");
   ASSERT_EQ(collapsed.hits.size(), 1u);
+  EXPECT_EQ(collapsed.region_counts.at("stockholm"), 1u);  // the facet counts the text once
   ASSERT_EQ(collapsed.hits[0].duplicates.size(), 1u);
   EXPECT_NE(collapsed.hits[0].duplicates[0].clause_id, collapsed.hits[0].clause.id);
   EXPECT_EQ(collapsed.hits[0].duplicates[0].page, 1);
@@ -105,6 +106,7 @@ TEST_F(SearcherTest, CopiesOfAClauseAreOneHitListingTheOtherPlaces) {
   every_copy.collapse_copies = false;
   SearchResult all = run_search(db, every_copy, RegionTable::builtin());
   EXPECT_EQ(all.hits.size(), 2u);
+  EXPECT_EQ(all.region_counts.at("stockholm"), 2u);  // every copy shown, every copy counted
   for (const Hit& hit : all.hits) EXPECT_TRUE(hit.duplicates.empty());
 }
 
