@@ -37,6 +37,9 @@ inline constexpr Xapian::valueno kFingerprintSlot = 4;  // text fingerprint (col
 // written before it have no such values (searcher falls back to counting the region slot).
 inline constexpr Xapian::valueno kRegionCopySlot = 5;
 inline constexpr char kCopyKeySeparator = '\x1f';
+// The clause's stems with their frequencies (index/stem_list.h), for similar and compare.
+// Indexes written before it have none (clause vectors then read the term list).
+inline constexpr Xapian::valueno kStemsSlot = 6;
 
 /// The Q term of a clause id.
 std::string clause_term(const std::string& clause_id);

@@ -4,6 +4,7 @@
 
 #include "index/fingerprint.h"
 #include "index/schema.h"
+#include "index/stem_list.h"
 #include "index/stored_data.h"
 #include "ingest/error.h"
 #include "ingest/normalize.h"
@@ -78,6 +79,7 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause)
     doc.add_boolean_term(schema::kFingerprintPrefix + fingerprint);
     doc.add_value(schema::kFingerprintSlot, fingerprint);
   }
+  doc.add_value(schema::kStemsSlot, stem_list_of(doc));
   doc.add_value(schema::kRegionCopySlot,
                 info.region + schema::kCopyKeySeparator +
                     (fingerprint.empty() ? schema::clause_term(clause.id) : fingerprint));

@@ -6,6 +6,7 @@
 
 #include "index/analyzer.h"
 #include "index/schema.h"
+#include "index/stem_list.h"
 #include "index/swedish_stemmer.h"
 
 namespace klausul {
@@ -29,16 +30,7 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document& doc, const StemC
                    bool with_surface) {
   std::map<std::string, double> weights;
   ClauseVector vector;
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-    const std::string term = *it;
-    if (is_body_word(term)) {
-      if (!with_surface) continue;
-      const std::string stem = canon.canonical(stem_swedish(term));
-      if (!vector.surface.count(stem) || term.size() < vector.surface[stem].size()) {
-        vector.surface[stem] = term;
-      }
-      continue;
-    }
+  auto add_stem = [&](const std::string& term, Xapian::termcount wdf) {
     // The section heading says what the clause is about: its stems count, but less.
     double factor = 1.0;
     std::string stem_term = term;
@@ -46,11 +38,29 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document& doc, const StemC
       factor = kSectionWeight;
       stem_term = "Z" + term.substr(kSectionStem.size());
     } else if (!is_body_stem(term)) {
-      continue;
+      return;
     }
     const std::string stem = canon.canonical(stem_term.substr(1));
     const double idf = idf_cache.idf(stem_term);
-    weights[stem] += factor * (1.0 + std::log(static_cast<double>(it.get_wdf()))) * idf;
+    weights[stem] += factor * (1.0 + std::log(static_cast<double>(wdf))) * idf;
+  };
+  // The stored stem list when there is one (one value instead of a term list: no round trip
+  // per candidate on a remote shard); the query side also needs words, from the term list.
+  const std::string stored = with_surface ? "" : doc.get_value(schema::kStemsSlot);
+  if (!stored.empty()) {
+    for (const auto& [term, wdf] : parse_stem_list(stored)) add_stem(term, wdf);
+  } else {
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+      const std::string term = *it;
+      if (!is_body_word(term)) {
+        add_stem(term, it.get_wdf());
+      } else if (with_surface) {
+        const std::string stem = canon.canonical(stem_swedish(term));
+        if (!vector.surface.count(stem) || term.size() < vector.surface[stem].size()) {
+          vector.surface[stem] = term;
+        }
+      }
+    }
   }
   double norm = 0;
   for (const auto& [stem, w] : weights) norm += w * w;

@@ -37,6 +37,7 @@ std::vector<std::pair<Clause, Xapian::Document>> document_clauses(const Xapian::
                                   Xapian::Query(schema::kKindPrefix + schema::kClauseKind)));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+  mset.fetch();  // a remote shard sends the clauses' data and values in one exchange
   std::vector<std::pair<Clause, Xapian::Document>> clauses;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();

@@ -207,7 +207,8 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   enquire.set_query(
       restrict_regions(candidate_query(db, query, canon), target_keys, own_region));
   enquire.set_time_limit(kCandidateSeconds);
-  const Xapian::MSet mset = enquire.get_mset(0, kCandidatePool);
+  Xapian::MSet mset = enquire.get_mset(0, kCandidatePool);
+  mset.fetch();  // a remote shard sends the candidates' data and values in one exchange
   const Xapian::doccount per_region = per_region_limit(db, target_keys, own_region);
 
   std::map<std::string, std::vector<Candidate>> by_region;

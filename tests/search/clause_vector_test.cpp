@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "index/schema.h"
 #include "index/writer.h"
 #include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
@@ -36,6 +37,24 @@ TEST_F(ClauseVectorTest, CosineIsOneForTheSameWordsAndZeroForNone) {
   const double partial = cosine(a, vector("Uppdraget gäller Bryssel."));
   EXPECT_GT(partial, 0.0);
   EXPECT_LT(partial, 1.0);
+}
+
+TEST_F(ClauseVectorTest, StoredStemListGivesTheSameVectorAsTheTermList) {
+  // The writer stores the stems in a value (one read on a remote shard); an index written
+  // before that has none and the term list is read: both must give the same vector.
+  const std::string term = schema::clause_term("doc:3");
+  Xapian::Document stored = db.get_document(*db.postlist_begin(term));
+  ASSERT_FALSE(stored.get_value(schema::kStemsSlot).empty());
+  Xapian::Document older = stored;
+  older.remove_value(schema::kStemsSlot);
+  const ClauseVector from_value = vector_of_document(idf, stored, canon);
+  const ClauseVector from_terms = vector_of_document(idf, older, canon);
+  ASSERT_FALSE(from_value.empty());
+  ASSERT_EQ(from_value.weights.size(), from_terms.weights.size());
+  for (size_t i = 0; i < from_value.weights.size(); ++i) {
+    EXPECT_EQ(from_value.weights[i].first, from_terms.weights[i].first);
+    EXPECT_DOUBLE_EQ(from_value.weights[i].second, from_terms.weights[i].second);
+  }
 }
 
 TEST_F(ClauseVectorTest, SynonymsMeetOnOneStem) {

@@ -1,0 +1,29 @@
+// The stems of a clause with their within-clause frequencies, stored in the clause's value
+// slot schema::kStemsSlot. `similar` and `compare` build clause vectors from it: values come
+// with the document (MSet::fetch prefetches a whole candidate list from a remote shard in one
+// exchange), while a term list costs one round trip per document on xapian-tcpsrv.
+//
+// Kept: body stems ("Z" + lowercase stem) and section stems ("Z" + XS + stem), the terms a
+// clause vector uses; not title stems, words or boolean terms.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace klausul {
+
+/// True for the terms a stem list keeps (see above).
+bool is_vector_term(std::string_view term);
+
+/// The stem list of an indexed (or about to be indexed) clause document, from its terms:
+/// "term\x01wdf\n" per kept term, in term order.
+std::string stem_list_of(const Xapian::Document& doc);
+
+/// The (term, wdf) entries of a stem list value; malformed entries are skipped.
+std::vector<std::pair<std::string, Xapian::termcount>> parse_stem_list(std::string_view value);
+
+}  // namespace klausul
