@@ -1,5 +1,7 @@
 #include "ingest/pdf_layout.h"
 
+#include "tests/ingest/pdf_test_words.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -11,22 +13,10 @@ namespace {
 
 constexpr double kSize = 10;
 
-// Words of one row of text starting at x, y (top); each word 6 pt a character, 3 pt apart.
+// Words of one row of text starting at x, y (top).
 void put(std::vector<Word>& words, double x, double y, const std::string& text,
          double size = kSize) {
-  std::istringstream in(text);
-  std::string token;
-  while (in >> token) {
-    Word w;
-    w.text = token;
-    w.x0 = x;
-    w.x1 = x + 0.6 * size * static_cast<double>(token.size());
-    w.y0 = y;
-    w.y1 = y + 1.2 * size;
-    w.size = size;
-    words.push_back(w);
-    x = w.x1 + 0.3 * size;
-  }
+  for (Word& w : row_words(x, y, text, size)) words.push_back(std::move(w));
 }
 
 std::vector<std::string> texts(const std::vector<Line>& lines) {

@@ -1,5 +1,7 @@
 #include "ingest/pdf_tables.h"
 
+#include "tests/ingest/pdf_test_words.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -11,22 +13,9 @@ namespace {
 
 constexpr double kSize = 10;
 
-// One segment: the words of `text` from x at row top y (6 pt a character, 3 pt apart).
+// One segment: the words of `text` from x at row top y.
 Line segment(double x, double y, const std::string& text, int row) {
-  std::vector<Word> words;
-  std::istringstream in(text);
-  for (std::string token; in >> token;) {
-    Word w;
-    w.text = token;
-    w.x0 = x;
-    w.x1 = x + 0.6 * kSize * static_cast<double>(token.size());
-    w.y0 = y;
-    w.y1 = y + 1.2 * kSize;
-    w.size = kSize;
-    words.push_back(w);
-    x = w.x1 + 0.3 * kSize;
-  }
-  return make_line(std::move(words), 1, row);
+  return make_line(row_words(x, y, text, kSize), 1, row);
 }
 
 TEST(PdfTables, AlignedShortCellsBecomeTableRows) {
