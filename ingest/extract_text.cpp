@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ingest/decode_text.h"
+#include "ingest/heading_guess.h"
 #include "ingest/normalize.h"
 
 namespace klausul {
@@ -64,20 +65,6 @@ int markdown_heading_level(std::string_view line) {
     return 0;
   }
   return level;
-}
-
-// A paragraph that is one short line without closing punctuation, starting with a capital
-// letter, reads as a heading ("Ärendebeskrivning", "Förslag till beslut").
-bool looks_like_heading(const std::string& text) {
-  if (text.empty() || text.size() > 80) return false;
-  unsigned char first = static_cast<unsigned char>(text[0]);
-  bool capital = std::isupper(first) || first >= 0xC3;  // UTF-8 lead byte of Å Ä Ö É ...
-  if (!capital) return false;
-  char last = text.back();
-  if (std::string(".,;:!?)-–").find(last) != std::string::npos) return false;
-  int words = 1;
-  for (char c : text) words += (c == ' ');
-  return words <= 8;
 }
 
 std::vector<Line> split_lines(const std::string& text) {

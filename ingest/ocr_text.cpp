@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "ingest/extract_pdf.h"
+#include "ingest/heading_guess.h"
 #include "ingest/normalize.h"
 #include "ingest/ocr.h"
 
@@ -64,6 +65,11 @@ class OcrBlockBuilder {
       Block block;
       block.kind = kind_;
       block.level = kind_ == BlockKind::list_item ? 1 : 0;
+      // A scan has no font sizes: a lone short title line is the best sign of a heading.
+      if (kind_ == BlockKind::paragraph && lines_.size() == 1 && looks_like_heading(text)) {
+        block.kind = BlockKind::heading;
+        block.level = 2;
+      }
       block.text = std::move(text);
       block.page = page_;
       block.ocr = true;

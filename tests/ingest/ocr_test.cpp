@@ -64,6 +64,9 @@ TEST(OcrText, ParagraphsHyphenationAndBullets) {
       3);
   ASSERT_EQ(blocks.size(), 5u) << dump(blocks);
   EXPECT_EQ(blocks[0].text, "Strategiska mål");
+  EXPECT_EQ(blocks[0].kind, BlockKind::heading);  // a lone short title line
+  EXPECT_EQ(blocks[0].level, 2);
+  EXPECT_TRUE(blocks[0].ocr);
   EXPECT_EQ(blocks[1].kind, BlockKind::list_item);
   EXPECT_EQ(blocks[1].text, "Utveckling av internationellt samarbete.");
   EXPECT_EQ(blocks[2].kind, BlockKind::list_item);  // a dash right after an item
