@@ -83,16 +83,22 @@ Xapian::Query restrict_regions(const Xapian::Query& candidates,
                        Xapian::Query(schema::kRegionPrefix + exclude));
 }
 
-// How many candidates each target region may bring to the rerank.
-Xapian::doccount per_region_limit(const Xapian::Database& db, const std::vector<std::string>& keys,
-                                  const std::string& exclude) {
-  size_t regions = keys.size();
-  if (regions == 0) {
-    for (auto it = db.allterms_begin(schema::kRegionPrefix);
-         it != db.allterms_end(schema::kRegionPrefix); ++it) {
-      regions += (*it).substr(schema::kRegionPrefix.size()) != exclude;
-    }
+// The regions answering: those asked for, else every region in the index but `exclude`.
+std::vector<std::string> target_regions(const Xapian::Database& db,
+                                        const std::vector<std::string>& keys,
+                                        const std::string& exclude) {
+  if (!keys.empty()) return keys;
+  std::vector<std::string> regions;
+  for (auto it = db.allterms_begin(schema::kRegionPrefix);
+       it != db.allterms_end(schema::kRegionPrefix); ++it) {
+    std::string key = (*it).substr(schema::kRegionPrefix.size());
+    if (key != exclude) regions.push_back(std::move(key));
   }
+  return regions;
+}
+
+// How many candidates each target region may bring to the rerank.
+Xapian::doccount per_region_limit(size_t regions) {
   const auto share = kRerankBudget / static_cast<Xapian::doccount>(std::max<size_t>(1, regions));
   return std::clamp(share, kLeastPerRegion, kMostPerRegion);
 }
@@ -202,30 +208,48 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   const std::string own_region = result.query.document.region;
 
   const RelatedStems related(query, thesaurus, canon);
-
-  Xapian::Enquire enquire(db);
-  enquire.set_query(
-      restrict_regions(candidate_query(db, query, canon), target_keys, own_region));
-  enquire.set_time_limit(kCandidateSeconds);
-  Xapian::MSet mset = enquire.get_mset(0, kCandidatePool);
-  mset.fetch();  // a remote shard sends the candidates' data and values in one exchange
-  const Xapian::doccount per_region = per_region_limit(db, target_keys, own_region);
+  const std::vector<std::string> targets = target_regions(db, target_keys, own_region);
+  const Xapian::doccount per_region = per_region_limit(targets.size());
+  const Xapian::Query candidates = candidate_query(db, query, canon);
 
   std::map<std::string, std::vector<Candidate>> by_region;
   const std::string query_fingerprint = query_document.get_value(schema::kFingerprintSlot);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Candidate candidate;
-    candidate.doc = it.get_document();
-    candidate.region = candidate.doc.get_value(schema::kRegionSlot);
-    std::vector<Candidate>& region_candidates = by_region[candidate.region];
-    if (region_candidates.size() >= per_region) continue;
-    candidate.fingerprint = candidate.doc.get_value(schema::kFingerprintSlot);
-    // The query itself and its exact copies elsewhere are not answers.
-    if (!query_fingerprint.empty() && candidate.fingerprint == query_fingerprint) continue;
-    // Headings index their words as section terms only: an empty vector, never chosen.
-    candidate.vector = vector_of_document(idf, candidate.doc, canon);
-    candidate.score = soft_cosine(query, candidate.vector, related);
-    region_candidates.push_back(std::move(candidate));
+  auto consider = [&](const Xapian::MSet& mset) {
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Candidate candidate;
+      candidate.doc = it.get_document();
+      candidate.region = candidate.doc.get_value(schema::kRegionSlot);
+      std::vector<Candidate>& region_candidates = by_region[candidate.region];
+      if (region_candidates.size() >= per_region) continue;
+      candidate.fingerprint = candidate.doc.get_value(schema::kFingerprintSlot);
+      // The query itself and its exact copies elsewhere are not answers.
+      if (!query_fingerprint.empty() && candidate.fingerprint == query_fingerprint) continue;
+      // Headings index their words as section terms only: an empty vector, never chosen.
+      candidate.vector = vector_of_document(idf, candidate.doc, canon);
+      candidate.score = soft_cosine(query, candidate.vector, related);
+      region_candidates.push_back(std::move(candidate));
+    }
+  };
+  auto best_of = [&](const Xapian::Query& restricted, Xapian::doccount count) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(restricted);
+    enquire.set_time_limit(kCandidateSeconds);
+    Xapian::MSet mset = enquire.get_mset(0, count);
+    mset.fetch();  // a remote shard sends the candidates' data and values in one exchange
+    return mset;
+  };
+  const Xapian::MSet pool =
+      best_of(restrict_regions(candidates, target_keys, own_region), kCandidatePool);
+  consider(pool);
+  // A full pool may have left a region out (its clauses all ranked below the pool's): such a
+  // region still gets its own best candidates, with a query of its own.
+  if (pool.size() >= kCandidatePool) {
+    for (const std::string& key : targets) {
+      if (by_region.count(key)) continue;
+      consider(best_of(Xapian::Query(Xapian::Query::OP_FILTER, candidates,
+                                     Xapian::Query(schema::kRegionPrefix + key)),
+                       per_region));
+    }
   }
 
   HitLoader loader(db, query, own_region);

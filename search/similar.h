@@ -8,8 +8,9 @@
 //  2. Candidates: one Xapian query ORing the vector's strongest stems and their synonyms,
 //     restricted to the target regions; of its best 1,000 clauses each region keeps its first
 //     15-30 (a budget of 360 reads spread over the regions), so that every region gets its own
-//     candidate list and a big region cannot crowd out a small one. (Xapian's collapse on
-//     the region slot does the same but costs 3x the matching time on a million clauses.)
+//     candidate list and a big region cannot crowd out a small one; a region left out of a
+//     full pool gets a query of its own. (Xapian's collapse on the region slot does the same
+//     but costs 3x the matching time on a million clauses.)
 //  3. Rerank: each candidate's own vector is read from the index and compared with the
 //     query by cosine similarity — length-normalised on both sides, so a short clause that
 //     says the same thing beats a long one that merely repeats a frequent word — plus soft

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
 #include "index/writer.h"
@@ -118,6 +119,35 @@ TEST_F(SimilarTest, ThesaurusNeighboursRaiseTheScore) {
   const double soft = score_of_sth3(thesaurus);
   EXPECT_GT(plain, 0.0);  // found by "kollektivtrafik" alone
   EXPECT_GT(soft, plain);
+}
+
+TEST(SimilarPool, ARegionRankedBelowAFullCandidatePoolStillAnswers) {
+  // 1,100 short Stockholm clauses fill the candidate pool (1,000) ahead of Örebro's one long
+  // clause, which has the query's words once among many others.
+  testing::TempDir dir;
+  Xapian::WritableDatabase db{dir / "db", Xapian::DB_CREATE_OR_OPEN};
+  std::vector<std::string> many;
+  for (int i = 0; i < 1100; ++i) {
+    many.push_back("Landstinget ska samverka med kommunerna, punkt " + std::to_string(i) + ".");
+  }
+  IndexWriter writer(db);
+  writer.replace_file(testing::ingested_file("sth", "stockholm", many));
+  writer.replace_file(testing::ingested_file(
+      "ore", "orebro",
+      {"Regionen ska i sitt arbete med folkhälsa, tandvård, kollektivtrafik, kultur och "
+       "utbildning samt i det regionala utvecklingsarbetet och i frågor om infrastruktur och "
+       "näringsliv samverka med kommunerna och andra aktörer i hela länet."}));
+  writer.replace_file(testing::ingested_file("jkp", "jonkoping", {"Vårdcentralerna har öppet."}));
+  db.commit();
+  SimilarRequest request;
+  request.text = "Landstinget ska samverka med kommunerna.";
+  std::set<std::string> regions;
+  for (const Hit& hit : find_similar(db, request, RegionTable::builtin()).hits) {
+    regions.insert(hit.document.region);
+  }
+  EXPECT_TRUE(regions.count("stockholm"));
+  EXPECT_TRUE(regions.count("orebro"));
+  EXPECT_FALSE(regions.count("jonkoping"));  // nothing comparable there
 }
 
 TEST_F(SimilarTest, BadRequestsAreUsageErrors) {
