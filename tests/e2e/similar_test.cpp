@@ -1,5 +1,7 @@
 // End to end: `klausul similar` and `klausul compare` on the real corpus.
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "tests/e2e/run_command.h"
@@ -92,6 +94,19 @@ TEST_F(SimilarCorpusTest, TextOutputGroupsByRegion) {
   EXPECT_NE(r.out.find("== Region Örebro län =="), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("== Region Stockholm =="), std::string::npos);
   EXPECT_NE(r.out.find("== Region Jönköpings län =="), std::string::npos);
+}
+
+TEST_F(SimilarCorpusTest, AMissingThesaurusIsSaidNotHidden) {
+  const std::vector<std::string> args = {"similar", "--text", "tydliga uppdrag", "--db", db()};
+  CommandResult with = run_klausul(args);
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_EQ(with.err.find("thesaurus"), std::string::npos) << with.err;
+  ::setenv("KLAUSUL_THESAURUS", "/nonexistent/th_sv_SE_v2.dat", 1);
+  CommandResult without = run_klausul(args);
+  ::unsetenv("KLAUSUL_THESAURUS");
+  EXPECT_EQ(without.exit_code, 0) << without.err;  // still compares, by stems alone
+  EXPECT_NE(without.err.find("no Swedish thesaurus"), std::string::npos) << without.err;
+  EXPECT_FALSE(without.out.empty());
 }
 
 TEST_F(SimilarCorpusTest, BadSimilarRequestsExitTwo) {

@@ -8,6 +8,7 @@
 #include "search/compare.h"
 #include "search/export.h"
 #include "search/similar.h"
+#include "search/thesaurus.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 #include "tools/klausul/output.h"
@@ -121,6 +122,14 @@ ExportContext compare_context(const Alignment& alignment, const std::string& dat
   return context;
 }
 
+// Without the thesaurus the comparison still works, only blinder: say so, once, on stderr.
+void note_missing_thesaurus(const char* command) {
+  if (!Thesaurus::system().available()) {
+    std::cerr << "klausul " << command << ": no Swedish thesaurus ($KLAUSUL_THESAURUS or /usr/share/mythes/"
+              << "th_sv_SE_v2.dat; tools/bootstrap installs mythes-sv): comparing without it\n";
+  }
+}
+
 }  // namespace
 
 int run_similar(int argc, char** argv) {
@@ -143,6 +152,7 @@ int run_similar(int argc, char** argv) {
   const std::string database = resolve_database_path(args.get("db"));
   Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
+  note_missing_thesaurus("similar");
   SimilarResult result = find_similar(db, request, regions);
   if (format == OutputFormat::text) {
     write_similar_text(output.stream(), result);
@@ -165,6 +175,7 @@ int run_compare(int argc, char** argv) {
   const std::string database = resolve_database_path(args.get("db"));
   Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
+  note_missing_thesaurus("compare");
   Alignment alignment = compare_documents(db, args.positional[0], args.positional[1]);
   if (format == OutputFormat::text) {
     write_compare_text(output.stream(), alignment);
