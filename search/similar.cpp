@@ -17,8 +17,8 @@ namespace {
 
 constexpr size_t kQueryStems = 16;             // strongest stems used to fetch candidates
 // Candidates: the best kCandidatePool clauses of all target regions by BM25, then at most
-// per-region-limit of each region, which the rerank reads and scores (about 25 µs each on a
-// large index: that read is what costs). Collapsing on the region inside Xapian gives the
+// per_region_limit() of each region, which the rerank reads and scores (about 25 µs each on
+// a large index: that read is what costs). Collapsing on the region inside Xapian gives the
 // same per-region lists but costs 3x the matching time on a million clauses.
 constexpr Xapian::doccount kCandidatePool = 1000;
 constexpr Xapian::doccount kRerankBudget = 360;  // candidates read in all, spread over regions
@@ -29,8 +29,9 @@ constexpr Xapian::doccount kLeastPerRegion = 15;
 constexpr double kCandidateSeconds = 0.02;
 constexpr double kDuplicateCosine = 0.9;       // "almost the same text"
 
-// A candidate is scored from its term list alone; its stored clause and document are read
-// only if it is shown (or listed as a duplicate), which keeps reranking cheap.
+// A candidate is scored from its stored stems (index/stem_list.h; the term list in older
+// indexes) alone; its clause and document are read only if it is shown (or listed as a
+// duplicate), which keeps reranking cheap.
 struct Candidate {
   Xapian::Document doc;
   std::string region;
