@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <mutex>
+#include <unordered_map>
 
 #include "index/analyzer.h"
 #include "index/schema.h"
@@ -123,14 +125,53 @@ const StemCanon& standard_stem_canon() {
   return canon;
 }
 
+namespace {
+
+// The process-wide idf values of the database state last used (one state at a time: a new
+// state, after an ingest or for another database, starts afresh).
+struct SharedIdf {
+  std::mutex mutex;
+  std::string state;
+  std::unordered_map<std::string, double> idf;
+};
+constexpr size_t kMaxSharedTerms = 1u << 20;
+
+SharedIdf& shared_idf() {
+  static SharedIdf shared;
+  return shared;
+}
+
+}  // namespace
+
 IdfCache::IdfCache(const Xapian::Database& db)
-    : db_(db), documents_(std::max<double>(1.0, db.get_doccount())) {}
+    : db_(db),
+      documents_(std::max<double>(1.0, db.get_doccount())),
+      state_(db.get_uuid() + "/" + std::to_string(db.get_doccount()) + "/" +
+             std::to_string(db.get_total_length())) {}
 
 double IdfCache::idf(const std::string& term) {
   auto it = idf_.find(term);
   if (it != idf_.end()) return it->second;
+  SharedIdf& shared = shared_idf();
+  {
+    std::lock_guard<std::mutex> lock(shared.mutex);
+    if (shared.state == state_) {
+      if (auto found = shared.idf.find(term); found != shared.idf.end()) {
+        return idf_[term] = found->second;
+      }
+    }
+  }
   const double df = std::max<double>(1.0, db_.get_termfreq(term));
-  return idf_[term] = std::log(1.0 + documents_ / df);
+  const double value = std::log(1.0 + documents_ / df);
+  {
+    std::lock_guard<std::mutex> lock(shared.mutex);
+    if (shared.state != state_ || shared.idf.size() >= kMaxSharedTerms) {
+      shared.idf.clear();
+      shared.state = state_;
+    }
+    shared.idf.emplace(term, value);
+  }
+  return idf_[term] = value;
 }
 
 ClauseVector vector_of_document(IdfCache& idf, const Xapian::Document& doc,

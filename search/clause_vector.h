@@ -38,7 +38,10 @@ class StemCanon {
 /// The StemCanon of the standard synonym and related tables, built once.
 const StemCanon& standard_stem_canon();
 
-/// Inverse document frequencies of one database, looked up once per term.
+/// Inverse document frequencies of one database, looked up once per term. Values are also
+/// kept process-wide for the same state of the same database (its uuid, document count and
+/// total length), so a long-running `klausul serve` asks a remote shard for each term once,
+/// not once per request. Thread-safe across instances; one instance is for one thread.
 class IdfCache {
  public:
   explicit IdfCache(const Xapian::Database& db);
@@ -47,6 +50,7 @@ class IdfCache {
  private:
   const Xapian::Database& db_;
   double documents_;
+  std::string state_;  // identifies the database state the shared values belong to
   std::map<std::string, double> idf_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "index/schema.h"
@@ -55,6 +56,20 @@ TEST_F(ClauseVectorTest, StoredStemListGivesTheSameVectorAsTheTermList) {
     EXPECT_EQ(from_value.weights[i].first, from_terms.weights[i].first);
     EXPECT_DOUBLE_EQ(from_value.weights[i].second, from_terms.weights[i].second);
   }
+}
+
+TEST_F(ClauseVectorTest, SharedIdfFollowsTheDatabaseState) {
+  // "Ztandvård" is in 1 of 4 clauses (plus one document record): idf = log(1 + 5 / 1).
+  IdfCache first(db);
+  const double before = first.idf("Ztandvård");
+  EXPECT_NEAR(before, std::log(1.0 + db.get_doccount() / 1.0), 1e-9);
+  EXPECT_DOUBLE_EQ(IdfCache(db).idf("Ztandvård"), before);  // same state: the shared value
+  // Another document with the word: a new state, so the value is looked up again.
+  IndexWriter(db).replace_file(testing::ingested_file("two", "orebro", {"Tandvården ringer."}));
+  db.commit();
+  const double after = IdfCache(db).idf("Ztandvård");
+  EXPECT_NEAR(after, std::log(1.0 + db.get_doccount() / 2.0), 1e-9);
+  EXPECT_LT(after, before);
 }
 
 TEST_F(ClauseVectorTest, SynonymsMeetOnOneStem) {
