@@ -3,44 +3,24 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "ingest/html_charset.h"
+#include "tests/ingest/document_test_util.h"
 
 namespace klausul {
 namespace {
 
-std::string read_file(const std::string& relative) {
-  std::ifstream in(std::string(KLAUSUL_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing fixture " << relative;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using namespace klausul::testing;
 
 Document extract(const std::string& html) {
   return HtmlExtractor().extract(html, "page.html", ExtractOptions{});
 }
 
-const Block* find_block(const Document& doc, const std::string& needle) {
-  for (const Block& b : doc.blocks) {
-    if (b.text.find(needle) != std::string::npos) return &b;
-  }
-  return nullptr;
-}
-
-std::string dump(const Document& doc) {
-  std::string out;
-  for (const Block& b : doc.blocks) {
-    out += "[" + block_kind_name(b.kind) + " " + std::to_string(b.level) + "] " + b.text + "\n";
-  }
-  return out;
-}
-
 class CountyPage : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    doc_ = new Document(extract(read_file("tests/fixtures/stockholm-internationella-funktionen.html")));
+    doc_ = new Document(extract(read_repo_file("tests/fixtures/stockholm-internationella-funktionen.html")));
   }
   static void TearDownTestSuite() { delete doc_; }
   static Document* doc_;
@@ -48,7 +28,7 @@ class CountyPage : public ::testing::Test {
 Document* CountyPage::doc_ = nullptr;
 
 TEST_F(CountyPage, FixtureIsWindows1252AndSaysSo) {
-  const std::string bytes = read_file("tests/fixtures/stockholm-internationella-funktionen.html");
+  const std::string bytes = read_repo_file("tests/fixtures/stockholm-internationella-funktionen.html");
   EXPECT_EQ(declared_html_charset(bytes), "windows-1252");
   EXPECT_NE(bytes.find("f\xF6rvaltning"), std::string::npos);  // ö as one cp1252 byte
 }

@@ -2,42 +2,19 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "ingest/error.h"
+#include "tests/ingest/document_test_util.h"
 
 namespace klausul {
 namespace {
 
-std::string read_file(const std::string& relative) {
-  std::ifstream in(std::string(KLAUSUL_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing fixture " << relative << " (run tools/make-fixtures)";
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using namespace klausul::testing;
 
 Document extract(const std::string& relative) {
-  return PdfExtractor().extract(read_file(relative), relative, ExtractOptions{});
-}
-
-// The first block whose text contains needle, or nullptr.
-const Block* find_block(const Document& doc, const std::string& needle) {
-  for (const Block& b : doc.blocks) {
-    if (b.text.find(needle) != std::string::npos) return &b;
-  }
-  return nullptr;
-}
-
-std::string dump(const Document& doc) {
-  std::string out;
-  for (const Block& b : doc.blocks) {
-    out += "[" + block_kind_name(b.kind) + " " + std::to_string(b.level) + " p" +
-           std::to_string(b.page) + (b.slide ? " s" + std::to_string(b.slide) : "") + "] " +
-           b.text + "\n";
-  }
-  return out;
+  return PdfExtractor().extract(read_repo_file(relative), relative, ExtractOptions{});
 }
 
 std::string reason_of(std::string_view bytes) {
@@ -344,7 +321,7 @@ TEST(PdfExtractor, PortraitTextIsNotSlides) {
 // --- hostile input ---------------------------------------------------------------------------
 
 TEST(PdfExtractor, RejectsTruncated) {
-  std::string reason = reason_of(read_file("tests/fixtures/truncated.pdf"));
+  std::string reason = reason_of(read_repo_file("tests/fixtures/truncated.pdf"));
   EXPECT_EQ(reason.rfind("damaged PDF", 0), 0u) << reason;
 }
 
@@ -354,7 +331,7 @@ TEST(PdfExtractor, RejectsGarbageAfterHeader) {
 }
 
 TEST(PdfExtractor, RejectsEncrypted) {
-  EXPECT_EQ(reason_of(read_file("tests/fixtures/encrypted.pdf")), "encrypted PDF (password required)");
+  EXPECT_EQ(reason_of(read_repo_file("tests/fixtures/encrypted.pdf")), "encrypted PDF (password required)");
 }
 
 TEST(PdfExtractor, RejectsEmpty) {

@@ -6,29 +6,24 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "ingest/convert_legacy.h"
 #include "ingest/error.h"
 #include "ingest/ingest_file.h"
 #include "ingest/subprocess.h"
+#include "tests/ingest/document_test_util.h"
 
 namespace klausul {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using namespace klausul::testing;
 
-std::string read_file(const std::string& relative) {
-  std::ifstream in(std::string(KLAUSUL_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing fixture " << relative << " (run tools/make-fixtures)";
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using Clock = std::chrono::steady_clock;
 
 std::string ingest_error(const std::string& relative, const IngestOptions& options) {
   try {
-    ingest_bytes(read_file(relative), "/arkiv/" + relative, options);
+    ingest_bytes(read_repo_file(relative), "/arkiv/" + relative, options);
   } catch (const IngestError& e) {
     return e.what();
   }
@@ -92,8 +87,8 @@ class RecordingExtractor : public Extractor {
 };
 
 TEST(LegacyKind, FromStreamNames) {
-  EXPECT_EQ(legacy_kind(read_file("tests/fixtures/jonkoping-policy.doc")), LegacyKind::doc);
-  EXPECT_EQ(legacy_kind(read_file("tests/fixtures/stockholm-slides.ppt")), LegacyKind::ppt);
+  EXPECT_EQ(legacy_kind(read_repo_file("tests/fixtures/jonkoping-policy.doc")), LegacyKind::doc);
+  EXPECT_EQ(legacy_kind(read_repo_file("tests/fixtures/stockholm-slides.ppt")), LegacyKind::ppt);
   EXPECT_EQ(legacy_kind(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "nothing"),
             LegacyKind::unknown);
 }
@@ -136,7 +131,7 @@ TEST(LegacyOffice, ConvertedBytesGoToTheZipExtractor) {
       [&](std::string_view) { return std::make_unique<RecordingExtractor>(&seen); });
   ExtractOptions options;
   options.converter = &converter;
-  const std::string bytes = read_file("tests/fixtures/stockholm-slides.ppt");
+  const std::string bytes = read_repo_file("tests/fixtures/stockholm-slides.ppt");
   Document doc = extractor.extract(bytes, "x.ppt", options);
   EXPECT_EQ(converter.call, "ppt->pptx " + std::to_string(bytes.size()));
   EXPECT_EQ(seen, "converted pptx");
@@ -167,12 +162,12 @@ bool has_clause(const IngestedFile& file, const std::string& needle, int slide =
 TEST(LegacyOffice, LibreOfficeConvertsTheDocAndThePpt) {
   if (!SofficeConverter().available()) GTEST_SKIP() << "LibreOffice not installed";
   const IngestOptions options = options_with(nullptr);
-  IngestedFile doc = ingest_bytes(read_file("tests/fixtures/jonkoping-policy.doc"),
+  IngestedFile doc = ingest_bytes(read_repo_file("tests/fixtures/jonkoping-policy.doc"),
                                   "/arkiv/jonkoping/jonkoping-policy.doc", options);
   EXPECT_EQ(doc.info.format, "doc");
   EXPECT_TRUE(has_clause(doc, "För en stor och kunskapsintensiv organisation som Landstinget "
                               "spelar omvärldskontakter"));
-  IngestedFile ppt = ingest_bytes(read_file("tests/fixtures/stockholm-slides.ppt"),
+  IngestedFile ppt = ingest_bytes(read_repo_file("tests/fixtures/stockholm-slides.ppt"),
                                   "/arkiv/stockholm/stockholm-slides.ppt", options);
   EXPECT_EQ(ppt.info.format, "ppt");
   EXPECT_EQ(ppt.info.slides, 8);

@@ -6,8 +6,6 @@
 #include <unicode/unistr.h>
 
 #include <chrono>
-#include <fstream>
-#include <iterator>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -17,15 +15,12 @@
 #include "ingest/normalize.h"
 #include "ingest/ocr.h"
 #include "ingest/subprocess.h"
+#include "tests/ingest/document_test_util.h"
 
 namespace klausul {
 namespace {
 
-std::string read_file(const std::string& relative) {
-  std::ifstream in(std::string(KLAUSUL_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing fixture " << relative << " (run tools/make-fixtures)";
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using namespace klausul::testing;
 
 // Answers each page with its own paragraphs (text repeated on every page would be removed as a
 // running header) and remembers the images it was shown.
@@ -84,7 +79,7 @@ TEST(ScannedPdf, PagesWithoutTextGoThroughTheEngine) {
   FakeOcr ocr;
   ExtractOptions options;
   options.ocr = &ocr;
-  Document doc = PdfExtractor().extract(read_file("tests/fixtures/scanned.pdf"), "scanned.pdf",
+  Document doc = PdfExtractor().extract(read_repo_file("tests/fixtures/scanned.pdf"), "scanned.pdf",
                                         options);
   ASSERT_EQ(ocr.sizes.size(), 2u);
   EXPECT_GT(ocr.sizes[0].first, 2000);  // A4 at 300 dpi: 2480 x 3508
@@ -104,7 +99,7 @@ TEST(ScannedPdf, TextPagesNeverCallTheEngine) {
   FakeOcr ocr;
   ExtractOptions options;
   options.ocr = &ocr;
-  Document doc = PdfExtractor().extract(read_file("tests/fixtures/jonkoping-policy.pdf"),
+  Document doc = PdfExtractor().extract(read_repo_file("tests/fixtures/jonkoping-policy.pdf"),
                                         "jonkoping-policy.pdf", options);
   EXPECT_TRUE(ocr.sizes.empty());
   EXPECT_EQ(doc.info.ocr_pages, 0);
@@ -112,7 +107,7 @@ TEST(ScannedPdf, TextPagesNeverCallTheEngine) {
 }
 
 TEST(ScannedPdf, NoOcrSkipsAndCountsThePages) {
-  Document doc = PdfExtractor().extract(read_file("tests/fixtures/scanned.pdf"), "scanned.pdf",
+  Document doc = PdfExtractor().extract(read_repo_file("tests/fixtures/scanned.pdf"), "scanned.pdf",
                                         ExtractOptions{});
   EXPECT_TRUE(doc.blocks.empty());
   EXPECT_EQ(doc.info.ocr_pages, 0);
@@ -124,7 +119,7 @@ TEST(ScannedPdf, AnExhaustedTimeBudgetSkipsTheRest) {
   ExtractOptions options;
   options.ocr = &ocr;
   options.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
-  Document doc = PdfExtractor().extract(read_file("tests/fixtures/scanned.pdf"), "scanned.pdf",
+  Document doc = PdfExtractor().extract(read_repo_file("tests/fixtures/scanned.pdf"), "scanned.pdf",
                                         options);
   EXPECT_TRUE(ocr.sizes.empty());
   EXPECT_EQ(doc.info.skipped_pages, 2);
@@ -135,7 +130,7 @@ TEST(ScannedPdf, IngestCarriesTheFlagToClausesAndHonoursNoOcr) {
   IngestOptions options;
   options.regions = &RegionTable::builtin();
   options.ocr_engine = &ocr;
-  const std::string bytes = read_file("tests/fixtures/scanned.pdf");
+  const std::string bytes = read_repo_file("tests/fixtures/scanned.pdf");
   IngestedFile file = ingest_bytes(bytes, "/arkiv/jonkoping/scanned.pdf", options);
   ASSERT_FALSE(file.clauses.empty());
   bool page_two = false;
@@ -170,7 +165,7 @@ std::string normalise(const std::string& text) {
 
 TEST(ScannedPdf, TesseractReadsSwedishOnPageOne) {
   if (find_program("tesseract").empty()) GTEST_SKIP() << "tesseract not installed";
-  Document doc = PdfExtractor().extract(read_file("tests/fixtures/scanned.pdf"), "scanned.pdf",
+  Document doc = PdfExtractor().extract(read_repo_file("tests/fixtures/scanned.pdf"), "scanned.pdf",
                                         [] {
                                           ExtractOptions o;
                                           o.ocr = &TesseractCli::shared();

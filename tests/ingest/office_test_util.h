@@ -1,4 +1,5 @@
-// Helpers for the ZIP/XML office format tests: fixtures, in-memory ZIPs, block lookup.
+// Helpers for the ZIP/XML office format tests: fixtures, in-memory ZIPs, clause lookup,
+// slide titles (and, through document_test_util.h, block lookup and dumps).
 #pragma once
 
 #include <archive.h>
@@ -11,14 +12,12 @@
 #include <vector>
 
 #include "ingest/document.h"
+#include "tests/ingest/document_test_util.h"
 
 namespace klausul::testing {
 
 inline std::string read_fixture(const std::string& relative) {
-  std::ifstream in(std::string(KLAUSUL_SOURCE_DIR) + "/tests/fixtures/" + relative,
-                   std::ios::binary);
-  if (!in) throw std::runtime_error("missing fixture " + relative + " (run tools/make-fixtures)");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return read_repo_file("tests/fixtures/" + relative);
 }
 
 /// A deflated ZIP in memory holding the given (name, content) entries, written by libarchive.
@@ -43,36 +42,11 @@ inline std::string make_zip(const std::vector<std::pair<std::string, std::string
   return std::string(buffer.data(), used);
 }
 
-/// The first block whose text contains needle (optionally only notes / only non-notes).
-inline const Block* find_block(const Document& doc, const std::string& needle) {
-  for (const Block& b : doc.blocks) {
-    if (b.text.find(needle) != std::string::npos) return &b;
-  }
-  return nullptr;
-}
-
 inline const Clause* find_clause(const std::vector<Clause>& clauses, const std::string& needle) {
   for (const Clause& c : clauses) {
     if (c.text.find(needle) != std::string::npos) return &c;
   }
   return nullptr;
-}
-
-inline std::string dump(const Document& doc) {
-  std::string out;
-  for (const Block& b : doc.blocks) {
-    // Appended piecewise: GCC 12 warns (-Wrestrict, a false positive) on one long "a" + s chain.
-    out += '[';
-    out += block_kind_name(b.kind);
-    out += " L";
-    out += std::to_string(b.level);
-    out += " s";
-    out += std::to_string(b.slide);
-    out += b.note ? " note] " : "] ";
-    out += b.text;
-    out += '\n';
-  }
-  return out;
 }
 
 /// Titles of the slide_title blocks by slide number (index 0 = slide 1).
