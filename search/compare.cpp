@@ -20,6 +20,11 @@ std::string alignment_status_name(AlignmentStatus status) {
   return "matched";
 }
 
+std::string alignment_summary(const Alignment& alignment) {
+  return std::to_string(alignment.matched) + " matchade, " + std::to_string(alignment.only_a) +
+         " bara i A, " + std::to_string(alignment.only_b) + " bara i B";
+}
+
 DocumentInfo resolve_document(const Xapian::Database& db, const std::string& name) {
   if (auto info = find_document_by_id(db, name)) return *info;
   std::error_code ec;

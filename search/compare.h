@@ -46,6 +46,9 @@ Alignment compare_documents(const Xapian::Database& db, const std::string& a,
                             const SynonymTable& synonyms = SynonymTable::standard(),
                             const Thesaurus& thesaurus = Thesaurus::system());
 
+/// "N matchade, N bara i A, N bara i B": the summary line of an alignment.
+std::string alignment_summary(const Alignment& alignment);
+
 /// A document named by id or source path (relative paths are made absolute).
 /// Throws UsageError naming the argument when it is not indexed.
 DocumentInfo resolve_document(const Xapian::Database& db, const std::string& name);

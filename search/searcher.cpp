@@ -129,6 +129,29 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
   }
 }
 
+SearchResult run_search_in_pages(const Xapian::Database& db, SearchRequest request,
+                                 const RegionTable& regions, int page_size,
+                                 const std::function<void(const SearchResult&)>& page) {
+  SearchResult first;
+  int remaining = request.limit;
+  for (bool is_first = true; remaining > 0; is_first = false) {
+    SearchRequest paged = request;
+    paged.limit = std::min(remaining, page_size);
+    SearchResult result = run_search(db, paged, regions);
+    if (is_first) {
+      request.match_any = result.relaxed;
+      first = result;
+      first.hits.clear();
+    }
+    page(result);
+    const int got = static_cast<int>(result.hits.size());
+    if (got < paged.limit) break;
+    remaining -= got;
+    request.offset += got;
+  }
+  return first;
+}
+
 Hit load_clause(const Xapian::Database& db, const std::string& clause_id) {
   const std::string term = schema::clause_term(clause_id);
   auto it = db.postlist_begin(term);

@@ -60,6 +60,24 @@ TEST_F(SearcherTest, FindsClausesWithDocumentMetadataAndSnippet) {
   EXPECT_EQ(result.region_counts.at("stockholm"), 1u);
 }
 
+TEST_F(SearcherTest, PagesTogetherGiveTheHitsOfOneSearch) {
+  SearchRequest request;
+  request.query = "verksamhet";
+  const SearchResult whole = run_search(db, request, RegionTable::builtin());
+  ASSERT_EQ(whole.hits.size(), 2u);
+  std::vector<std::string> paged;
+  int pages = 0;
+  const SearchResult first = run_search_in_pages(
+      db, request, RegionTable::builtin(), 1, [&](const SearchResult& page) {
+        ++pages;
+        for (const Hit& hit : page.hits) paged.push_back(hit.clause.id);
+      });
+  EXPECT_EQ(pages, 3);  // two full pages of one hit, then an empty one ends it
+  EXPECT_EQ(paged, (std::vector<std::string>{whole.hits[0].clause.id, whole.hits[1].clause.id}));
+  EXPECT_TRUE(first.hits.empty());
+  EXPECT_EQ(first.region_counts, whole.region_counts);
+}
+
 TEST_F(SearcherTest, StemmedFormsMatch) {
   SearchResult result = search("verksamhet");
   EXPECT_EQ(result.hits.size(), 2u);

@@ -1,5 +1,3 @@
-#include <algorithm>
-#include <functional>
 #include <iostream>
 
 #include "index/database.h"
@@ -7,6 +5,7 @@
 #include "ingest/error.h"
 #include "ingest/regions.h"
 #include "search/export.h"
+#include "search/export_context.h"
 #include "search/searcher.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
@@ -32,53 +31,6 @@ void write_region_counts(std::ostream& out, const SearchResult& result,
   out << '\n';
 }
 
-// Runs the search page by page (offset, limit) and hands each page on. The first page decides
-// for all of them whether the words are ANDed or relaxed to any word. Returns the first page
-// without its hits (its totals and facet counts).
-SearchResult for_each_page(const Xapian::Database& db, SearchRequest request,
-                           const RegionTable& regions,
-                           const std::function<void(const SearchResult&)>& page) {
-  SearchResult first;
-  int remaining = request.limit;
-  for (bool is_first = true; remaining > 0; is_first = false) {
-    SearchRequest paged = request;
-    paged.limit = std::min(remaining, kPageSize);
-    SearchResult result = run_search(db, paged, regions);
-    if (is_first) {
-      request.match_any = result.relaxed;
-      first = result;
-      first.hits.clear();
-    }
-    page(result);
-    const int got = static_cast<int>(result.hits.size());
-    if (got < paged.limit) break;
-    remaining -= got;
-    request.offset += got;
-  }
-  return first;
-}
-
-std::string join(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& value : values) out += (out.empty() ? "" : ", ") + value;
-  return out;
-}
-
-ExportContext search_context(const SearchRequest& request, const std::string& year,
-                             const std::string& database) {
-  ExportContext context;
-  context.kind = ExportKind::search;
-  context.query = request.query;
-  if (!request.regions.empty()) context.filters.emplace_back("Region", join(request.regions));
-  if (!request.types.empty()) context.filters.emplace_back("Dokumenttyp", join(request.types));
-  if (!year.empty()) context.filters.emplace_back("År", year);
-  context.filters.emplace_back("Högst", std::to_string(request.limit) + " träffar");
-  if (request.offset > 0) context.filters.emplace_back("Från träff", std::to_string(request.offset + 1));
-  context.database = database;
-  context.exported_at = export_timestamp();
-  return context;
-}
-
 void warn_if_no_words(const SearchResult& first) {
   if (first.no_searchable_words) {
     std::cerr << "klausul search: the query has no searchable words (only stopwords or "
@@ -90,13 +42,14 @@ void write_text_pages(Output& output, const Xapian::Database& db, const SearchRe
                       const RegionTable& regions) {
   std::ostream& out = output.stream();
   size_t shown = 0;
-  SearchResult first = for_each_page(db, request, regions, [&](const SearchResult& page) {
+  auto show = [&](const SearchResult& page) {
     if (shown == 0 && page.relaxed && !page.hits.empty()) {
       out << "Ingen klausul innehöll alla orden; visar de närmaste.\n\n";
     }
     write_text(out, page.hits, output.is_terminal());
     shown += page.hits.size();
-  });
+  };
+  SearchResult first = run_search_in_pages(db, request, regions, kPageSize, show);
   warn_if_no_words(first);
   if (shown == 0) {
     out << "Inga träffar.\n";
@@ -139,10 +92,11 @@ int run_search(int argc, char** argv) {
     write_text_pages(output, db, request, regions);
   } else {
     auto writer = open_export(output, format, ExportOptions{delimiter});
-    writer->begin(search_context(request, args.get("year"), database));
-    SearchResult first = for_each_page(db, request, regions, [&](const SearchResult& page) {
+    writer->begin(search_export_context(request, args.get("year"), database));
+    auto write = [&](const SearchResult& page) {
       for (const Hit& hit : page.hits) writer->hit(hit);
-    });
+    };
+    SearchResult first = run_search_in_pages(db, request, regions, kPageSize, write);
     warn_if_no_words(first);
     writer->end();
   }

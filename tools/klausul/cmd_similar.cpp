@@ -7,6 +7,7 @@
 #include "ingest/error.h"
 #include "search/compare.h"
 #include "search/export.h"
+#include "search/export_context.h"
 #include "search/similar.h"
 #include "search/thesaurus.h"
 #include "tools/klausul/cli_args.h"
@@ -65,11 +66,6 @@ void write_similar_text(std::ostream& out, const SimilarResult& result) {
   if (result.hits.empty()) out << "\nInga jämförbara klausuler i andra regioner.\n";
 }
 
-std::string summary_line(const Alignment& alignment) {
-  return std::to_string(alignment.matched) + " matchade, " + std::to_string(alignment.only_a) +
-         " bara i A, " + std::to_string(alignment.only_b) + " bara i B";
-}
-
 void write_compare_text(std::ostream& out, const Alignment& alignment) {
   out << "A: " << alignment.a.title << " (" << alignment.a.region_name << ")\n"
       << "B: " << alignment.b.title << " (" << alignment.b.region_name << ")\n\n";
@@ -87,39 +83,7 @@ void write_compare_text(std::ostream& out, const Alignment& alignment) {
         break;
     }
   }
-  out << '\n' << summary_line(alignment) << '\n';
-}
-
-std::string join(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& value : values) out += (out.empty() ? "" : ", ") + value;
-  return out;
-}
-
-ExportContext similar_context(const SimilarRequest& request, const SimilarResult& result,
-                              const std::string& database) {
-  ExportContext context;
-  context.kind = ExportKind::similar;
-  context.query = request.clause_id.empty() ? request.text : "klausul " + request.clause_id;
-  context.filters.emplace_back("Region", request.regions.empty() ? "alla andra regioner"
-                                                                 : join(request.regions));
-  context.filters.emplace_back("Per region", std::to_string(request.per_region));
-  context.database = database;
-  context.exported_at = export_timestamp();
-  context.query_clause = &result.query;
-  return context;
-}
-
-ExportContext compare_context(const Alignment& alignment, const std::string& database) {
-  ExportContext context;
-  context.kind = ExportKind::compare;
-  context.query = alignment.a.title + " ↔ " + alignment.b.title;
-  context.filters.emplace_back("Resultat", summary_line(alignment));
-  context.database = database;
-  context.exported_at = export_timestamp();
-  context.document_a = &alignment.a;
-  context.document_b = &alignment.b;
-  return context;
+  out << '\n' << alignment_summary(alignment) << '\n';
 }
 
 // Without the thesaurus the comparison still works, only blinder: say so, once, on stderr.
@@ -158,7 +122,7 @@ int run_similar(int argc, char** argv) {
     write_similar_text(output.stream(), result);
   } else {
     auto writer = open_export(output, format, ExportOptions{delimiter});
-    writer->begin(similar_context(request, result, database));
+    writer->begin(similar_export_context(request, result, database));
     for (const Hit& hit : result.hits) writer->hit(hit);
     writer->end();
   }
@@ -181,10 +145,10 @@ int run_compare(int argc, char** argv) {
     write_compare_text(output.stream(), alignment);
   } else {
     auto writer = open_export(output, format, ExportOptions{delimiter});
-    writer->begin(compare_context(alignment, database));
+    writer->begin(compare_export_context(alignment, database));
     for (const AlignedPair& pair : alignment.pairs) writer->pair(pair);
     writer->end();
-    std::cerr << "compare: " << summary_line(alignment) << '\n';
+    std::cerr << "compare: " << alignment_summary(alignment) << '\n';
   }
   output.commit();
   return kExitOk;

@@ -90,11 +90,6 @@ nlohmann::json similar_json(const SimilarResult& result) {
   return {{"query", hit_json(result.query)}, {"hits", hits}};
 }
 
-std::string alignment_summary(const Alignment& alignment) {
-  return std::to_string(alignment.matched) + " matchade, " + std::to_string(alignment.only_a) +
-         " bara i A, " + std::to_string(alignment.only_b) + " bara i B";
-}
-
 nlohmann::json compare_json(const Alignment& alignment) {
   nlohmann::json rows = nlohmann::json::array();
   for (const AlignedPair& pair : alignment.pairs) {

@@ -35,9 +35,6 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
 /// {query: hit, hits: [...]} (hits grouped by region, best region first, as find_similar).
 nlohmann::json similar_json(const SimilarResult& result);
 
-/// "3 matchade, 1 bara i A, 2 bara i B" (the CLI's compare summary).
-std::string alignment_summary(const Alignment& alignment);
-
 /// {a: document, b: document, matched, only_a, only_b, summary, rows: [compare rows]}
 nlohmann::json compare_json(const Alignment& alignment);
 

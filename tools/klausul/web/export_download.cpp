@@ -11,6 +11,7 @@
 
 #include "ingest/error.h"
 #include "search/export.h"
+#include "search/export_context.h"
 #include "search/export_xlsx.h"
 #include "search/searcher.h"
 #include "search/similar.h"
@@ -54,12 +55,6 @@ char delimiter_param(const ParamReader& params) {
     throw bad_request("csv_delimiter måste vara , eller ;");
   }
   return delimiter[0];
-}
-
-std::string join(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& value : values) out += (out.empty() ? "" : ", ") + value;
-  return out;
 }
 
 // libxlsxwriter writes a file by name: a private temporary file, read back and removed.
@@ -108,39 +103,16 @@ std::string write_export(OutputFormat format, char delimiter, const ExportContex
   return out.str();
 }
 
-ExportContext base_context(ExportKind kind, const IndexPool& pool) {
-  ExportContext context;
-  context.kind = kind;
-  context.database = pool.path();
-  context.exported_at = export_timestamp();
-  return context;
-}
-
 std::string export_search(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
                           char delimiter) {
-  SearchRequest request = search_request(params, 1000, kMaxExportRows);
-  ExportContext context = base_context(ExportKind::search, pool);
-  context.query = request.query;
-  if (!request.regions.empty()) context.filters.emplace_back("Region", join(request.regions));
-  if (!request.types.empty()) context.filters.emplace_back("Dokumenttyp", join(request.types));
-  if (const std::string year = params.text("year"); !year.empty()) {
-    context.filters.emplace_back("År", year);
-  }
-  context.filters.emplace_back("Högst", std::to_string(request.limit) + " träffar");
+  const SearchRequest request = search_request(params, 1000, kMaxExportRows);
+  const ExportContext context = search_export_context(request, params.text("year"), pool.path());
   return pool.with_database([&](const Xapian::Database& db) {
     return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
-      // The first page decides for all of them whether words are ANDed or relaxed.
-      SearchRequest paged = request;
-      for (int remaining = request.limit, first = 1; remaining > 0; first = 0) {
-        paged.limit = std::min(remaining, kPageSize);
-        SearchResult page = run_search(db, paged, RegionTable::builtin());
-        if (first) paged.match_any = page.relaxed;
-        for (const Hit& hit : page.hits) writer.hit(hit);
-        const int got = static_cast<int>(page.hits.size());
-        if (got < paged.limit) break;
-        remaining -= got;
-        paged.offset += got;
-      }
+      run_search_in_pages(db, request, RegionTable::builtin(), kPageSize,
+                          [&](const SearchResult& page) {
+                            for (const Hit& hit : page.hits) writer.hit(hit);
+                          });
     });
   });
 }
@@ -151,12 +123,7 @@ std::string export_similar(IndexPool& pool, const ParamReader& params, const For
   return pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
     const SimilarResult result = find_similar(db, request, RegionTable::builtin());
-    ExportContext context = base_context(ExportKind::similar, pool);
-    context.query = request.clause_id.empty() ? request.text : "klausul " + request.clause_id;
-    context.filters.emplace_back("Region", request.regions.empty() ? "alla andra regioner"
-                                                                   : join(request.regions));
-    context.filters.emplace_back("Per region", std::to_string(request.per_region));
-    context.query_clause = &result.query;
+    const ExportContext context = similar_export_context(request, result, pool.path());
     return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
       for (const Hit& hit : result.hits) writer.hit(hit);
     });
@@ -168,11 +135,7 @@ std::string export_compare(IndexPool& pool, const ParamReader& params, const For
   return pool.with_database([&](const Xapian::Database& db) {
     const auto [a, b] = compare_documents_param(db, params);
     const Alignment alignment = compare_documents(db, a, b);
-    ExportContext context = base_context(ExportKind::compare, pool);
-    context.query = alignment.a.title + " ↔ " + alignment.b.title;
-    context.filters.emplace_back("Resultat", alignment_summary(alignment));
-    context.document_a = &alignment.a;
-    context.document_b = &alignment.b;
+    const ExportContext context = compare_export_context(alignment, pool.path());
     return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
       for (const AlignedPair& pair : alignment.pairs) writer.pair(pair);
     });
