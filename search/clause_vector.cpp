@@ -17,11 +17,6 @@ namespace {
 const std::string kSectionStem = "Z" + schema::kSectionPrefix;
 constexpr double kSectionWeight = 0.35;
 
-// Body stems are "Z" + a lowercase stem; field stems carry an uppercase prefix ("ZS", "ZXS").
-bool is_body_stem(const std::string& term) {
-  return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
-}
-
 bool is_body_word(const std::string& term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
@@ -33,14 +28,13 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document& doc, const StemC
   std::map<std::string, double> weights;
   ClauseVector vector;
   auto add_stem = [&](const std::string& term, Xapian::termcount wdf) {
+    if (!is_vector_term(term)) return;  // body and section stems (index/stem_list.h)
     // The section heading says what the clause is about: its stems count, but less.
     double factor = 1.0;
     std::string stem_term = term;
     if (term.rfind(kSectionStem, 0) == 0) {
       factor = kSectionWeight;
       stem_term = "Z" + term.substr(kSectionStem.size());
-    } else if (!is_body_stem(term)) {
-      return;
     }
     const std::string stem = canon.canonical(stem_term.substr(1));
     const double idf = idf_cache.idf(stem_term);
