@@ -255,9 +255,9 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
 
   HitLoader loader(db, query, own_region);
   std::vector<std::vector<Hit>> groups;
-  for (auto& [region, candidates] : by_region) {
+  for (auto& [region, region_candidates] : by_region) {
     std::vector<Hit> group;
-    for (const Candidate* chosen : pick(candidates, request.per_region)) {
+    for (const Candidate* chosen : pick(region_candidates, request.per_region)) {
       Hit hit = loader.load(*chosen);
       if (hit.clause.id != request.clause_id) group.push_back(std::move(hit));
     }
