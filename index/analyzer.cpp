@@ -68,6 +68,24 @@ const WordAnalysis& analyse(const std::string& word) {
 
 }  // namespace
 
+std::vector<std::string> content_stems(const std::string& text) {
+  std::vector<std::string> stems;
+  for (const std::string& word : split_words(fold_for_index(text))) {
+    const WordAnalysis& analysis = analyse(word);
+    if (!analysis.stopword) stems.push_back(analysis.stem);
+  }
+  return stems;
+}
+
+std::vector<std::pair<std::string, std::string>> content_words(const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> words;
+  for (const std::string& word : split_words(fold_for_index(text))) {
+    const WordAnalysis& analysis = analyse(word);
+    if (!analysis.stopword) words.emplace_back(word, analysis.stem);
+  }
+  return words;
+}
+
 Xapian::Stem swedish_stemmer() { return Xapian::Stem(new SwedishStemmer); }
 
 DocumentIndexer::DocumentIndexer(Xapian::Document& doc) : doc_(doc) {}

@@ -13,6 +13,8 @@
 #include <xapian.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace klausul {
 
@@ -21,6 +23,15 @@ const Xapian::Stopper& swedish_stopper();
 
 /// The Swedish stemmer used at index and query time (Snowball + klausul's fixes).
 Xapian::Stem swedish_stemmer();
+
+/// The stems of `text`'s words in reading order, stopwords left out: what the term model
+/// (index/term_model.h) learns from and looks up. Compound parts are not added (the model
+/// sees the compound's own stem; subword n-grams relate it to its parts).
+std::vector<std::string> content_stems(const std::string& text);
+
+/// The same words as content_stems, each as (folded word, stem): to show which word of a
+/// text a stem stands for.
+std::vector<std::pair<std::string, std::string>> content_words(const std::string& text);
 
 /// Adds the terms of texts to one Xapian document. Create one per document.
 class DocumentIndexer {

@@ -37,6 +37,7 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document& doc, const StemC
       stem_term = "Z" + term.substr(kSectionStem.size());
     }
     const std::string stem = canon.canonical(stem_term.substr(1));
+    if (factor == 1.0) ++vector.body_stems;
     const double idf = idf_cache.idf(stem_term);
     weights[stem] += factor * (1.0 + std::log(static_cast<double>(wdf))) * idf;
   };

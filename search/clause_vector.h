@@ -18,6 +18,7 @@ namespace klausul {
 struct ClauseVector {
   std::vector<std::pair<std::string, double>> weights;  // stem -> weight, sorted by stem
   std::map<std::string, std::string> surface;           // stem -> a word it came from
+  int body_stems = 0;  // distinct stems of the clause's own text (not of its section)
   bool empty() const { return weights.empty(); }
 };
 

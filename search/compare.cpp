@@ -7,6 +7,7 @@
 #include "index/stored_data.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/clause_score.h"
 #include "search/clause_vector.h"
 
 namespace klausul {
@@ -58,17 +59,20 @@ namespace {
 struct Side {
   std::vector<Clause> clauses;
   std::vector<ClauseVector> vectors;
-  std::vector<RelatedStems> related;  // A's side only: A's clauses are the queries
+  std::vector<QueryScorer> scorers;  // A's side only: A's clauses are the queries
 };
 
 Side load_side(const Xapian::Database& db, const std::string& document_id, const StemCanon& canon,
-               const Thesaurus* thesaurus) {
+               const Thesaurus* thesaurus, const TermModel* model) {
   Side side;
   IdfCache idf(db);
   for (auto& [clause, doc] : document_clauses(db, document_id)) {
     if (clause.kind == BlockKind::heading) continue;  // headings are structure, not content
     side.vectors.push_back(vector_of_document(idf, doc, canon));
-    if (thesaurus) side.related.emplace_back(side.vectors.back(), *thesaurus, canon);
+    if (thesaurus) {
+      side.scorers.emplace_back(side.vectors.back(),
+                                RelatedStems(side.vectors.back(), *thesaurus, canon), model);
+    }
     side.clauses.push_back(std::move(clause));
   }
   return side;
@@ -78,20 +82,20 @@ Side load_side(const Xapian::Database& db, const std::string& document_id, const
 
 Alignment compare_documents(const Xapian::Database& db, const std::string& a,
                             const std::string& b, const SynonymTable& synonyms,
-                            const Thesaurus& thesaurus) {
+                            const Thesaurus& thesaurus, const TermModel* term_model) {
   Alignment alignment;
   alignment.a = resolve_document(db, a);
   alignment.b = resolve_document(db, b);
   const StemCanon canon(synonyms);
-  const Side side_a = load_side(db, alignment.a.id, canon, &thesaurus);
-  const Side side_b = load_side(db, alignment.b.id, canon, nullptr);
+  const Side side_a = load_side(db, alignment.a.id, canon, &thesaurus, term_model);
+  const Side side_b = load_side(db, alignment.b.id, canon, nullptr, term_model);
 
   std::vector<bool> b_used(side_b.clauses.size(), false);
   for (size_t i = 0; i < side_a.clauses.size(); ++i) {
     double best = 0;
     size_t best_j = 0;
     for (size_t j = 0; j < side_b.clauses.size(); ++j) {
-      const double score = soft_cosine(side_a.vectors[i], side_b.vectors[j], side_a.related[i]);
+      const double score = side_a.scorers[i].score(side_b.vectors[j]);
       if (score > best) {
         best = score;
         best_j = j;
@@ -114,7 +118,7 @@ Alignment compare_documents(const Xapian::Database& db, const std::string& a,
     if (b_used[j]) continue;
     double best = 0;
     for (size_t i = 0; i < side_a.vectors.size(); ++i) {
-      best = std::max(best, soft_cosine(side_a.vectors[i], side_b.vectors[j], side_a.related[i]));
+      best = std::max(best, side_a.scorers[i].score(side_b.vectors[j]));
     }
     // A clause of B close to some clause of A is covered by A even if it was not that
     // clause's single best counterpart.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "index/term_model.h"
 #include "ingest/document.h"
 #include "search/synonyms.h"
 #include "search/thesaurus.h"
@@ -34,7 +35,8 @@ struct Alignment {
   int only_b = 0;
 };
 
-/// A clause pair below this similarity (soft_cosine, as `similar` scores) is not a counterpart.
+/// A clause pair below this similarity (search/clause_score.h, as `similar` scores) is not a
+/// counterpart.
 inline constexpr double kMatchThreshold = 0.25;
 
 /// Aligns two indexed documents (named by id or source path). Every non-heading clause of A
@@ -44,7 +46,8 @@ inline constexpr double kMatchThreshold = 0.25;
 Alignment compare_documents(const Xapian::Database& db, const std::string& a,
                             const std::string& b,
                             const SynonymTable& synonyms = SynonymTable::standard(),
-                            const Thesaurus& thesaurus = Thesaurus::system());
+                            const Thesaurus& thesaurus = Thesaurus::system(),
+                            const TermModel* term_model = nullptr);
 
 /// "N matchade, N bara i A, N bara i B": the summary line of an alignment.
 std::string alignment_summary(const Alignment& alignment);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "index/analyzer.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/writer.h"
@@ -16,6 +17,7 @@ namespace klausul {
 namespace {
 
 constexpr size_t kQueryStems = 16;             // strongest stems used to fetch candidates
+constexpr size_t kExpandedStems = 8;           // of which these bring their neighbours
 // Candidates: the best kCandidatePool clauses of all target regions by BM25, then at most
 // per_region_limit() of each region, which the rerank reads and scores (about 25 µs each on
 // a large index: that read is what costs). Collapsing on the region inside Xapian gives the
@@ -50,7 +52,8 @@ constexpr double kCommonStemShare = 0.005;
 constexpr Xapian::doccount kCommonStemMinimum = 5000;
 
 Xapian::Query candidate_query(const Xapian::Database& db, const ClauseVector& query,
-                              const StemCanon& canon) {
+                              const StemCanon& canon, const TermModel* model,
+                              const ScoreTuning& tuning) {
   const auto common = std::max<Xapian::doccount>(
       kCommonStemMinimum, static_cast<Xapian::doccount>(kCommonStemShare * db.get_doccount()));
   std::vector<std::pair<double, std::string>> strongest;
@@ -64,6 +67,16 @@ Xapian::Query candidate_query(const Xapian::Database& db, const ClauseVector& qu
     std::vector<Xapian::Query> members;
     for (const std::string& member : canon.members(stem)) members.emplace_back("Z" + member);
     stems.emplace_back(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
+  }
+  if (model && !model->empty()) {
+    for (const auto& [stem, similarity] :
+         neighbour_stems(query, *model, kExpandedStems, tuning.expansion_per_stem,
+                         tuning.expansion_minimum)) {
+      const std::string term = "Z" + stem;
+      if (db.get_termfreq(term) > common) continue;
+      stems.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
+                         similarity * tuning.expansion_weight);
+    }
   }
   return Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end());
 }
@@ -131,8 +144,8 @@ bool is_duplicate(const Candidate& a, const Candidate& b) {
 // Reads what a shown candidate needs: its clause and its document (cached per call).
 class HitLoader {
  public:
-  HitLoader(const Xapian::Database& db, const ClauseVector& query, const std::string& region)
-      : db_(db), query_(query), query_region_(region) {}
+  HitLoader(const Xapian::Database& db, const QueryScorer& scorer, const std::string& region)
+      : db_(db), scorer_(scorer), query_region_(region) {}
 
   Hit load(const Candidate& candidate) {
     Hit hit;
@@ -140,7 +153,7 @@ class HitLoader {
     hit.document = document(hit.clause.document_id);
     hit.score = candidate.score;
     hit.query_region = query_region_;
-    hit.matched_terms = shared_words(query_, candidate.vector);
+    hit.matched_terms = scorer_.explain(candidate.vector, content_words(hit.clause.text));
     for (const Candidate* duplicate : candidate.duplicates) {
       Clause clause = clause_from_data(duplicate->doc.get_data());
       const DocumentInfo& info = document(clause.document_id);
@@ -160,7 +173,7 @@ class HitLoader {
   }
 
   const Xapian::Database& db_;
-  const ClauseVector& query_;
+  const QueryScorer& scorer_;
   std::string query_region_;
   std::map<std::string, DocumentInfo> documents_;
 };
@@ -208,10 +221,12 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   if (query.empty()) throw UsageError("nothing to compare: the text has no searchable words");
   const std::string own_region = result.query.document.region;
 
-  const RelatedStems related(query, thesaurus, canon);
+  const QueryScorer scorer(query, RelatedStems(query, thesaurus, canon), request.term_model,
+                           request.tuning);
   const std::vector<std::string> targets = target_regions(db, target_keys, own_region);
   const Xapian::doccount per_region = per_region_limit(targets.size());
-  const Xapian::Query candidates = candidate_query(db, query, canon);
+  const Xapian::Query candidates =
+      candidate_query(db, query, canon, request.term_model, request.tuning);
 
   std::map<std::string, std::vector<Candidate>> by_region;
   const std::string query_fingerprint = query_document.get_value(schema::kFingerprintSlot);
@@ -227,7 +242,7 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
       if (!query_fingerprint.empty() && candidate.fingerprint == query_fingerprint) continue;
       // Headings index their words as section terms only: an empty vector, never chosen.
       candidate.vector = vector_of_document(idf, candidate.doc, canon);
-      candidate.score = soft_cosine(query, candidate.vector, related);
+      candidate.score = scorer.score(candidate.vector);
       region_candidates.push_back(std::move(candidate));
     }
   };
@@ -253,7 +268,7 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
     }
   }
 
-  HitLoader loader(db, query, own_region);
+  HitLoader loader(db, scorer, own_region);
   std::vector<std::vector<Hit>> groups;
   for (auto& [region, region_candidates] : by_region) {
     std::vector<Hit> group;

@@ -11,12 +11,15 @@
 //     candidate list and a big region cannot crowd out a small one; a region left out of a
 //     full pool gets a query of its own. (Xapian's collapse on the region slot does the same
 //     but costs 3x the matching time on a million clauses.)
-//  3. Rerank: each candidate's own vector is read from the index and compared with the
-//     query by cosine similarity — length-normalised on both sides, so a short clause that
-//     says the same thing beats a long one that merely repeats a frequent word — plus soft
-//     matches through the Swedish thesaurus (search/thesaurus.h): a query word the candidate
-//     lacks counts 0.3 of its best thesaurus neighbour there ("mandat" ~ "uppdrag"). The
-//     score is in [0, 1].
+//     With a term model learned from the archive (index/term_model.h), the query also brings
+//     the stems the archive uses like its own, so a paraphrase that shares no stem still
+//     becomes a candidate.
+//  3. Rerank: each candidate's own vector is read from the index and scored by
+//     search/clause_score.h: the stem cosine (length-normalised on both sides, plus
+//     thesaurus soft matches, "mandat" ~ "uppdrag") mixed with the cosine of the two
+//     clauses' meaning vectors from the term model, and fragments (titles, headings, lead-ins
+//     of one or two words) kept below statements. The score is in [0, 1]; matched_terms
+//     lists the shared words and the soft links that counted ("prägla ≈ genomsyra 0.62").
 //  4. Near-duplicates (the same fingerprint, or cosine >= 0.9 to a clause already chosen,
 //     e.g. the guideline repeated on a web page) are shown once with the list of places.
 #pragma once
@@ -26,7 +29,9 @@
 #include <string>
 #include <vector>
 
+#include "index/term_model.h"
 #include "ingest/regions.h"
+#include "search/clause_score.h"
 #include "search/hit.h"
 #include "search/synonyms.h"
 #include "search/thesaurus.h"
@@ -38,6 +43,10 @@ struct SimilarRequest {
   std::string text;                  // ... or a free text
   std::vector<std::string> regions;  // target regions (user spellings); empty = all others
   int per_region = 3;
+  // The archive's term model (search/term_model_store.h), or null: then stems and the
+  // thesaurus alone decide. Must outlive the call.
+  const TermModel* term_model = nullptr;
+  ScoreTuning tuning = default_score_tuning();
 };
 
 struct SimilarResult {

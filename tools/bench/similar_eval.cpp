@@ -1,13 +1,19 @@
 // Evaluation of `klausul similar` against hand-labelled counterparts (similar_eval.tsv):
-// recall@3 and MRR (over the first 10) for klausul's method and for a plain BM25 baseline
-// over the query clause's words, in the same run on the same index.
-//   similar_eval DB similar_eval.tsv
+// recall@3 and MRR (over the first 10) for klausul's method with the index's term model, for
+// the same without it (stems and thesaurus only, the engine before the term model) and for a
+// plain BM25 baseline over the query clause's words, in the same run on the same index; per
+// split (tune / heldout) when the pairs file has a fifth column.
+//   similar_eval DB PAIRS.tsv [NAME]
+// KLAUSUL_TUNING="semantic_weight=0.6,meaning_floor=0.3,..." overrides ScoreTuning fields
+// (for sweeps on the tuning half only).
 // With SIMILAR_EVAL_POOL=1 set, the unlabelled top-3 answers of both methods are also printed
 // to stderr ("POOL<TAB>query region<TAB>query key<TAB>target<TAB>query<TAB>answer", without
 // saying which method found them): the pool an assessor judges to extend the labels.
 #include <xapian.h>
 
+#include <array>
 #include <cstdio>
+#include <map>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -20,12 +26,14 @@
 #include "index/stored_data.h"
 #include "ingest/normalize.h"
 #include "search/similar.h"
+#include "search/term_model_store.h"
 
 namespace {
 
 struct Case {
   std::string query_region, query_text, target_region;
   std::vector<std::string> expected;
+  std::string split = "all";  // fifth column when present: tune | heldout
 };
 
 std::vector<Case> load(const std::string& path) {
@@ -42,6 +50,8 @@ std::vector<Case> load(const std::string& path) {
     std::getline(fields, expected, '\t');
     std::istringstream parts(expected);
     for (std::string part; std::getline(parts, part, '|');) c.expected.push_back(part);
+    std::string split;
+    if (std::getline(fields, split, '\t') && !split.empty()) c.split = split;
     if (!c.expected.empty()) cases.push_back(std::move(c));
   }
   return cases;
@@ -76,8 +86,11 @@ int first_correct(const std::vector<std::string>& texts, const Case& c) {
 }
 
 std::vector<std::string> ours(const Xapian::Database& db, const std::string& clause_id,
-                              const Case& c) {
+                              const Case& c, const klausul::TermModel* model,
+                              const klausul::ScoreTuning& tuning) {
   klausul::SimilarRequest request;
+  request.term_model = model;
+  request.tuning = tuning;
   request.clause_id = clause_id;
   request.regions = {c.target_region};
   request.per_region = 10;
@@ -110,24 +123,59 @@ std::vector<std::string> bm25(const Xapian::Database& db, const std::string& tex
 }
 
 struct Score {
+  int count = 0;
   int hits_at_3 = 0;
   double reciprocal = 0;
   void add(int rank) {
+    ++count;
     hits_at_3 += rank >= 1 && rank <= 3;
     reciprocal += rank > 0 ? 1.0 / rank : 0.0;
   }
+  std::string text() const {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "recall@3 %.3f  MRR %.3f", hits_at_3 / double(count),
+                  reciprocal / count);
+    return buffer;
+  }
 };
+
+klausul::ScoreTuning tuning_from_environment() {
+  klausul::ScoreTuning tuning = klausul::default_score_tuning();
+  const char* text = std::getenv("KLAUSUL_TUNING");
+  if (!text) return tuning;
+  std::istringstream fields(text);
+  for (std::string field; std::getline(fields, field, ',');) {
+    const auto equals = field.find('=');
+    if (equals == std::string::npos) continue;
+    const std::string name = field.substr(0, equals);
+    const double value = std::stod(field.substr(equals + 1));
+    if (name == "semantic_weight") tuning.semantic_weight = value;
+    else if (name == "meaning_floor") tuning.meaning_floor = value;
+    else if (name == "full_statement_stems") tuning.full_statement_stems = value;
+    else if (name == "fragment_power") tuning.fragment_power = value;
+    else if (name == "expansion_per_stem") tuning.expansion_per_stem = static_cast<size_t>(value);
+    else if (name == "expansion_minimum") tuning.expansion_minimum = value;
+    else if (name == "expansion_weight") tuning.expansion_weight = value;
+    else std::cerr << "KLAUSUL_TUNING: unknown field " << name << "\n";
+  }
+  return tuning;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: similar_eval DB similar_eval.tsv\n";
+  if (argc != 3 && argc != 4) {
+    std::cerr << "usage: similar_eval DB PAIRS.tsv [NAME]\n";
     return 2;
   }
+  const std::string name = argc == 4 ? argv[3] : "pairs";
   Xapian::Database db(argv[1]);
-  Score method, baseline;
-  int evaluated = 0, missing = 0;
+  const klausul::LoadedTermModel model = klausul::term_model_for(argv[1]);
+  if (!model.model) std::cerr << "similar_eval: " << model.problem << "\n";
+  const klausul::ScoreTuning tuning = tuning_from_environment();
+  const klausul::ScoreTuning stems_only_tuning;
+  std::map<std::string, std::array<Score, 3>> by_split;  // ours, stems only, bm25
+  int missing = 0;
   for (const Case& c : load(argv[2])) {
     const std::string id = find_clause(db, c.query_region, c.query_text);
     if (id.empty()) {
@@ -138,15 +186,19 @@ int main(int argc, char** argv) {
     }
     const std::string text = klausul::clause_from_data(
         db.get_document(*db.postlist_begin(klausul::schema::clause_term(id))).get_data()).text;
-    const int our_rank = first_correct(ours(db, id, c), c);
+    const auto our_list = ours(db, id, c, model.model.get(), tuning);
+    const int our_rank = first_correct(our_list, c);
+    const int stems_rank = first_correct(ours(db, id, c, nullptr, stems_only_tuning), c);
     const int base_rank = first_correct(bm25(db, text, c), c);
-    method.add(our_rank);
-    baseline.add(base_rank);
-    ++evaluated;
-    std::printf("%-10s -> %-10s ours %2d  bm25 %2d  %s\n", c.query_region.c_str(),
-                c.target_region.c_str(), our_rank, base_rank, c.query_text.substr(0, 60).c_str());
+    auto& scores = by_split[c.split];
+    scores[0].add(our_rank);
+    scores[1].add(stems_rank);
+    scores[2].add(base_rank);
+    std::printf("%-7s %-12s -> %-12s ours %2d  stems %2d  bm25 %2d  %s\n", c.split.c_str(),
+                c.query_region.c_str(), c.target_region.c_str(), our_rank, stems_rank,
+                base_rank, c.query_text.substr(0, 50).c_str());
     if (std::getenv("SIMILAR_EVAL_POOL")) {
-      for (const auto& list : {ours(db, id, c), bm25(db, text, c)}) {
+      for (const auto& list : {our_list, bm25(db, text, c)}) {
         for (size_t i = 0; i < list.size() && i < 3; ++i) {
           if (!matches(list[i], c)) {
             std::fprintf(stderr, "POOL\t%s\t%s\t%s\t%s\t%s\n", c.query_region.c_str(),
@@ -157,11 +209,13 @@ int main(int argc, char** argv) {
       }
     }
   }
-  if (evaluated == 0) return 1;
-  std::printf("\n%d query/region pairs (%d query clauses not found)\n", evaluated, missing);
-  std::printf("%-22s recall@3 %.3f  MRR %.3f\n", "klausul similar:",
-              method.hits_at_3 / double(evaluated), method.reciprocal / evaluated);
-  std::printf("%-22s recall@3 %.3f  MRR %.3f\n", "BM25 over the words:",
-              baseline.hits_at_3 / double(evaluated), baseline.reciprocal / evaluated);
+  if (by_split.empty()) return 1;
+  std::printf("\n%s: %d query clauses not found\n", name.c_str(), missing);
+  for (const auto& [split, scores] : by_split) {
+    std::printf("%s, %s, %d pairs:\n", name.c_str(), split.c_str(), scores[0].count);
+    std::printf("  %-32s %s\n", "klausul similar:", scores[0].text().c_str());
+    std::printf("  %-32s %s\n", "without term model (stems only):", scores[1].text().c_str());
+    std::printf("  %-32s %s\n", "BM25 over the words:", scores[2].text().c_str());
+  }
   return 0;
 }

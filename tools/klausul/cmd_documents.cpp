@@ -10,6 +10,7 @@
 #include "search/export.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
+#include "tools/klausul/term_model_update.h"
 #include "tools/klausul/file_walk.h"
 #include "tools/klausul/output.h"
 
@@ -112,7 +113,8 @@ int run_show(int argc, char** argv) {
 int run_remove(int argc, char** argv) {
   Args args = parse_args(argc, argv, 2, {"db"}, {});
   if (args.positional.empty()) throw UsageError("remove needs a PATH");
-  Xapian::WritableDatabase db = open_for_writing(resolve_database_path(args.get("db")));
+  const std::string db_path = resolve_database_path(args.get("db"));
+  Xapian::WritableDatabase db = open_for_writing(db_path);
   IndexWriter writer(db);
   int missing = 0;
   for (const std::string& path : args.positional) {
@@ -123,6 +125,8 @@ int run_remove(int argc, char** argv) {
       ++missing;
     }
   }
+  // What the model learned from the removed clauses goes with them.
+  if (missing < static_cast<int>(args.positional.size())) update_term_model(db, db_path, false);
   return missing > 0 ? kExitUsage : kExitOk;
 }
 

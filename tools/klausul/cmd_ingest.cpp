@@ -11,6 +11,7 @@
 #include "ingest/extract_pdf.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
+#include "tools/klausul/term_model_update.h"
 #include "tools/klausul/file_walk.h"
 #include "tools/klausul/progress.h"
 
@@ -94,6 +95,8 @@ int run_ingest(int argc, char** argv) {
   progress.finish();
   summary.failed += static_cast<int>(walk.missing.size());
   print_summary(summary, db_path);
+  // What the archive teaches about words is learned again when the archive changed.
+  if (!summary.interrupted) update_term_model(db, db_path, false);
   if (summary.interrupted) return kExitInterrupted;
   return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;
 }

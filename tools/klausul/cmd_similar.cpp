@@ -9,6 +9,7 @@
 #include "search/export.h"
 #include "search/export_context.h"
 #include "search/similar.h"
+#include "search/term_model_store.h"
 #include "search/thesaurus.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
@@ -94,6 +95,14 @@ void note_missing_thesaurus(const char* command) {
   }
 }
 
+// The archive's term model, or a note on stderr saying why there is none (the comparison
+// still works on stems and the thesaurus).
+LoadedTermModel term_model_or_note(const char* command, const std::string& database) {
+  LoadedTermModel loaded = term_model_for(database);
+  if (!loaded.model) std::cerr << "klausul " << command << ": " << loaded.problem << '\n';
+  return loaded;
+}
+
 }  // namespace
 
 int run_similar(int argc, char** argv) {
@@ -117,6 +126,8 @@ int run_similar(int argc, char** argv) {
   Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
   note_missing_thesaurus("similar");
+  const LoadedTermModel model = term_model_or_note("similar", database);
+  request.term_model = model.model.get();
   SimilarResult result = find_similar(db, request, regions);
   if (format == OutputFormat::text) {
     write_similar_text(output.stream(), result);
@@ -140,7 +151,10 @@ int run_compare(int argc, char** argv) {
   Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
   note_missing_thesaurus("compare");
-  Alignment alignment = compare_documents(db, args.positional[0], args.positional[1]);
+  const LoadedTermModel model = term_model_or_note("compare", database);
+  Alignment alignment = compare_documents(db, args.positional[0], args.positional[1],
+                                          SynonymTable::standard(), Thesaurus::system(),
+                                          model.model.get());
   if (format == OutputFormat::text) {
     write_compare_text(output.stream(), alignment);
   } else {

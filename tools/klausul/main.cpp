@@ -8,6 +8,7 @@
 
 #include "ingest/error.h"
 #include "tools/klausul/commands.h"
+#include "tools/klausul/term_model_update.h"
 
 namespace {
 
@@ -23,6 +24,7 @@ usage:
   klausul list [--db DIR]
   klausul show ID|PATH [--db DIR]
   klausul remove PATH [--db DIR]
+  klausul learn [--db DIR]   (learns the term model again; ingest and remove keep it current)
   klausul stats [--db DIR]
   klausul shards STUB SHARD...   (SHARD: index folder or tcp://HOST:PORT; then --db STUB)
   klausul serve [--db DIR] [--bind 127.0.0.1] [--port 8080]   (read-only web page, see serve --help)
@@ -44,6 +46,7 @@ int dispatch(const std::string& command, int argc, char** argv) {
   if (command == "stats") return run_stats(argc, argv);
   if (command == "shards") return run_shards(argc, argv);
   if (command == "serve") return run_serve(argc, argv);
+  if (command == "learn") return run_learn(argc, argv);
   throw klausul::UsageError("unknown command '" + command + "' (see klausul --help)");
 }
 

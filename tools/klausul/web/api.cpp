@@ -6,6 +6,7 @@
 #include "search/compare.h"
 #include "search/searcher.h"
 #include "search/similar.h"
+#include "search/term_model_store.h"
 #include "tools/klausul/web/api_json.h"
 #include "tools/klausul/web/http_error.h"
 
@@ -41,7 +42,9 @@ nlohmann::json api_search(IndexPool& pool, const ParamReader& params) {
 }
 
 nlohmann::json api_similar(IndexPool& pool, const ParamReader& params) {
-  const SimilarRequest request = similar_request(params);
+  SimilarRequest request = similar_request(params);
+  const LoadedTermModel model = term_model_for(pool.path());
+  request.term_model = model.model.get();
   return pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
     return similar_json(find_similar(db, request, RegionTable::builtin()));
@@ -51,7 +54,8 @@ nlohmann::json api_similar(IndexPool& pool, const ParamReader& params) {
 nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
   return pool.with_database([&](const Xapian::Database& db) {
     const auto [a, b] = compare_documents_param(db, params);
-    return compare_json(compare_documents(db, a, b));
+    return compare_json(compare_documents(db, a, b, SynonymTable::standard(), Thesaurus::system(),
+                            term_model_for(pool.path()).model.get()));
   });
 }
 

@@ -15,6 +15,7 @@
 #include "search/export_xlsx.h"
 #include "search/searcher.h"
 #include "search/similar.h"
+#include "search/term_model_store.h"
 #include "tools/klausul/web/api.h"
 #include "tools/klausul/web/api_json.h"
 #include "tools/klausul/web/http_error.h"
@@ -119,7 +120,9 @@ std::string export_search(IndexPool& pool, const ParamReader& params, const Form
 
 std::string export_similar(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
                            char delimiter) {
-  const SimilarRequest request = similar_request(params);
+  SimilarRequest request = similar_request(params);
+  const LoadedTermModel model = term_model_for(pool.path());
+  request.term_model = model.model.get();
   return pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
     const SimilarResult result = find_similar(db, request, RegionTable::builtin());
@@ -134,7 +137,8 @@ std::string export_compare(IndexPool& pool, const ParamReader& params, const For
                            char delimiter) {
   return pool.with_database([&](const Xapian::Database& db) {
     const auto [a, b] = compare_documents_param(db, params);
-    const Alignment alignment = compare_documents(db, a, b);
+    const Alignment alignment = compare_documents(db, a, b, SynonymTable::standard(), Thesaurus::system(),
+                            term_model_for(pool.path()).model.get());
     const ExportContext context = compare_export_context(alignment, pool.path());
     return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
       for (const AlignedPair& pair : alignment.pairs) writer.pair(pair);

@@ -1,0 +1,129 @@
+#include "index/term_model_learning.h"
+
+#include <fasttext/args.h>
+#include <fasttext/dictionary.h>
+#include <fasttext/fasttext.h>
+#include <fasttext/vector.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <stdexcept>
+
+#include "index/analyzer.h"
+#include "index/schema.h"
+#include "index/stored_data.h"
+#include "ingest/error.h"
+
+namespace klausul {
+namespace {
+
+constexpr size_t kMinimumTokens = 300;
+constexpr int kSeed = 20190101;
+
+// A temporary file that is removed whatever happens.
+class TemporaryFile {
+ public:
+  TemporaryFile() {
+    const char* dir = std::getenv("TMPDIR");
+    std::string pattern = std::string(dir && *dir ? dir : "/tmp") + "/klausul-learn-XXXXXX";
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    const int fd = mkstemp(name.data());
+    if (fd < 0) throw IndexError("cannot create a temporary file to learn the term model");
+    close(fd);
+    path_ = name.data();
+  }
+  ~TemporaryFile() { std::remove(path_.c_str()); }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Writes the stems of the index's clauses, one clause a line, in clause-id order; returns
+// how many stems were written and counts each stem.
+size_t write_training_text(const Xapian::Database& db, const TermModelOptions& options,
+                           const std::string& path, std::map<std::string, uint32_t>& counts) {
+  std::ofstream out(path, std::ios::trunc);
+  size_t tokens = 0;
+  const std::string& prefix = schema::kClauseIdPrefix;
+  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+    auto posting = db.postlist_begin(*term);
+    if (posting == db.postlist_end(*term)) continue;
+    const Clause clause = clause_from_data(db.get_document(*posting).get_data());
+    const std::vector<std::string> stems = content_stems(clause.text);
+    if (stems.empty()) continue;
+    for (size_t i = 0; i < stems.size(); ++i) {
+      out << (i ? " " : "") << stems[i];
+      ++counts[stems[i]];
+    }
+    out << '\n';
+    tokens += stems.size();
+    if (tokens >= options.max_tokens) break;
+  }
+  out.flush();
+  if (!out) throw IndexError("cannot write the term model's training text (disk full?)");
+  return tokens;
+}
+
+}  // namespace
+
+std::string index_signature(const Xapian::Database& db) {
+  return std::to_string(db.get_doccount()) + "/" + std::to_string(db.get_total_length());
+}
+
+std::string term_model_path(const std::string& db_path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(db_path, error)) {
+    return (std::filesystem::path(db_path) / "klausul-terms.model").string();
+  }
+  return db_path + ".terms.model";
+}
+
+TermModel learn_term_model(const Xapian::Database& db, const TermModelOptions& options) {
+  TermModel model(options.dimensions, index_signature(db));
+  TemporaryFile text;
+  std::map<std::string, uint32_t> counts;
+  const size_t tokens = write_training_text(db, options, text.path(), counts);
+  if (tokens < kMinimumTokens) return model;
+
+  fasttext::Args args;
+  args.input = text.path();
+  args.model = fasttext::model_name::sg;
+  args.loss = fasttext::loss_name::ns;
+  args.dim = options.dimensions;
+  args.ws = options.window;
+  args.epoch = static_cast<int>(std::clamp<size_t>(options.token_passes / tokens,
+                                                   static_cast<size_t>(options.min_epochs),
+                                                   static_cast<size_t>(options.max_epochs)));
+  args.minCount = 1;
+  args.minn = 3;
+  args.maxn = 6;
+  args.bucket = options.buckets;
+  args.thread = 1;  // one thread: the same text gives the same vectors
+  args.seed = kSeed;
+  args.verbose = 0;
+  fasttext::FastText fast_text;
+  try {
+    fast_text.train(args);
+  } catch (const std::exception& error) {
+    throw IndexError(std::string("learning the term model failed: ") + error.what());
+  }
+  fasttext::Vector vector(options.dimensions);
+  std::vector<float> values(static_cast<size_t>(options.dimensions));
+  for (const auto& [stem, count] : counts) {
+    fast_text.getWordVector(vector, stem);
+    std::copy(vector.data(), vector.data() + options.dimensions, values.begin());
+    model.add(stem, values, count);
+  }
+  return model;
+}
+
+}  // namespace klausul

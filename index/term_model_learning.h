@@ -1,0 +1,46 @@
+// Learning a TermModel (index/term_model.h) from an index: fastText skip-gram with subword
+// n-grams (3-6 letters, so "vårdskada", "vårdskador" and "patientsäkerhetsarbete" share
+// evidence with their parts) over the stems of every clause, all regions together: the
+// associations come from the archive being searched and grow with every document added.
+//
+// Deterministic: clauses are read in the order of their ids (content hashes), fastText runs
+// one thread from a fixed seed, so the same index content gives the same model whatever
+// order the files were ingested in. Bounded: at most `max_tokens` stems are learned from
+// (a deterministic sample of whole documents on a very large index) and fastText's hashed
+// n-gram table is small, so memory stays far under ingest's 500 MB.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+
+#include "index/term_model.h"
+
+namespace klausul {
+
+struct TermModelOptions {
+  int dimensions = 100;
+  size_t max_tokens = 3'000'000;  // stems learned from, at most
+  // Passes over the text: small archives need more (fastText's default 5 learns little from
+  // 50,000 words); epochs * tokens is kept near kTokenPasses.
+  int min_epochs = 5;
+  int max_epochs = 40;
+  size_t token_passes = 10'000'000;
+  int window = 5;
+  int buckets = 200'000;  // hashed n-gram vectors: 200,000 * 100 floats = 80 MB while learning
+};
+
+/// Which index state a model belongs to: changes whenever a clause is added, removed or
+/// replaced.
+std::string index_signature(const Xapian::Database& db);
+
+/// Where the term model of the index at `db_path` lives: inside an index folder, beside a
+/// stub file.
+std::string term_model_path(const std::string& db_path);
+
+/// Learns a model from the clauses of `db`. An index too small to learn from (fewer than a
+/// few hundred words) gives an empty model.
+TermModel learn_term_model(const Xapian::Database& db, const TermModelOptions& options = {});
+
+}  // namespace klausul

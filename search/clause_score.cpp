@@ -1,0 +1,61 @@
+#include "search/clause_score.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace klausul {
+
+const ScoreTuning& default_score_tuning() {
+  static const ScoreTuning tuning;
+  return tuning;
+}
+
+QueryScorer::QueryScorer(ClauseVector query, RelatedStems related, const TermModel* model,
+                         const ScoreTuning& tuning)
+    : query_(std::move(query)), related_(std::move(related)), model_(model), tuning_(tuning) {
+  if (model_ && !model_->empty()) meaning_ = meaning_of(query_, *model_);
+}
+
+double QueryScorer::score(const ClauseVector& candidate) const {
+  const double lexical = soft_cosine(query_, candidate, related_);
+  double similarity = lexical;
+  if (!meaning_.empty()) {
+    const double cosine = meaning_similarity(meaning_, meaning_of(candidate, *model_));
+    const double meaning =
+        std::max(0.0, cosine - tuning_.meaning_floor) / (1.0 - tuning_.meaning_floor);
+    similarity = (1 - tuning_.semantic_weight) * lexical + tuning_.semantic_weight * meaning;
+  }
+  const double stems = candidate.body_stems;
+  if (stems < tuning_.full_statement_stems && tuning_.fragment_power > 0) {
+    similarity *= std::pow(std::max(stems, 0.5) / tuning_.full_statement_stems,
+                           tuning_.fragment_power);
+  }
+  return std::clamp(similarity, 0.0, 1.0);
+}
+
+std::vector<std::string> QueryScorer::explain(
+    const ClauseVector& candidate,
+    const std::vector<std::pair<std::string, std::string>>& candidate_words) const {
+  std::vector<std::string> terms = shared_words(query_, candidate);
+  if (!model_ || model_->empty()) return terms;
+  auto query_word = [&](const std::string& stem) {
+    auto it = query_.surface.find(stem);
+    return it != query_.surface.end() ? it->second : stem;
+  };
+  auto candidate_word = [&](const std::string& stem) {
+    for (const auto& [word, word_stem] : candidate_words) {
+      if (word_stem == stem) return word;
+    }
+    return stem;
+  };
+  for (const SoftLink& link : soft_links(query_, candidate, *model_, tuning_.soft_link_minimum)) {
+    char weight[16];
+    std::snprintf(weight, sizeof weight, "%.2f", link.similarity);
+    terms.push_back(query_word(link.query_stem) + " \u2248 " + candidate_word(link.other_stem) +
+                    " " + weight);
+  }
+  return terms;
+}
+
+}  // namespace klausul

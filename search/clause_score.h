@@ -1,0 +1,72 @@
+// THE similarity of a candidate clause to a query, shared by `similar` and `compare`:
+//   score = ((1 - semantic_weight) * lexical + semantic_weight * meaning) * statement_factor
+// where lexical is the stem cosine with thesaurus soft matches (clause_vector.h), meaning is
+// the cosine of the clauses' meaning vectors from the archive's term model
+// (semantic_match.h), above a floor (left out of the mix when there is no model), and
+// statement_factor
+// keeps fragments (a heading repeated as a paragraph, a title, a list lead-in, a navigation
+// line: a clause of one or two content words) from outranking a clause that states
+// something: a clause with fewer than `full_statement_stems` stems of its own scores
+// (stems / full_statement_stems) ^ fragment_power of its similarity.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "index/term_model.h"
+#include "search/clause_vector.h"
+#include "search/semantic_match.h"
+
+namespace klausul {
+
+struct ScoreTuning {
+  double semantic_weight = 0.5;
+  // Two clauses of the same archive are never far apart in meaning: a meaning cosine at or
+  // below meaning_floor counts 0, the rest is stretched to [0, 1].
+  double meaning_floor = 0.3;
+  double full_statement_stems = 6;
+  double fragment_power = 0.5;
+  double soft_link_minimum = 0.5;  // soft links shown in matched_terms
+  // Candidates: each of the query's strongest stems also brings up to expansion_per_stem
+  // stems the archive uses alike (similarity at least expansion_minimum), weighted by that
+  // similarity times expansion_weight.
+  size_t expansion_per_stem = 3;
+  double expansion_minimum = 0.6;
+  double expansion_weight = 0.5;
+};
+
+/// The tuning tools/bench/similar-eval chose on the tuning half of the evaluation pairs
+/// (see tools/bench/RESULTS.md).
+const ScoreTuning& default_score_tuning();
+
+/// Everything about the query that scoring each candidate needs, prepared once.
+class QueryScorer {
+ public:
+  /// `model` may be null (no term model: stems and thesaurus only). It must outlive this.
+  QueryScorer(ClauseVector query, RelatedStems related, const TermModel* model,
+              const ScoreTuning& tuning = default_score_tuning());
+
+  const ClauseVector& query() const { return query_; }
+  const TermModel* model() const { return model_; }
+  const ScoreTuning& tuning() const { return tuning_; }
+
+  /// The score in [0, 1] of a candidate clause.
+  double score(const ClauseVector& candidate) const;
+
+  /// What matched, for people: the query's words the candidate shares, then the soft links
+  /// that counted ("prägla ≈ genomsyra 0.62"). `candidate_words` maps the candidate's stems
+  /// to its own words (content_words of its text).
+  std::vector<std::string> explain(
+      const ClauseVector& candidate,
+      const std::vector<std::pair<std::string, std::string>>& candidate_words) const;
+
+ private:
+  ClauseVector query_;
+  RelatedStems related_;
+  const TermModel* model_;
+  ScoreTuning tuning_;
+  MeaningVector meaning_;
+};
+
+}  // namespace klausul

@@ -1,0 +1,48 @@
+// Clauses compared by meaning: a clause's ClauseVector (stems with tf-idf weights) averaged
+// into one dense vector through the archive's TermModel (index/term_model.h), so two
+// clauses that share no stem but use words the archive uses alike ("ska prägla hela
+// organisationen" / "en naturlig del av det dagliga arbetet") still come out close.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "index/term_model.h"
+#include "search/clause_vector.h"
+
+namespace klausul {
+
+/// A clause's meaning: the weighted mean of its stems' vectors, unit length; empty when the
+/// model knows none of its stems.
+struct MeaningVector {
+  std::vector<float> values;
+  bool empty() const { return values.empty(); }
+};
+
+MeaningVector meaning_of(const ClauseVector& clause, const TermModel& model);
+
+/// Cosine of two meaning vectors, clamped to [0, 1]; 0 when either is empty.
+double meaning_similarity(const MeaningVector& a, const MeaningVector& b);
+
+/// A word of the query that the other clause lacks, linked to the other clause's closest
+/// stem: the explanation shown as "prägla ≈ genomsyra 0.62".
+struct SoftLink {
+  std::string query_stem;
+  std::string other_stem;
+  double similarity = 0;
+};
+
+/// For each stem of `query` absent from `other`, its closest stem of `other` when their
+/// similarity reaches `minimum`; strongest query stems first.
+std::vector<SoftLink> soft_links(const ClauseVector& query, const ClauseVector& other,
+                                 const TermModel& model, double minimum);
+
+/// Stems the archive uses like the query's strongest `stems` stems (up to `per_stem` each,
+/// similarity at least `minimum`) that are not in the query: what lets a paraphrase that
+/// shares no stem into the candidate pool. Each with its similarity; one entry per stem.
+std::vector<std::pair<std::string, double>> neighbour_stems(const ClauseVector& query,
+                                                            const TermModel& model, size_t stems,
+                                                            size_t per_stem, double minimum);
+
+}  // namespace klausul
