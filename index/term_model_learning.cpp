@@ -22,7 +22,6 @@
 namespace klausul {
 namespace {
 
-constexpr size_t kMinimumTokens = 300;
 constexpr int kSeed = 20190101;
 
 // A temporary file that is removed whatever happens.
@@ -92,7 +91,7 @@ TermModel learn_term_model(const Xapian::Database& db, const TermModelOptions& o
   TemporaryFile text;
   std::map<std::string, uint32_t> counts;
   const size_t tokens = write_training_text(db, options, text.path(), counts);
-  if (tokens < kMinimumTokens) return model;
+  if (tokens < options.min_tokens) return model;
 
   fasttext::Args args;
   args.input = text.path();
@@ -104,8 +103,8 @@ TermModel learn_term_model(const Xapian::Database& db, const TermModelOptions& o
                                                    static_cast<size_t>(options.min_epochs),
                                                    static_cast<size_t>(options.max_epochs)));
   args.minCount = 1;
-  args.minn = 3;
-  args.maxn = 6;
+  args.minn = options.min_ngram;
+  args.maxn = options.max_ngram;
   args.bucket = options.buckets;
   args.thread = 1;  // one thread: the same text gives the same vectors
   args.seed = kSeed;

@@ -242,7 +242,9 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
       if (!query_fingerprint.empty() && candidate.fingerprint == query_fingerprint) continue;
       // Headings index their words as section terms only: an empty vector, never chosen.
       candidate.vector = vector_of_document(idf, candidate.doc, canon);
-      candidate.score = scorer.score(candidate.vector);
+      const double best_weight = mset.get_max_attained();
+      candidate.score =
+          scorer.score(candidate.vector, best_weight > 0 ? it.get_weight() / best_weight : 0.0);
       region_candidates.push_back(std::move(candidate));
     }
   };

@@ -151,6 +151,7 @@ klausul::ScoreTuning tuning_from_environment() {
     const double value = std::stod(field.substr(equals + 1));
     if (name == "semantic_weight") tuning.semantic_weight = value;
     else if (name == "meaning_floor") tuning.meaning_floor = value;
+    else if (name == "bm25_weight") tuning.bm25_weight = value;
     else if (name == "full_statement_stems") tuning.full_statement_stems = value;
     else if (name == "fragment_power") tuning.fragment_power = value;
     else if (name == "expansion_per_stem") tuning.expansion_per_stem = static_cast<size_t>(value);

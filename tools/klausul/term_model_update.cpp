@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "index/analyzer.h"
 #include "index/database.h"
 #include "index/term_model_learning.h"
 #include "ingest/error.h"
@@ -21,16 +22,37 @@ void update_term_model(const Xapian::Database& db, const std::string& db_path, b
   model.save(path);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  char line[160];
-  std::snprintf(line, sizeof line, "term model: %zu words learned from the index in %.1f s\n",
-                model.size(), seconds);
+  char line[200];
+  if (model.empty()) {
+    std::snprintf(line, sizeof line,
+                  "term model: the index holds too little text to learn from (under %zu words); "
+                  "similar compares by stems and thesaurus\n",
+                  TermModelOptions{}.min_tokens);
+  } else {
+    std::snprintf(line, sizeof line, "term model: %zu words learned from the index in %.1f s\n",
+                  model.size(), seconds);
+  }
   std::cerr << line;
 }
 
 int run_learn(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db"}, {});
+  Args args = parse_args(argc, argv, 2, {"db", "neighbours"}, {});
   if (!args.positional.empty()) throw UsageError("learn takes no arguments (only --db DIR)");
   const std::string db_path = resolve_database_path(args.get("db"));
+  if (!args.get("neighbours").empty()) {
+    // What the archive associates with a word: the stems the model holds closest to it.
+    const TermModel model = TermModel::load(term_model_path(db_path));
+    for (const std::string& word : content_stems(args.get("neighbours"))) {
+      std::cout << word << ':';
+      for (const auto& [stem, similarity] : model.neighbours(word, 10, 0.0)) {
+        char weight[16];
+        std::snprintf(weight, sizeof weight, "%.2f", similarity);
+        std::cout << ' ' << stem << ' ' << weight;
+      }
+      std::cout << '\n';
+    }
+    return kExitOk;
+  }
   Xapian::Database db = open_for_reading(db_path);
   update_term_model(db, db_path, true);
   return kExitOk;
