@@ -12,7 +12,7 @@ namespace klausul::testing {
 
 // `count` sentences. Values-and-care sentences take "genomsyra" or "prägla" (never both in
 // one sentence), road-work sentences take "asfaltera" or "ploga"; each sentence has about
-// seven content words.
+// eight content words, nearly all sentences distinct.
 inline std::vector<std::string> generated_policy_sentences(size_t count, uint32_t seed = 7) {
   static const std::vector<std::string> care_subjects = {
       "Värdegrunden", "Jämlikheten", "Patientsäkerheten", "Hållbarheten", "Delaktigheten",
@@ -30,6 +30,11 @@ inline std::vector<std::string> generated_policy_sentences(size_t count, uint32_
   static const std::vector<std::string> tails = {
       "under planperioden", "enligt gällande avtal", "i hela länet", "varje säsong",
       "i samverkan med kommunerna", "senast nästa år"};
+  // Places make nearly every sentence distinct (the learner skips repeated text).
+  static const std::vector<std::string> places = {
+      "Ale", "Alingsås", "Borås", "Eksjö", "Falun", "Gislaved", "Hudiksvall", "Kalix",
+      "Kiruna", "Laholm", "Motala", "Nora", "Piteå", "Ronneby", "Sala", "Tranås", "Ulricehamn",
+      "Vetlanda", "Värnamo", "Östhammar"};
   uint32_t state = seed;
   auto next = [&state](size_t n) {
     state = state * 1664525u + 1013904223u;
@@ -43,8 +48,8 @@ inline std::vector<std::string> generated_policy_sentences(size_t count, uint32_
     const auto& objects = care ? care_objects : road_objects;
     const auto& verbs = care ? care_verbs : road_verbs;
     sentences.push_back(subjects[next(subjects.size())] + " ska " + verbs[next(verbs.size())] +
-                        " " + objects[next(objects.size())] + " " + tails[next(tails.size())] +
-                        ".");
+                        " " + objects[next(objects.size())] + " i " + places[next(places.size())] +
+                        " " + tails[next(tails.size())] + ".");
   }
   return sentences;
 }

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <chrono>
 #include <fstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "tests/e2e/run_command.h"
@@ -35,7 +37,7 @@ class TermModelEndToEndTest : public ::testing::Test {
         << "Hållbarheten ska genomsyra mötet med patienten.\n\nEntreprenören ska ploga gatorna.\n";
     manifest << "gotland.txt,gotland,,policy,2021,Policy gotland\n";
     manifest.close();
-    ingest_ = new CommandResult(run_klausul({"ingest", corpus, "--db", db()}));
+    ingest_ = new CommandResult(run_klausul({"ingest", corpus, "--db", db(), "--learn", "wait"}));
   }
   static void TearDownTestSuite() {
     delete ingest_;
@@ -67,6 +69,31 @@ TEST_F(TermModelEndToEndTest, LearnRebuildsTheModelAndShowsWhatTheArchiveTiesToA
   // "prägl: genomsyr 1.00 ..." - the word used in the same places comes first.
   EXPECT_EQ(neighbours.out.rfind("prägl: genomsyr ", 0), 0u) << neighbours.out;
   EXPECT_EQ(run_klausul({"learn", "stray", "--db", db()}).exit_code, 2);
+}
+
+TEST_F(TermModelEndToEndTest, IngestLearnsAgainInTheBackgroundByDefault) {
+  ASSERT_EQ(ingest_->exit_code, 0) << ingest_->err;
+  const std::string model = db() + "/klausul-terms.model";
+  const auto before = std::filesystem::last_write_time(model);
+  const std::string extra = *dir_ / "extra";
+  std::filesystem::create_directories(extra);
+  std::ofstream(extra + "/blekinge.txt") << "Delaktigheten ska prägla mötet med patienten.\n";
+  CommandResult r = run_klausul({"ingest", extra, "--db", db(), "--region", "blekinge"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("learning again in the background"), std::string::npos) << r.err;
+  // The learner runs on after ingest returned; it replaces the model when it is done.
+  bool replaced = false;
+  for (int i = 0; i < 600 && !replaced; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::error_code error;
+    replaced = std::filesystem::last_write_time(model, error) != before && !error;
+  }
+  EXPECT_TRUE(replaced) << "no new model within 60 s";
+  // Learning again when nothing changed is skipped.
+  CommandResult again = run_klausul({"learn", "--db", db(), "--if-stale"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err, "");
+  EXPECT_EQ(run_klausul({"ingest", extra, "--db", db(), "--learn", "later"}).exit_code, 2);
 }
 
 TEST_F(TermModelEndToEndTest, SimilarFindsAParaphraseThatSharesNoWordAndSaysWhy) {

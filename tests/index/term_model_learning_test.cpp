@@ -18,15 +18,16 @@ std::string stem_of(const std::string& word) {
   return stems.empty() ? word : stems.front();
 }
 
-// Three regions' documents of generated sentences (about 22,000 stems in all, 7,500 a
-// region), added in the given order.
-void write_archive(Xapian::WritableDatabase& db, const std::vector<std::string>& order) {
-  const std::vector<std::string> sentences = testing::generated_policy_sentences(4500);
+// Regions' documents of generated sentences (`per_region` each, about eight stems a
+// sentence), added in the given order.
+void write_archive(Xapian::WritableDatabase& db, const std::vector<std::string>& order,
+                   size_t per_region = 1500) {
+  const std::vector<std::string> sentences = testing::generated_policy_sentences(3 * per_region);
   IndexWriter writer(db);
   for (const std::string& region : order) {
     const size_t part = region == "stockholm" ? 0 : region == "orebro" ? 1 : 2;
-    std::vector<std::string> texts(sentences.begin() + part * 1500,
-                                   sentences.begin() + (part + 1) * 1500);
+    std::vector<std::string> texts(sentences.begin() + part * per_region,
+                                   sentences.begin() + (part + 1) * per_region);
     writer.replace_file(testing::ingested_file("doc-" + region, region, texts));
   }
 }
@@ -67,8 +68,8 @@ TEST(TermModelLearningTest, SameContentGivesTheSameModelWhateverTheIngestOrder) 
 TEST(TermModelLearningTest, TooLittleTextLearnsNothing) {
   testing::TempDir dir;
   Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
-  write_archive(db, {"stockholm"});
-  EXPECT_TRUE(learn_term_model(db).empty());  // one region's 7,500 stems
+  write_archive(db, {"stockholm"}, 1000);
+  EXPECT_TRUE(learn_term_model(db).empty());  // about 8,000 stems
 }
 
 TEST(TermModelLearningTest, SignatureChangesWhenTheIndexChanges) {

@@ -6,7 +6,7 @@
 //   similar_eval DB PAIRS.tsv [NAME]
 // KLAUSUL_TUNING="semantic_weight=0.6,meaning_floor=0.3,..." overrides ScoreTuning fields
 // (for sweeps on the tuning half only).
-// With SIMILAR_EVAL_POOL=1 set, the unlabelled top-3 answers of both methods are also printed
+// SIMILAR_EVAL_SPLIT=tune evaluates that split only. SIMILAR_EVAL_VERBOSE=1 prints each pair's ranks. With SIMILAR_EVAL_POOL=1 set, the unlabelled top-3 answers of both methods are also printed
 // to stderr ("POOL<TAB>query region<TAB>query key<TAB>target<TAB>query<TAB>answer", without
 // saying which method found them): the pool an assessor judges to extend the labels.
 #include <xapian.h>
@@ -177,7 +177,10 @@ int main(int argc, char** argv) {
   const klausul::ScoreTuning stems_only_tuning;
   std::map<std::string, std::array<Score, 3>> by_split;  // ours, stems only, bm25
   int missing = 0;
+  // SIMILAR_EVAL_SPLIT=tune evaluates only that split: sweeps never see the held-out half.
+  const char* only_split = std::getenv("SIMILAR_EVAL_SPLIT");
   for (const Case& c : load(argv[2])) {
+    if (only_split && c.split != only_split) continue;
     const std::string id = find_clause(db, c.query_region, c.query_text);
     if (id.empty()) {
       std::fprintf(stderr, "query clause not found: %s: %s\n", c.query_region.c_str(),
@@ -195,9 +198,11 @@ int main(int argc, char** argv) {
     scores[0].add(our_rank);
     scores[1].add(stems_rank);
     scores[2].add(base_rank);
-    std::printf("%-7s %-12s -> %-12s ours %2d  stems %2d  bm25 %2d  %s\n", c.split.c_str(),
-                c.query_region.c_str(), c.target_region.c_str(), our_rank, stems_rank,
-                base_rank, c.query_text.substr(0, 50).c_str());
+    if (std::getenv("SIMILAR_EVAL_VERBOSE")) {
+      std::printf("%-7s %-12s -> %-12s ours %2d  stems %2d  bm25 %2d  %s\n", c.split.c_str(),
+                  c.query_region.c_str(), c.target_region.c_str(), our_rank, stems_rank,
+                  base_rank, c.query_text.substr(0, 50).c_str());
+    }
     if (std::getenv("SIMILAR_EVAL_POOL")) {
       for (const auto& list : {our_list, bm25(db, text, c)}) {
         for (size_t i = 0; i < list.size() && i < 3; ++i) {
@@ -211,7 +216,7 @@ int main(int argc, char** argv) {
     }
   }
   if (by_split.empty()) return 1;
-  std::printf("\n%s: %d query clauses not found\n", name.c_str(), missing);
+  if (missing > 0) std::printf("%s: %d query clauses not found\n", name.c_str(), missing);
   for (const auto& [split, scores] : by_split) {
     std::printf("%s, %s, %d pairs:\n", name.c_str(), split.c_str(), scores[0].count);
     std::printf("  %-32s %s\n", "klausul similar:", scores[0].text().c_str());

@@ -111,8 +111,9 @@ int run_show(int argc, char** argv) {
 }
 
 int run_remove(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db"}, {});
+  Args args = parse_args(argc, argv, 2, {"db", "learn"}, {});
   if (args.positional.empty()) throw UsageError("remove needs a PATH");
+  const LearnMode learn = learn_mode_from(args.get("learn"));
   const std::string db_path = resolve_database_path(args.get("db"));
   Xapian::WritableDatabase db = open_for_writing(db_path);
   IndexWriter writer(db);
@@ -126,7 +127,7 @@ int run_remove(int argc, char** argv) {
     }
   }
   // What the model learned from the removed clauses goes with them.
-  if (missing < static_cast<int>(args.positional.size())) update_term_model(db, db_path, false);
+  if (missing < static_cast<int>(args.positional.size())) refresh_term_model(db, db_path, learn);
   return missing > 0 ? kExitUsage : kExitOk;
 }
 

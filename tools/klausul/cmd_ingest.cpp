@@ -62,7 +62,7 @@ void print_summary(const ImportSummary& s, const std::string& db_path) {
 }  // namespace
 
 int run_ingest(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "region", "manifest", "jobs", "report"},
+  Args args = parse_args(argc, argv, 2, {"db", "region", "manifest", "jobs", "report", "learn"},
                          {"force", "no-ocr", "keep-missing"});
   if (args.positional.empty()) throw UsageError("ingest needs at least one PATH");
   const RegionTable& regions = RegionTable::builtin();
@@ -80,6 +80,7 @@ int run_ingest(int argc, char** argv) {
   options.ingest.region_override = args.get("region");
   options.ingest.ocr = !args.has("no-ocr");
 
+  const LearnMode learn = learn_mode_from(args.get("learn"));
   const std::string db_path = resolve_database_path(args.get("db"));
   Xapian::WritableDatabase db = open_for_writing(db_path);
   warm_up_pdf_backend();  // Poppler's global setup is not thread-safe on first use
@@ -96,7 +97,7 @@ int run_ingest(int argc, char** argv) {
   summary.failed += static_cast<int>(walk.missing.size());
   print_summary(summary, db_path);
   // What the archive teaches about words is learned again when the archive changed.
-  if (!summary.interrupted) update_term_model(db, db_path, false);
+  if (!summary.interrupted) refresh_term_model(db, db_path, learn);
   if (summary.interrupted) return kExitInterrupted;
   return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;
 }

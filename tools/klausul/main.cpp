@@ -16,15 +16,16 @@ const char* const kUsage = R"(klausul — search Swedish county policy documents
 
 usage:
   klausul ingest PATH... [--db DIR] [--jobs N] [--region R] [--manifest FILE] [--force]
-                 [--keep-missing] [--report FILE.jsonl] [--no-ocr]
+                 [--keep-missing] [--report FILE.jsonl] [--no-ocr] [--learn background|wait|no]
   klausul search QUERY [--db DIR] [--region R]... [--type T]... [--year A..B] [--limit N]
                  [--offset N] [--all-copies]
   klausul similar (--clause ID | --text TEXT) [--per-region N] [--region R]... [--db DIR]
   klausul compare DOC_A DOC_B [--db DIR]     (documents by id or source path)
   klausul list [--db DIR]
   klausul show ID|PATH [--db DIR]
-  klausul remove PATH [--db DIR]
-  klausul learn [--db DIR]   (learns the term model again; ingest and remove keep it current)
+  klausul remove PATH [--db DIR] [--learn background|wait|no]
+  klausul learn [--db DIR] [--if-stale] [--neighbours WORDS]
+                 (learns the term model again; ingest and remove keep it current)
   klausul stats [--db DIR]
   klausul shards STUB SHARD...   (SHARD: index folder or tcp://HOST:PORT; then --db STUB)
   klausul serve [--db DIR] [--bind 127.0.0.1] [--port 8080]   (read-only web page, see serve --help)
