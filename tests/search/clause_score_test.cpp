@@ -93,17 +93,20 @@ TEST(ClauseScoreTest, MatchedTermsShowTheSoftLinksThatCountedWithTheirWeight) {
   EXPECT_EQ(stems_only.explain(candidate, {}), std::vector<std::string>{"Värdegrunden"});
 }
 
-TEST(ClauseScoreTest, BM25IsMixedInOnlyWhenGiven) {
-  const ClauseVector query = vector_of({{"a", 1, "a"}, {"b", 1, "b"}});
-  const ClauseVector candidate = vector_of({{"a", 1, "a"}, {"c", 1, "c"}});
+TEST(ClauseScoreTest, BM25IsMixedInOnlyWhenGivenAndOnlyWithATermModel) {
+  const TermModel model = care_model();
+  const ClauseVector query = vector_of({{"prägl", 1, "prägla"}, {"vård", 1, "vården"}});
+  const ClauseVector candidate = vector_of({{"prägl", 1, "prägla"}, {"asfalter", 1, "asfaltera"}});
   ScoreTuning tuning = default_score_tuning();
   tuning.full_statement_stems = 1;
   tuning.bm25_weight = 0.5;
-  const QueryScorer scorer(query, RelatedStems(), nullptr, tuning);
+  const QueryScorer scorer(query, RelatedStems(), &model, tuning);
   const double without = scorer.score(candidate);
-  EXPECT_NEAR(without, 0.5, 1e-9);  // cosine of {a,b} and {a,c}
-  EXPECT_NEAR(scorer.score(candidate, 1.0), 0.75, 1e-9);
-  EXPECT_NEAR(scorer.score(candidate, 0.0), 0.25, 1e-9);
+  EXPECT_NEAR(scorer.score(candidate, 1.0), 0.5 * without + 0.5, 1e-9);
+  EXPECT_NEAR(scorer.score(candidate, 0.0), 0.5 * without, 1e-9);
+  const QueryScorer stems_only(query, RelatedStems(), nullptr, tuning);
+  EXPECT_NEAR(stems_only.score(candidate), 0.5, 1e-9);  // cosine of {a,b} and {a,c}
+  EXPECT_DOUBLE_EQ(stems_only.score(candidate, 1.0), stems_only.score(candidate));
 }
 
 }  // namespace
