@@ -1,11 +1,10 @@
 #include "search/fold_versions.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
+#include <optional>
 
-#include "index/fingerprint.h"
-#include "index/schema.h"
-#include "index/stored_data.h"
+#include "search/compare.h"
 #include "search/word_diff.h"
 
 namespace klausul {
@@ -36,8 +35,37 @@ bool listed(const Hit& hit, const std::string& clause_id) {
                      [&](const OlderVersion& o) { return o.clause_id == clause_id; });
 }
 
-// Step 3: copies of a kept hit's clause in its chain's hidden documents.
-void add_hidden_copies(Hit& hit, const VersionIndex& versions, const Xapian::Database* db) {
+// The clauses of a chain's hidden documents, read once per fold.
+class HiddenClauses {
+ public:
+  HiddenClauses(const Xapian::Database& db, const VersionIndex& versions) : db_(db), versions_(versions) {}
+  const std::vector<Clause>& of(const std::string& document_id) {
+    auto it = clauses_.find(document_id);
+    if (it != clauses_.end()) return it->second;
+    std::vector<Clause> clauses;
+    for (auto& [clause, doc] : document_clauses(db_, document_id)) {
+      if (clause.kind != BlockKind::heading) clauses.push_back(std::move(clause));
+    }
+    return clauses_.emplace(document_id, std::move(clauses)).first->second;
+  }
+  // The hidden documents of the hit's chain.
+  std::vector<std::string> chain_of(const std::string& document_id) const {
+    std::vector<std::string> ids;
+    for (const DocumentInfo* d : versions_.chain(document_id)) {
+      if (d->id != document_id && versions_.hidden(d->id)) ids.push_back(d->id);
+    }
+    return ids;
+  }
+
+ private:
+  const Xapian::Database& db_;
+  const VersionIndex& versions_;
+  std::map<std::string, std::vector<Clause>> clauses_;
+};
+
+// Step 3: the kept hit's clause as the chain's hidden versions have it (the same words or
+// most of them), found among their clauses; copies listed as duplicates move here too.
+void add_hidden_versions(Hit& hit, const VersionIndex& versions, HiddenClauses* hidden) {
   std::vector<Place> kept;
   for (const Place& place : hit.duplicates) {
     if (versions.hidden(place.document_id) && same_chain(versions, place.document_id, hit.clause.document_id)) {
@@ -52,19 +80,21 @@ void add_hidden_copies(Hit& hit, const VersionIndex& versions, const Xapian::Dat
     }
   }
   hit.duplicates = std::move(kept);
-  if (!db || versions.state(hit.clause.document_id).group.empty()) return;
-  const std::string fingerprint = text_fingerprint(hit.clause.text);
-  if (fingerprint.empty()) return;
-  const std::string term = schema::kFingerprintPrefix + fingerprint;
-  constexpr int kMaxCopies = 20;
-  int seen = 0;
-  for (auto it = db->postlist_begin(term); it != db->postlist_end(term) && seen < kMaxCopies; ++it, ++seen) {
-    const Clause clause = clause_from_data(db->get_document(*it).get_data());
-    if (clause.id == hit.clause.id || listed(hit, clause.id)) continue;
-    if (!versions.hidden(clause.document_id)) continue;
-    if (!same_chain(versions, clause.document_id, hit.clause.document_id)) continue;
-    hit.older_versions.push_back(older_version(clause, versions));
+  if (!hidden) return;
+  for (const std::string& id : hidden->chain_of(hit.clause.document_id)) {
+    const Clause* best = nullptr;
+    double best_overlap = kSameClauseOverlap;
+    for (const Clause& clause : hidden->of(id)) {
+      const double overlap = word_overlap(clause.text, hit.clause.text);
+      if (overlap >= best_overlap) {
+        best_overlap = overlap;
+        best = &clause;
+      }
+    }
+    if (best && !listed(hit, best->id)) hit.older_versions.push_back(older_version(*best, versions));
   }
+  std::stable_sort(hit.older_versions.begin(), hit.older_versions.end(),
+                   [](const OlderVersion& a, const OlderVersion& b) { return a.date < b.date; });
 }
 
 }  // namespace
@@ -113,7 +143,9 @@ FoldSummary fold_versions(std::vector<Hit>& hits, const VersionIndex& versions, 
       ++summary.hidden;
     }
   }
-  for (Hit& hit : kept) add_hidden_copies(hit, versions, db);
+  std::optional<HiddenClauses> hidden;
+  if (db) hidden.emplace(*db, versions);
+  for (Hit& hit : kept) add_hidden_versions(hit, versions, hidden ? &*hidden : nullptr);
   hits = std::move(kept);
   return summary;
 }

@@ -7,8 +7,9 @@
 //     fingerprint, or nearly the same words) is listed under that hit (Hit::older_versions);
 //     the others are counted as hidden. Ranks close up.
 //  3. Copies listed with a hit (Hit::duplicates) that sit in hidden documents become older
-//     versions too; with a database, the kept hits also get the identical clauses of their
-//     chain's hidden documents (found by the fingerprint term).
+//     versions too; with a database, each kept hit also gets, from every hidden document of
+//     its chain, the clause with most of its words (the same clause, maybe reworded), so a
+//     search that leaves those documents out still shows how the clause read before.
 #pragma once
 
 #include <xapian.h>

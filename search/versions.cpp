@@ -310,6 +310,11 @@ std::vector<const DocumentInfo*> VersionIndex::chain(const std::string& document
   return out;
 }
 
+bool VersionIndex::same_chain(const std::string& a, const std::string& b) const {
+  const std::string& group = state(a).group;
+  return a != b && !group.empty() && group == state(b).group;
+}
+
 bool VersionIndex::hidden(const std::string& document_id) const {
   const VersionStatus status = state(document_id).status;
   return status == VersionStatus::replaced || status == VersionStatus::expired;

@@ -62,6 +62,8 @@ class VersionIndex {
   const DocumentInfo* document(const std::string& document_id) const;
   /// The document's chain, oldest first (just the document when it has no versions).
   std::vector<const DocumentInfo*> chain(const std::string& document_id) const;
+  /// True when both documents are in one version chain (and are not the same document).
+  bool same_chain(const std::string& a, const std::string& b) const;
   /// True for ersatt and utgången documents: not shown by default.
   bool hidden(const std::string& document_id) const;
   /// Ids of every hidden document.

@@ -171,6 +171,7 @@ int run_compare(int argc, char** argv) {
   Alignment alignment = compare_documents(db, args.positional[0], args.positional[1],
                                           SynonymTable::standard(), Thesaurus::system(),
                                           model.model.get());
+  align_as_versions(db, load_versions(db), alignment);
   if (format == OutputFormat::text) {
     write_compare_text(output.stream(), alignment);
   } else {
