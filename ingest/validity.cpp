@@ -71,7 +71,7 @@ ValidityFact fact(std::string value, const Clause& clause, std::size_t at, std::
 // words ("den", "och med", ":"). Returns it with its end offset, or an empty value.
 std::pair<std::string, std::size_t> date_after(const std::string& lower, std::size_t pos,
                                                std::size_t lead = 12) {
-  static const std::regex filler(R"(^[\s:,]*(?:(?:den|d\.|datum|senast|år|dock)\s*)*)");
+  static const std::regex filler(R"(^[\s:,\[]*(?:(?:den|d\.|datum|senast|år|dock)\s*)*)");
   std::smatch m;
   const std::string rest = lower.substr(std::min(pos, lower.size()));
   std::size_t skip = 0;
@@ -99,7 +99,7 @@ void read_decision(const Clause& clause, const std::string& lower, int clause_co
   // "Beslutad av landstingsfullmäktige den 24 september 2012", "fastställd av regionstyrelsen
   // 2015-06-10 § 123", "Antagen av regionfullmäktige 2016-11-29".
   static const std::regex decided_by(
-      R"((?:^|[^a-zåäö])(beslutad|beslutade|beslutat|fastställd|fastställda|fastställt|antagen|antagna|antaget)\s+av\s+([a-zåäöé \-]{3,60}?)(?=\s*(?:,|den|datum|\d)))");
+      R"((?:^|[^a-zåäö])(beslutad|beslutade|beslutat|fastställd|fastställda|fastställt|antagen|antagna|antaget|har fastställts|har antagits|har beslutats)\s+av\s+([a-zåäöé \-]{3,60}?)(?=\s*(?:,|den|datum|\d|dnr|diarie|§)))");
   // Labels in an approval block: "Beslutsdatum: 2015-06-10", "Fastställd: 2015-06-10",
   // "Beslutad av: Regionstyrelsen", "Beslutsinstans: Regionfullmäktige".
   static const std::regex date_label(
@@ -137,10 +137,10 @@ const char* const kThisDocument =
 
 void read_period(const Clause& clause, const std::string& lower, Validity& v) {
   static const std::regex from(
-      R"((?:^|[^a-zåäö])(?:gäller|giltig|giltigt|giltiga|gällande|giltighet)\s*(?:från och med|fr\.\s?o\.\s?m\.?|from|från)\s*:?)");
+      R"((?:^|[^a-zåäö])(?:gäller|giltig|giltigt|giltiga|gällande|giltighet)\s*(?:från och med|fr\.?\s?o\.?\s?m\.?|from|från)\s*:?)");
   static const std::regex in_force(R"((?:^|[^a-zåäö])(?:träder i kraft|träda i kraft|ikraftträdande\s*:?))");
   static const std::regex to(
-      R"((?:^|[^a-zåäö])(?:gäller|giltig|giltigt|giltiga|gällande|giltighetstid)(?:\s+[a-zåäö]+){0,3}?\s*(?:till och med|t\.\s?o\.\s?m\.?|tom|till|längst till|intill)\s*:?)");
+      R"((?:^|[^a-zåäö])(?:gäller|giltig|giltigt|giltiga|gällande|giltighetstid)(?:\s+[a-zåäö]+){0,3}?\s*(?:till och med|t\.?\s?o\.?\s?m\.?|till|längst till|intill)\s*:?)");
   static const std::regex open_ended(R"((?:^|[^a-zåäö])(?:gäller|giltig|giltigt|giltiga)\s+(?:[a-zåäö]+\s+){0,3}?tills vidare)");
   static const std::regex period(R"((?:^|[^a-zåäö])(?:för |under )?perioden\s+)");
   static const std::regex own_end(std::string(R"((?:^|[^a-zåäö]))") + kThisDocument +
@@ -304,8 +304,9 @@ void read_own_diarienummer(const std::vector<Clause>& clauses, const std::string
 std::string parse_swedish_date(const std::string& text, std::size_t* consumed) {
   static const std::regex iso(R"(^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d))");
   static const std::regex written(
-      R"(^\s*(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+((?:19|20)\d\d)(?!\d))");
-  static const std::regex year(R"(^\s*(?:år\s+)?((?:19|20)\d\d)(?![\d]|-\d))");
+      R"(^\s*(\d{1,2})(?:-\d{1,2})?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+((?:19|20)\d\d)(?!\d))");
+  // A year alone, not the start of a case number ("2014/304") or a range of dates.
+  static const std::regex year(R"(^\s*(?:år\s+)?((?:19|20)\d\d)(?![\d/:]|-\d))");
   const std::string lower = lower_same_length(text.substr(0, 64));
   std::smatch m;
   std::string out;

@@ -108,6 +108,31 @@ TEST(DetectValidity, OwnEndWithTheYearBefore) {
   EXPECT_TRUE(v.replaces.empty());
 }
 
+TEST(DetectValidity, FieldsWithoutDotsAndOnTheirOwnLines) {
+  const Validity v = detect_validity(
+      clauses_of({"Giltig fr o m:\n2015-03-25\nUtfärdande enhet:\nLedningsstaben\nGiltig t o m:\n2017-05-31",
+                  "Giltigt fr o m\n[2015-11-19]"}),
+      "");
+  EXPECT_EQ(v.valid_from.value, "2015-03-25");
+  EXPECT_EQ(v.valid_to.value, "2017-05-31");
+}
+
+TEST(DetectValidity, ACaseNumberIsNotADecisionYear) {
+  const Validity v = detect_validity(
+      clauses_of({"Nämndadministration. Beslutat av Kommunfullmäktige Dnr 2014/304"}), "");
+  EXPECT_TRUE(v.decided.empty()) << v.decided.value;
+  EXPECT_TRUE(v.decided_by.empty()) << v.decided_by.value;
+}
+
+TEST(DetectValidity, PerfectPassiveAndADayRange) {
+  const Validity v = detect_validity(
+      clauses_of({"Det gemensamma regelverket inleds med de regler som har fastställts av "
+                  "landstingsfullmäktige den 20-21 november 2013."}),
+      "");
+  EXPECT_EQ(v.decided.value, "2013-11-20");
+  EXPECT_EQ(v.decided_by.value, "landstingsfullmäktige");
+}
+
 TEST(DetectValidity, GallerTillWithoutDateIsNothing) {
   const Validity v = detect_validity(clauses_of({"Policyn gäller till alla medarbetare."}), "");
   EXPECT_TRUE(v.valid_to.empty());

@@ -81,18 +81,21 @@ int run_list(int argc, char** argv) {
   Output output(args.get("output"));
   std::ostream& out = output.stream();
   auto documents = list_documents(db);
+  const VersionIndex versions = load_versions(db);
   if (format == "json") out << '[';
   for (size_t i = 0; i < documents.size(); ++i) {
     const DocumentInfo& d = documents[i];
+    const VersionState& state = versions.state(d.id);
+    const std::string status = version_status_name(state.status);
     if (format == "jsonl") {
-      out << document_to_json(d) << '\n';
+      out << document_to_json(d, status, state.reason) << '\n';
     } else if (format == "json") {
-      out << (i ? ",\n " : "") << document_to_json(d);
+      out << (i ? ",\n " : "") << document_to_json(d, status, state.reason);
     } else {
       out << d.id << "  " << (d.region.empty() ? "-" : d.region) << "  "
-          << (d.year > 0 ? std::to_string(d.year) : "----") << "  " << d.clauses
-          << " klausuler  " << (d.title.empty() ? "(utan titel)" : d.title) << "\n    "
-          << d.path << '\n';
+          << (d.year > 0 ? std::to_string(d.year) : "----") << "  " << status << "  "
+          << d.clauses << " klausuler  " << (d.title.empty() ? "(utan titel)" : d.title)
+          << "\n    " << d.path << '\n';
     }
   }
   if (format == "json") out << "]\n";
