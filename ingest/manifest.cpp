@@ -1,6 +1,7 @@
 #include "ingest/manifest.h"
 
 #include "ingest/error.h"
+#include "ingest/normalize.h"
 
 #include <algorithm>
 #include <cctype>
@@ -183,12 +184,11 @@ void fill_empty(ManifestEntry& into, const ManifestEntry& from) {
 // gällande / ersatt / utgången / okänd, also written without diacritics.
 std::string parse_status(const std::string& text, int line) {
   if (text.empty()) return {};
-  std::string key;
-  for (unsigned char c : text) key += static_cast<char>(std::tolower(c));
-  if (key == "gällande" || key == "gallande" || key == "in force") return "gällande";
+  const std::string key = ascii_key(text);
+  if (key == "gallande" || key == "in force") return "gällande";
   if (key == "ersatt" || key == "replaced") return "ersatt";
-  if (key == "utgången" || key == "utgangen" || key == "expired") return "utgången";
-  if (key == "okänd" || key == "okand" || key == "unknown") return "okänd";
+  if (key == "utgangen" || key == "expired") return "utgången";
+  if (key == "okand" || key == "unknown") return "okänd";
   throw UsageError("manifest line " + std::to_string(line) + ": bad status '" + text +
                    "' (gällande, ersatt, utgången or okänd)");
 }

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <numeric>
+#include <set>
 
 #include "index/writer.h"
+#include "ingest/error.h"
 #include "ingest/normalize.h"
 #include "ingest/validity.h"
 #include "search/compare.h"
@@ -14,9 +18,9 @@
 namespace klausul {
 namespace {
 
-// Title series are checked with compare for at most this many pairs per call: a large archive
-// with many same-titled documents keeps its chains by diarienummer and title links only.
-constexpr int kMaxSeriesChecks = 40;
+// Title series are checked with compare for at most this many pairs per index update: a large
+// archive with many same-titled documents keeps its other chains by diarienummer and title.
+constexpr int kMaxSeriesChecks = 200;
 // A newer document of the series must align at least this share of the older one's clauses.
 constexpr double kSeriesAligned = 0.5;
 
@@ -100,7 +104,6 @@ std::vector<Link> series_links(const std::vector<DocumentInfo>& docs, const Same
                                const std::vector<Link>& known) {
   std::vector<Link> links;
   if (!same_text) return links;
-  int checks = 0;
   for (std::size_t o = 0; o < docs.size(); ++o) {
     for (std::size_t n = 0; n < docs.size(); ++n) {
       const DocumentInfo& older = docs[o];
@@ -112,9 +115,7 @@ std::vector<Link> series_links(const std::vector<DocumentInfo>& docs, const Same
       const bool linked = std::any_of(known.begin(), known.end(), [&](const Link& l) {
         return l.older == o && l.newer == n;
       });
-      if (linked || checks >= kMaxSeriesChecks) continue;
-      ++checks;
-      if (!same_text(older, newer)) continue;
+      if (linked || !same_text(older, newer)) continue;
       links.push_back({o, n,
                        "ersatt av " + describe(newer) +
                            ": samma titelserie, nyare, och de flesta klausulerna motsvaras där",
@@ -328,11 +329,56 @@ std::vector<std::string> VersionIndex::hidden_documents() const {
   return ids;
 }
 
-VersionIndex load_versions(const Xapian::Database& db) {
-  auto same_text = [&db](const DocumentInfo& older, const DocumentInfo& newer) {
+std::string series_file_path(const std::string& db_path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(db_path, error)) {
+    return (std::filesystem::path(db_path) / "klausul-series.tsv").string();
+  }
+  return db_path + ".series.tsv";
+}
+
+int update_series_file(const Xapian::Database& db, const std::string& db_path) {
+  std::vector<DocumentInfo> documents = list_documents(db);
+  // Newest first, so that the bound drops the oldest comparisons.
+  std::stable_sort(documents.begin(), documents.end(), [](const DocumentInfo& a, const DocumentInfo& b) {
+    return date_before(order_date(b), order_date(a));
+  });
+  int checks = 0;
+  std::vector<std::pair<std::string, std::string>> confirmed;
+  auto same_text = [&](const DocumentInfo& older, const DocumentInfo& newer) {
+    if (checks >= kMaxSeriesChecks) return false;
+    ++checks;
     const Alignment alignment = compare_documents(db, older.id, newer.id);
     const int clauses = alignment.matched + alignment.only_a;
-    return clauses > 0 && alignment.matched >= kSeriesAligned * clauses;
+    const bool same = clauses > 0 && alignment.matched >= kSeriesAligned * clauses;
+    if (same) confirmed.emplace_back(older.id, newer.id);
+    return same;
+  };
+  VersionIndex::build(std::move(documents), today_iso(), same_text);
+  const std::string path = series_file_path(db_path);
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << "# klausul: title series confirmed by compare (older<TAB>newer document id)\n";
+    for (const auto& [older, newer] : confirmed) out << older << '\t' << newer << '\n';
+    if (!out) throw IndexError("cannot write " + temporary);
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) throw IndexError("cannot write " + path + ": " + error.message());
+  return static_cast<int>(confirmed.size());
+}
+
+VersionIndex load_versions(const Xapian::Database& db, const std::string& db_path) {
+  std::set<std::pair<std::string, std::string>> series;
+  std::ifstream in(series_file_path(db_path), std::ios::binary);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto tab = line.find('\t');
+    if (tab != std::string::npos) series.emplace(line.substr(0, tab), line.substr(tab + 1));
+  }
+  auto same_text = [&series](const DocumentInfo& older, const DocumentInfo& newer) {
+    return series.count({older.id, newer.id}) > 0;
   };
   return VersionIndex::build(list_documents(db), today_iso(), same_text);
 }

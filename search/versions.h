@@ -8,7 +8,9 @@
 //     b) N names O's title as replaced and O is dated before N; or
 //     c) O and N are one title series (the same title once years and numbers are taken out,
 //        same region and type), N dated strictly after O, and compare aligns most of O's
-//        clauses with N's (the `same_text` check).
+//        clauses with N's (the `same_text` check). Compare is slow, so it runs when the index
+//        changes (ingest, remove, learn: update_series_file) and its verdicts are kept beside
+//        the index; a search only reads them.
 //     Documents joined by links form a version group, a chain ordered by date (decision date,
 //     else valid-from, else the document date, else the year).
 //  2. Status, first rule that applies:
@@ -82,8 +84,17 @@ std::string today_iso();
 /// ("Riktlinjer för internationellt arbete 2012" -> "riktlinjer for internationellt arbete").
 std::string title_series_key(const std::string& title);
 
-/// The version index of every document in `db`, with title series checked by compare (at
-/// most a bounded number of pairs, so a large archive stays fast).
-VersionIndex load_versions(const Xapian::Database& db);
+/// The file beside the index at `db_path` that keeps the title series compare has confirmed.
+std::string series_file_path(const std::string& db_path);
+
+/// Runs the series check (rule 1c) with compare for the candidate pairs of `db` (at most 200
+/// compares, newest documents first) and writes the confirmed pairs to series_file_path,
+/// replacing it atomically. Returns the number of confirmed pairs. Throws IndexError when the
+/// file cannot be written.
+int update_series_file(const Xapian::Database& db, const std::string& db_path);
+
+/// The version index of every document in `db`; title series as confirmed in the series file
+/// beside the index at `db_path` (none when there is no file, e.g. a remote index).
+VersionIndex load_versions(const Xapian::Database& db, const std::string& db_path);
 
 }  // namespace klausul

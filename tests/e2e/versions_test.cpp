@@ -269,6 +269,49 @@ TEST_F(VersionsTest, CompareLabelsChangesWithAWordDiff) {
   EXPECT_TRUE(diff_cell) << xlsx.str();
 }
 
+// Rule 1c: the same title, a later decision, most clauses aligned by compare, and no sentence
+// naming the older one: still one chain. A manifest line forces another document's status.
+TEST(SeriesVersions, ATitleSeriesIsAChainAndTheManifestCanSayOtherwise) {
+  TempDir dir;
+  ::setenv("KLAUSUL_TODAY", "2024-05-01", 1);
+  const std::string body =
+      "Regionen ska minska sina utsläpp från tjänsteresor varje år.\n\n"
+      "Resor kortare än femtio mil ska göras med tåg.\n\n"
+      "Varje förvaltning ska redovisa sina resor i årsredovisningen.\n\n";
+  auto policy = [&](const std::string& date, const std::string& extra) {
+    return "Resepolicy för Region Uppsala\n\nBeslutad av regionfullmäktige den " + date + "\n\n" +
+           body + extra;
+  };
+  fs::create_directories(dir / "archive");
+  write(dir / "archive/resepolicy-2015.txt", policy("3 mars 2015", ""));
+  write(dir / "archive/resepolicy-2019.txt",
+        policy("5 juni 2019", "Videomöten ska väljas när det går.\n"));
+  write(dir / "archive/klimatplan.txt",
+        "Klimatplan för Region Uppsala\n\nBeslutad av regionfullmäktige den 1 april 2016\n\n"
+        "Regionen ska ha en fossilfri fordonsflotta.\n");
+  write(dir / "archive/klausul.csv",
+        "path,status,replaced_by\nklimatplan.txt,utgången,Klimatplan 2021\n");
+  const std::string db = dir / "db";
+  const CommandResult ingest = run_klausul({"ingest", dir / "archive", "--db", db});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  auto status_of = [&](const std::string& name) {
+    const CommandResult shown = run_klausul({"show", dir / ("archive/" + name), "--db", db, "--format", "jsonl"});
+    return json::parse(lines_of(shown.out).at(0));
+  };
+  EXPECT_EQ(status_of("resepolicy-2015.txt")["status"], "ersatt");
+  EXPECT_NE(status_of("resepolicy-2015.txt")["status_reason"].get<std::string>().find("samma titelserie"),
+            std::string::npos);
+  EXPECT_EQ(status_of("resepolicy-2019.txt")["status"], "gällande");
+  const json plan = status_of("klimatplan.txt");
+  EXPECT_EQ(plan["status"], "utgången");
+  EXPECT_NE(plan["status_reason"].get<std::string>().find("klausul.csv rad 2"), std::string::npos)
+      << plan.dump();
+  const std::vector<json> chain = jsonl(run_klausul({"versions", dir / "archive/resepolicy-2019.txt",
+                                                     "--db", db, "--format", "jsonl"}).out);
+  ASSERT_EQ(chain.size(), 2u);
+  EXPECT_EQ(chain[0]["path"], dir / "archive/resepolicy-2015.txt");
+}
+
 // The seed corpus: the 2012 Stockholm guidelines say they replace LS 0510-1724.
 TEST(SeedVersions, Stockholm2012ReplacesLs05101724) {
   TempDir dir;

@@ -77,11 +77,12 @@ int run_list(int argc, char** argv) {
   if (format != "text" && format != "jsonl" && format != "json") {
     throw UsageError("list supports --format text, json or jsonl");
   }
-  Xapian::Database db = open_for_reading(resolve_database_path(args.get("db")));
+  const std::string database = resolve_database_path(args.get("db"));
+  Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
   std::ostream& out = output.stream();
   auto documents = list_documents(db);
-  const VersionIndex versions = load_versions(db);
+  const VersionIndex versions = load_versions(db, database);
   if (format == "json") out << '[';
   for (size_t i = 0; i < documents.size(); ++i) {
     const DocumentInfo& d = documents[i];
@@ -108,9 +109,10 @@ int run_show(int argc, char** argv) {
   Args args = common_args(argc, argv);
   if (args.positional.size() != 1) throw UsageError("show needs one document id or path");
   const std::string format = args.get("format", "text");
-  Xapian::Database db = open_for_reading(resolve_database_path(args.get("db")));
+  const std::string database = resolve_database_path(args.get("db"));
+  Xapian::Database db = open_for_reading(database);
   DocumentInfo info = resolve_document(db, args.positional[0]);
-  const VersionIndex versions = load_versions(db);
+  const VersionIndex versions = load_versions(db, database);
   const VersionState& state = versions.state(info.id);
   std::vector<Clause> clauses;
   for (auto& [clause, doc] : document_clauses(db, info.id)) clauses.push_back(std::move(clause));
@@ -152,9 +154,10 @@ int run_versions(int argc, char** argv) {
   if (format != "text" && format != "jsonl" && format != "json") {
     throw UsageError("versions supports --format text, json or jsonl");
   }
-  Xapian::Database db = open_for_reading(resolve_database_path(args.get("db")));
+  const std::string database = resolve_database_path(args.get("db"));
+  Xapian::Database db = open_for_reading(database);
   const DocumentInfo info = resolve_document(db, args.positional[0]);
-  const VersionIndex versions = load_versions(db);
+  const VersionIndex versions = load_versions(db, database);
   const std::vector<const DocumentInfo*> chain = versions.chain(info.id);
   Output output(args.get("output"));
   std::ostream& out = output.stream();

@@ -8,6 +8,7 @@
 #include "index/term_model_learning.h"
 #include "ingest/error.h"
 #include "search/open_database.h"
+#include "search/versions.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 
@@ -16,6 +17,8 @@ namespace klausul::cli {
 void update_term_model(const Xapian::Database& db, const std::string& db_path, bool always) {
   const std::string path = term_model_path(db_path);
   if (!always && TermModel::read_signature(path) == index_signature(db)) return;
+  // Which same-titled documents are versions of one another changes with the index too.
+  update_series_file(db, db_path);
   const auto start = std::chrono::steady_clock::now();
   const TermModel model = learn_term_model(db);
   model.save(path);

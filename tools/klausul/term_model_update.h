@@ -1,6 +1,7 @@
 // Keeping the term model (index/term_model.h) in step with the index: after an ingest or a
 // removal that changed the index, and on `klausul learn`, the model is learned again from
-// the whole index and replaces the old one atomically.
+// the whole index and replaces the old one atomically. The title series of document versions
+// (search/versions.h, update_series_file) are checked again at the same moment.
 #pragma once
 
 #include <xapian.h>

@@ -39,7 +39,7 @@ nlohmann::json api_search(IndexPool& pool, const ParamReader& params) {
   SearchRequest request = search_request(params, 20, kMaxSearchLimit);
   const RegionTable& regions = RegionTable::builtin();
   return pool.with_database([&](const Xapian::Database& db) {
-    const VersionIndex versions = load_versions(db);
+    const VersionIndex versions = load_versions(db, pool.path());
     request.versions = &versions;
     return search_json(request, run_search(db, request, regions), regions);
   });
@@ -51,7 +51,7 @@ nlohmann::json api_similar(IndexPool& pool, const ParamReader& params) {
   request.term_model = model.model.get();
   return pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
-    const VersionIndex versions = load_versions(db);
+    const VersionIndex versions = load_versions(db, pool.path());
     request.versions = &versions;
     return similar_json(find_similar(db, request, RegionTable::builtin()));
   });
@@ -62,7 +62,7 @@ nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
     const auto [a, b] = compare_documents_param(db, params);
     Alignment alignment = compare_documents(db, a, b, SynonymTable::standard(), Thesaurus::system(),
                                             term_model_for(pool.path()).model.get());
-    const VersionIndex versions = load_versions(db);
+    const VersionIndex versions = load_versions(db, pool.path());
     align_as_versions(db, versions, alignment);
     return compare_json(alignment, versions);
   });
@@ -70,7 +70,7 @@ nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
 
 nlohmann::json api_documents(IndexPool& pool) {
   return pool.with_database([&](const Xapian::Database& db) {
-    return documents_json(list_documents(db), load_versions(db));
+    return documents_json(list_documents(db), load_versions(db, pool.path()));
   });
 }
 
