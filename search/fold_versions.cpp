@@ -13,6 +13,8 @@ namespace {
 // Two clauses of one chain with at least this share of words in common are one clause in
 // two versions (a reworded sentence keeps most of its words).
 constexpr double kSameClauseOverlap = 0.6;
+// Older versions looked up per hit: a long chain shows its latest predecessors only.
+constexpr std::size_t kMaxOlderDocuments = 5;
 
 OlderVersion older_version(const Clause& clause, const VersionIndex& versions) {
   OlderVersion older;
@@ -48,12 +50,13 @@ class HiddenClauses {
     }
     return clauses_.emplace(document_id, std::move(clauses)).first->second;
   }
-  // The hidden documents of the hit's chain.
+  // The hidden documents of the hit's chain, the newest kMaxOlderDocuments of them.
   std::vector<std::string> chain_of(const std::string& document_id) const {
     std::vector<std::string> ids;
     for (const DocumentInfo* d : versions_.chain(document_id)) {
       if (d->id != document_id && versions_.hidden(d->id)) ids.push_back(d->id);
     }
+    if (ids.size() > kMaxOlderDocuments) ids.erase(ids.begin(), ids.end() - kMaxOlderDocuments);
     return ids;
   }
 

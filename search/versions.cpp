@@ -6,9 +6,12 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <numeric>
+#include <regex>
 #include <set>
 
+#include "index/term_model_learning.h"
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "ingest/normalize.h"
@@ -21,8 +24,11 @@ namespace {
 // Title series are checked with compare for at most this many pairs per index update: a large
 // archive with many same-titled documents keeps its other chains by diarienummer and title.
 constexpr int kMaxSeriesChecks = 200;
-// A newer document of the series must align at least this share of the older one's clauses.
+// A newer document of the series must hold at least this share of the older one's clauses,
+// each as a pair compare scores at least kSeriesPairScore (well above compare's own threshold:
+// two documents on one subject share many loosely similar clauses without being versions).
 constexpr double kSeriesAligned = 0.5;
+constexpr double kSeriesPairScore = 0.5;
 
 bool is_full_date(const std::string& value) { return value.size() == 10 && value[4] == '-'; }
 
@@ -60,10 +66,6 @@ std::string source_of(const DocumentInfo& d, const ValidityFact& fact) {
   return fact.quote.empty() ? std::string("dokumentets metadata") : fact.quote;
 }
 
-bool same_region(const DocumentInfo& a, const DocumentInfo& b) {
-  return !a.region.empty() && a.region == b.region;
-}
-
 struct Link {
   std::size_t older = 0;
   std::size_t newer = 0;
@@ -71,24 +73,56 @@ struct Link {
   std::string reason_clause;
 };
 
+// The keys documents are found by, computed once (title keys need ICU folding).
+struct Keys {
+  std::vector<std::string> title;  // title_series_key of each document
+  std::vector<std::string> order;  // order_date of each document
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_number;  // region, dnr
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_title;   // region, title
+};
+
+Keys keys_of(const std::vector<DocumentInfo>& docs) {
+  Keys keys;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    keys.title.push_back(title_series_key(docs[i].title));
+    keys.order.push_back(order_date(docs[i]));
+    if (docs[i].region.empty()) continue;
+    const std::string number = diarienummer_key(docs[i].diarienummer);
+    if (!number.empty()) keys.by_number[{docs[i].region, number}].push_back(i);
+    if (!keys.title.back().empty()) keys.by_title[{docs[i].region, keys.title.back()}].push_back(i);
+  }
+  return keys;
+}
+
+const std::vector<std::size_t>& found(
+    const std::map<std::pair<std::string, std::string>, std::vector<std::size_t>>& index,
+    const std::string& region, const std::string& key) {
+  static const std::vector<std::size_t> kNone;
+  auto it = index.find({region, key});
+  return it == index.end() ? kNone : it->second;
+}
+
 // Rule 1a/1b: the newer document names the older one.
-std::vector<Link> named_links(const std::vector<DocumentInfo>& docs) {
+std::vector<Link> named_links(const std::vector<DocumentInfo>& docs, const Keys& keys) {
   std::vector<Link> links;
   for (std::size_t n = 0; n < docs.size(); ++n) {
     const DocumentInfo& newer = docs[n];
+    if (newer.region.empty()) continue;
     const std::string own = diarienummer_key(newer.diarienummer);
     for (const ValidityFact& named : newer.validity.replaces) {
-      const std::string key = diarienummer_key(named.value);
-      const std::string title_key = title_series_key(named.value);
-      for (std::size_t o = 0; o < docs.size(); ++o) {
-        const DocumentInfo& older = docs[o];
-        if (o == n || !same_region(older, newer)) continue;
-        const std::string older_key = diarienummer_key(older.diarienummer);
-        const bool by_number = !older_key.empty() && older_key == key && older_key != own &&
-                               !date_before(order_date(newer), order_date(older));
-        const bool by_title = !title_key.empty() && title_series_key(older.title) == title_key &&
-                              date_before(order_date(older), order_date(newer));
-        if (!by_number && !by_title) continue;
+      std::vector<std::size_t> older;
+      const std::string number = diarienummer_key(named.value);
+      if (number != own) {
+        for (std::size_t o : found(keys.by_number, newer.region, number)) {
+          if (o != n && !date_before(keys.order[n], keys.order[o])) older.push_back(o);
+        }
+      }
+      for (std::size_t o : found(keys.by_title, newer.region, title_series_key(named.value))) {
+        if (o != n && date_before(keys.order[o], keys.order[n])) older.push_back(o);
+      }
+      std::sort(older.begin(), older.end());
+      older.erase(std::unique(older.begin(), older.end()), older.end());
+      for (std::size_t o : older) {
         links.push_back({o, n,
                          "ersatt av " + describe(newer) + " som säger att den ersätter " +
                              named.value + " — " + source_of(newer, named),
@@ -100,26 +134,25 @@ std::vector<Link> named_links(const std::vector<DocumentInfo>& docs) {
 }
 
 // Rule 1c: same title series, newer date, most clauses aligned.
-std::vector<Link> series_links(const std::vector<DocumentInfo>& docs, const SameTextCheck& same_text,
-                               const std::vector<Link>& known) {
+std::vector<Link> series_links(const std::vector<DocumentInfo>& docs, const Keys& keys,
+                               const SameTextCheck& same_text, const std::vector<Link>& known) {
   std::vector<Link> links;
   if (!same_text) return links;
-  for (std::size_t o = 0; o < docs.size(); ++o) {
-    for (std::size_t n = 0; n < docs.size(); ++n) {
-      const DocumentInfo& older = docs[o];
-      const DocumentInfo& newer = docs[n];
-      if (o == n || !same_region(older, newer) || older.doc_type != newer.doc_type) continue;
-      const std::string key = title_series_key(older.title);
-      if (key.empty() || key != title_series_key(newer.title)) continue;
-      if (!date_before(order_date(older), order_date(newer))) continue;
-      const bool linked = std::any_of(known.begin(), known.end(), [&](const Link& l) {
-        return l.older == o && l.newer == n;
-      });
-      if (linked || !same_text(older, newer)) continue;
-      links.push_back({o, n,
-                       "ersatt av " + describe(newer) +
-                           ": samma titelserie, nyare, och de flesta klausulerna motsvaras där",
-                       ""});
+  std::set<std::pair<std::size_t, std::size_t>> linked;
+  for (const Link& l : known) linked.emplace(l.older, l.newer);
+  for (const auto& [region_title, members] : keys.by_title) {
+    for (std::size_t o : members) {
+      for (std::size_t n : members) {
+        const DocumentInfo& older = docs[o];
+        const DocumentInfo& newer = docs[n];
+        if (o == n || older.doc_type != newer.doc_type) continue;
+        if (!date_before(keys.order[o], keys.order[n]) || linked.count({o, n})) continue;
+        if (!same_text(older, newer)) continue;
+        links.push_back({o, n,
+                         "ersatt av " + describe(newer) +
+                             ": samma titelserie, nyare, och de flesta klausulerna motsvaras där",
+                         ""});
+      }
     }
   }
   return links;
@@ -199,11 +232,14 @@ std::string version_status_name(VersionStatus status) {
 }
 
 std::string title_series_key(const std::string& title) {
-  const std::string folded = ascii_key(title);
+  // Years (and year ranges) name the version, not the series; other numbers ("Plan 2",
+  // "område 12") tell documents apart and stay.
+  static const std::regex year(R"((^|[^0-9])(19|20)[0-9][0-9](?![0-9]))");
+  const std::string folded = std::regex_replace(ascii_key(title), year, "$1 ");
   std::string key;
   bool space = false;
   for (char c : folded) {
-    if (std::isalpha(static_cast<unsigned char>(c))) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
       if (space && !key.empty()) key += ' ';
       key += c;
       space = false;
@@ -231,8 +267,9 @@ VersionIndex VersionIndex::build(std::vector<DocumentInfo> documents, const std:
   const auto& docs = index.documents_;
   for (std::size_t i = 0; i < docs.size(); ++i) index.by_id_[docs[i].id] = i;
 
-  std::vector<Link> links = named_links(docs);
-  std::vector<Link> series = series_links(docs, same_text, links);
+  const Keys keys = keys_of(docs);
+  std::vector<Link> links = named_links(docs, keys);
+  std::vector<Link> series = series_links(docs, keys, same_text, links);
   links.insert(links.end(), series.begin(), series.end());
 
   // The immediate successor of each replaced document: the earliest newer one linked to it.
@@ -350,7 +387,11 @@ int update_series_file(const Xapian::Database& db, const std::string& db_path) {
     ++checks;
     const Alignment alignment = compare_documents(db, older.id, newer.id);
     const int clauses = alignment.matched + alignment.only_a;
-    const bool same = clauses > 0 && alignment.matched >= kSeriesAligned * clauses;
+    int close = 0;
+    for (const AlignedPair& pair : alignment.pairs) {
+      close += pair.status == AlignmentStatus::matched && pair.score >= kSeriesPairScore;
+    }
+    const bool same = clauses > 0 && close >= kSeriesAligned * clauses;
     if (same) confirmed.emplace_back(older.id, newer.id);
     return same;
   };
@@ -370,8 +411,22 @@ int update_series_file(const Xapian::Database& db, const std::string& db_path) {
 }
 
 VersionIndex load_versions(const Xapian::Database& db, const std::string& db_path) {
+  // A long-running server asks for every request: the same index state, day and series file
+  // give the same versions, so they are built once.
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<std::string, VersionIndex>> cache;  // path -> key, index
+  std::error_code error;
+  const std::string series_path = series_file_path(db_path);
+  const auto written = std::filesystem::last_write_time(series_path, error);
+  const std::string key = index_signature(db) + "|" + today_iso() + "|" +
+                          (error ? "-" : std::to_string(written.time_since_epoch().count()));
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find(db_path);
+    if (it != cache.end() && it->second.first == key) return it->second.second;
+  }
   std::set<std::pair<std::string, std::string>> series;
-  std::ifstream in(series_file_path(db_path), std::ios::binary);
+  std::ifstream in(series_path, std::ios::binary);
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
     const auto tab = line.find('\t');
@@ -380,7 +435,10 @@ VersionIndex load_versions(const Xapian::Database& db, const std::string& db_pat
   auto same_text = [&series](const DocumentInfo& older, const DocumentInfo& newer) {
     return series.count({older.id, newer.id}) > 0;
   };
-  return VersionIndex::build(list_documents(db), today_iso(), same_text);
+  VersionIndex versions = VersionIndex::build(list_documents(db), today_iso(), same_text);
+  std::lock_guard<std::mutex> lock(mutex);
+  cache[db_path] = {key, versions};
+  return versions;
 }
 
 }  // namespace klausul

@@ -124,6 +124,7 @@ TEST(Versions, UnknownIdsAndNames) {
   EXPECT_EQ(version_status_name(VersionStatus::unknown), "okänd");
   EXPECT_EQ(title_series_key("Riktlinjer för Internationellt arbete 2012–2016"),
             "riktlinjer for internationellt arbete");
+  EXPECT_EQ(title_series_key("Handlingsplan 2 för 2019"), "handlingsplan 2 for");
 }
 
 }  // namespace
