@@ -247,18 +247,17 @@ void read_replacement(const Clause& clause, const std::string& lower, const std:
   static const std::regex verb(
       R"((?:^|[^a-zåäö])(ersätter|ersätta|ersätts av|ersättas av|upphäver|upphävs|upphävas|upphäva|upphör att gälla|upphöra att gälla)(?![a-zåäö]))");
   static const std::regex older(R"((?:^|[^a-zåäö])(?:tidigare|befintliga|befintlig|nuvarande|gamla|föregående|gällande)\s)");
+  static const std::regex this_document(std::string("(?:^|[^a-zåäö])") + kThisDocument + R"(\s)");
   for (std::sregex_iterator it(lower.begin(), lower.end(), verb), end; it != end; ++it) {
     const std::smatch& m = *it;
     const std::string word = m.str(1);
     const std::size_t at = static_cast<std::size_t>(m.position(1));
     const std::size_t after = at + static_cast<std::size_t>(m.length(1));
     const std::string sentence = quote_around(clause.text, at, m.length(1));
-    const std::size_t sentence_at = clause.text.find(sentence);
     std::vector<std::string> numbers;
     for (const auto& [number, pos] : diarienummer_in(sentence)) {
       if (diarienummer_key(number) != own_key) numbers.push_back(number);
     }
-    (void)sentence_at;
     if (word.starts_with("ersätts") || word.starts_with("ersättas")) {
       if (v.replaced_by.empty()) {
         std::string by = numbers.empty() ? replaced_title(clause.text, lower, after) : numbers.front();
@@ -266,9 +265,9 @@ void read_replacement(const Clause& clause, const std::string& lower, const std:
       }
       continue;
     }
-    const bool about_own_end = word.starts_with("upphör") &&
-                               std::regex_search(lower.substr(at > 60 ? at - 60 : 0, std::min<std::size_t>(at, 60)),
-                                                 std::regex(std::string("(?:^|[^a-zåäö])") + kThisDocument + R"(\s)"));
+    // "dessa riktlinjer upphör att gälla": the words just before the verb name this document.
+    const std::string before = lower.substr(at > 60 ? at - 60 : 0, std::min<std::size_t>(at, 60));
+    const bool about_own_end = word.starts_with("upphör") && std::regex_search(before, this_document);
     if (word.starts_with("upphör") && numbers.empty() &&
         (about_own_end || !std::regex_search(lower_same_length(sentence), older))) {
       continue;  // this document's own end (read_period), or nothing named
