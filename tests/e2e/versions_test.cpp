@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -69,6 +71,31 @@ std::vector<json> jsonl(const std::string& text) {
   return objects;
 }
 
+// The PDF and DOCX versions, made by LibreOffice once per build folder (each test of the suite
+// runs in its own process; converting takes seconds) and copied into dir/archive. Change the
+// folder name when the texts above change.
+bool office_versions(const TempDir& dir) {
+  const fs::path cache = fs::path(KLAUSUL_BINARY).parent_path() / "test-fixtures" / "versions-1";
+  const char* const kFiles[] = {"riktlinjer-2005.pdf", "riktlinjer-2012.docx"};
+  std::error_code error;
+  if (!fs::exists(cache / kFiles[0]) || !fs::exists(cache / kFiles[1])) {
+    if (!convert(dir, dir / "v1.html", "pdf:writer_pdf_Export", dir / kFiles[0]) ||
+        !convert(dir, dir / "v2.html", "docx:MS Word 2007 XML", dir / kFiles[1])) {
+      return false;
+    }
+    // Made aside and renamed into place: a test running at the same time sees all or nothing.
+    const fs::path fresh = cache.string() + "." + std::to_string(::getpid());
+    fs::create_directories(fresh, error);
+    for (const char* file : kFiles) fs::copy_file(dir / file, fresh / file, error);
+    fs::rename(fresh, cache, error);
+    if (error) fs::remove_all(fresh, error);
+  }
+  for (const char* file : kFiles) {
+    if (!fs::copy_file(cache / file, fs::path(dir / "archive") / file, error)) return false;
+  }
+  return true;
+}
+
 class VersionsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -91,8 +118,7 @@ class VersionsTest : public ::testing::Test {
                "<p>Riktlinjerna ersätter riktlinjer för internationellt arbete, LS 1103-0413. "
                "Riktlinjerna gäller från och med den 1 juli 2016 och gäller tills vidare.</p>\n",
                {kKept, kNewNetworks, kFollowUp, kAdded}));
-    generated_ = convert(dir, dir / "v1.html", "pdf:writer_pdf_Export", dir / "archive/riktlinjer-2005.pdf") &&
-                 convert(dir, dir / "v2.html", "docx:MS Word 2007 XML", dir / "archive/riktlinjer-2012.docx");
+    generated_ = office_versions(dir);
     if (!generated_) return;
     ingest_ = new CommandResult(run_klausul({"ingest", dir / "archive", "--db", db()}));
   }
