@@ -4,35 +4,19 @@
 #include <cctype>
 #include <cstdlib>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
-#include <mutex>
 #include <numeric>
 #include <regex>
 #include <set>
 
-#include "index/term_model_learning.h"
-#include "index/writer.h"
-#include "ingest/error.h"
 #include "ingest/normalize.h"
 #include "ingest/validity.h"
-#include "search/compare.h"
 
 namespace klausul {
 namespace {
 
-// Title series are checked with compare for at most this many pairs per index update: a large
-// archive with many same-titled documents keeps its other chains by diarienummer and title.
-constexpr int kMaxSeriesChecks = 200;
-// A newer document of the series must hold at least this share of the older one's clauses,
-// each as a pair compare scores at least kSeriesPairScore (well above compare's own threshold:
-// two documents on one subject share many loosely similar clauses without being versions).
-constexpr double kSeriesAligned = 0.5;
-constexpr double kSeriesPairScore = 0.5;
-
 bool is_full_date(const std::string& value) { return value.size() == 10 && value[4] == '-'; }
 
-std::string order_date(const DocumentInfo& d) {
+std::string order_date_of(const DocumentInfo& d) {
   const Validity& v = d.validity;
   if (!v.decided.empty()) return v.decided.value;
   if (!v.valid_from.empty() && v.valid_from.value != "tills vidare") return v.valid_from.value;
@@ -55,7 +39,7 @@ std::string clause_id(const DocumentInfo& d, int ordinal) {
 
 std::string describe(const DocumentInfo& d) {
   std::string out = "«" + (d.title.empty() ? d.path : d.title) + "»";
-  const std::string date = order_date(d);
+  const std::string date = order_date_of(d);
   if (!date.empty()) out += " (" + date + ")";
   return out;
 }
@@ -85,7 +69,7 @@ Keys keys_of(const std::vector<DocumentInfo>& docs) {
   Keys keys;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     keys.title.push_back(title_series_key(docs[i].title));
-    keys.order.push_back(order_date(docs[i]));
+    keys.order.push_back(order_date_of(docs[i]));
     if (docs[i].region.empty()) continue;
     const std::string number = diarienummer_key(docs[i].diarienummer);
     if (!number.empty()) keys.by_number[{docs[i].region, number}].push_back(i);
@@ -221,6 +205,8 @@ const VersionState kUnknownState{};
 
 }  // namespace
 
+std::string version_order_date(const DocumentInfo& document) { return order_date_of(document); }
+
 std::string version_status_name(VersionStatus status) {
   switch (status) {
     case VersionStatus::in_force: return "gällande";
@@ -279,7 +265,7 @@ VersionIndex VersionIndex::build(std::vector<DocumentInfo> documents, const std:
   std::iota(parent.begin(), parent.end(), 0);
   for (const Link& link : links) {
     const Link*& best = successor[link.older];
-    if (!best || date_before(order_date(docs[link.newer]), order_date(docs[best->newer]))) best = &link;
+    if (!best || date_before(order_date_of(docs[link.newer]), order_date_of(docs[best->newer]))) best = &link;
     has_predecessor[link.newer] = true;
     parent[find_root(parent, link.older)] = find_root(parent, link.newer);
   }
@@ -290,7 +276,7 @@ VersionIndex VersionIndex::build(std::vector<DocumentInfo> documents, const std:
     const std::size_t root = find_root(parent, i);
     ++members[root];
     auto it = newest.find(root);
-    if (it == newest.end() || date_before(order_date(docs[it->second]), order_date(docs[i]))) {
+    if (it == newest.end() || date_before(order_date_of(docs[it->second]), order_date_of(docs[i]))) {
       newest[root] = i;
     }
   }
@@ -317,7 +303,7 @@ VersionIndex VersionIndex::build(std::vector<DocumentInfo> documents, const std:
       s.replaced_by = docs[next->newer].id;
     }
     if (members[root] > 1) s.group = docs[newest[root]].id;
-    s.order_date = order_date(d);
+    s.order_date = order_date_of(d);
     index.states_[d.id] = std::move(s);
   }
   return index;
@@ -343,7 +329,7 @@ std::vector<const DocumentInfo*> VersionIndex::chain(const std::string& document
     if (state(d.id).group == group) out.push_back(&d);
   }
   std::stable_sort(out.begin(), out.end(), [](const DocumentInfo* a, const DocumentInfo* b) {
-    return date_before(order_date(*a), order_date(*b));
+    return date_before(order_date_of(*a), order_date_of(*b));
   });
   return out;
 }
@@ -364,81 +350,6 @@ std::vector<std::string> VersionIndex::hidden_documents() const {
     if (hidden(id)) ids.push_back(id);
   }
   return ids;
-}
-
-std::string series_file_path(const std::string& db_path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(db_path, error)) {
-    return (std::filesystem::path(db_path) / "klausul-series.tsv").string();
-  }
-  return db_path + ".series.tsv";
-}
-
-int update_series_file(const Xapian::Database& db, const std::string& db_path) {
-  std::vector<DocumentInfo> documents = list_documents(db);
-  // Newest first, so that the bound drops the oldest comparisons.
-  std::stable_sort(documents.begin(), documents.end(), [](const DocumentInfo& a, const DocumentInfo& b) {
-    return date_before(order_date(b), order_date(a));
-  });
-  int checks = 0;
-  std::vector<std::pair<std::string, std::string>> confirmed;
-  auto same_text = [&](const DocumentInfo& older, const DocumentInfo& newer) {
-    if (checks >= kMaxSeriesChecks) return false;
-    ++checks;
-    const Alignment alignment = compare_documents(db, older.id, newer.id);
-    const int clauses = alignment.matched + alignment.only_a;
-    int close = 0;
-    for (const AlignedPair& pair : alignment.pairs) {
-      close += pair.status == AlignmentStatus::matched && pair.score >= kSeriesPairScore;
-    }
-    const bool same = clauses > 0 && close >= kSeriesAligned * clauses;
-    if (same) confirmed.emplace_back(older.id, newer.id);
-    return same;
-  };
-  VersionIndex::build(std::move(documents), today_iso(), same_text);
-  const std::string path = series_file_path(db_path);
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << "# klausul: title series confirmed by compare (older<TAB>newer document id)\n";
-    for (const auto& [older, newer] : confirmed) out << older << '\t' << newer << '\n';
-    if (!out) throw IndexError("cannot write " + temporary);
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) throw IndexError("cannot write " + path + ": " + error.message());
-  return static_cast<int>(confirmed.size());
-}
-
-VersionIndex load_versions(const Xapian::Database& db, const std::string& db_path) {
-  // A long-running server asks for every request: the same index state, day and series file
-  // give the same versions, so they are built once.
-  static std::mutex mutex;
-  static std::map<std::string, std::pair<std::string, VersionIndex>> cache;  // path -> key, index
-  std::error_code error;
-  const std::string series_path = series_file_path(db_path);
-  const auto written = std::filesystem::last_write_time(series_path, error);
-  const std::string key = index_signature(db) + "|" + today_iso() + "|" +
-                          (error ? "-" : std::to_string(written.time_since_epoch().count()));
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = cache.find(db_path);
-    if (it != cache.end() && it->second.first == key) return it->second.second;
-  }
-  std::set<std::pair<std::string, std::string>> series;
-  std::ifstream in(series_path, std::ios::binary);
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    const auto tab = line.find('\t');
-    if (tab != std::string::npos) series.emplace(line.substr(0, tab), line.substr(tab + 1));
-  }
-  auto same_text = [&series](const DocumentInfo& older, const DocumentInfo& newer) {
-    return series.count({older.id, newer.id}) > 0;
-  };
-  VersionIndex versions = VersionIndex::build(list_documents(db), today_iso(), same_text);
-  std::lock_guard<std::mutex> lock(mutex);
-  cache[db_path] = {key, versions};
-  return versions;
 }
 
 }  // namespace klausul

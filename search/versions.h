@@ -9,8 +9,8 @@
 //     c) O and N are one title series (the same title once years and numbers are taken out,
 //        same region and type), N dated strictly after O, and compare aligns most of O's
 //        clauses with N's (the `same_text` check). Compare is slow, so it runs when the index
-//        changes (ingest, remove, learn: update_series_file) and its verdicts are kept beside
-//        the index; a search only reads them.
+//        changes and its verdicts are kept beside the index (search/version_store.h); a
+//        search only reads them.
 //     Documents joined by links form a version group, a chain ordered by date (decision date,
 //     else valid-from, else the document date, else the year).
 //  2. Status, first rule that applies:
@@ -21,8 +21,6 @@
 //     periods are often extended).
 //  3. Every status has its reason: the clause (id and words) or manifest line it rests on.
 #pragma once
-
-#include <xapian.h>
 
 #include <functional>
 #include <map>
@@ -80,21 +78,12 @@ class VersionIndex {
 /// The date statuses are judged against: $KLAUSUL_TODAY when set (tests), else today (UTC).
 std::string today_iso();
 
+/// The date a document is ordered by in its chain: decision date, else valid-from, else the
+/// document date, else the year ("" when none is known).
+std::string version_order_date(const DocumentInfo& document);
+
 /// The chain key of a title: ascii-folded words without years and numbers
 /// ("Riktlinjer för internationellt arbete 2012" -> "riktlinjer for internationellt arbete").
 std::string title_series_key(const std::string& title);
-
-/// The file beside the index at `db_path` that keeps the title series compare has confirmed.
-std::string series_file_path(const std::string& db_path);
-
-/// Runs the series check (rule 1c) with compare for the candidate pairs of `db` (at most 200
-/// compares, newest documents first) and writes the confirmed pairs to series_file_path,
-/// replacing it atomically. Returns the number of confirmed pairs. Throws IndexError when the
-/// file cannot be written.
-int update_series_file(const Xapian::Database& db, const std::string& db_path);
-
-/// The version index of every document in `db`; title series as confirmed in the series file
-/// beside the index at `db_path` (none when there is no file, e.g. a remote index).
-VersionIndex load_versions(const Xapian::Database& db, const std::string& db_path);
 
 }  // namespace klausul

@@ -8,6 +8,7 @@
 #include "ingest/error.h"
 #include "search/compare.h"
 #include "search/export.h"
+#include "search/version_store.h"
 #include "search/versions.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"

@@ -7,6 +7,7 @@
 #include "search/export.h"
 #include "search/export_context.h"
 #include "search/searcher.h"
+#include "search/version_store.h"
 #include "search/versions.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"

@@ -12,6 +12,7 @@
 #include "search/term_model_store.h"
 #include "search/thesaurus.h"
 #include "search/pair_change.h"
+#include "search/version_store.h"
 #include "search/versions.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"

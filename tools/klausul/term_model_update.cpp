@@ -8,6 +8,7 @@
 #include "index/term_model_learning.h"
 #include "ingest/error.h"
 #include "search/open_database.h"
+#include "search/version_store.h"
 #include "search/versions.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"

@@ -8,6 +8,7 @@
 #include "search/searcher.h"
 #include "search/similar.h"
 #include "search/term_model_store.h"
+#include "search/version_store.h"
 #include "search/versions.h"
 #include "tools/klausul/web/api_json.h"
 #include "tools/klausul/web/http_error.h"

@@ -16,6 +16,7 @@
 #include "search/searcher.h"
 #include "search/similar.h"
 #include "search/pair_change.h"
+#include "search/version_store.h"
 #include "search/versions.h"
 #include "search/term_model_store.h"
 #include "tools/klausul/web/api.h"
