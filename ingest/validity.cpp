@@ -135,12 +135,24 @@ void read_decision(const Clause& clause, const std::string& lower, int clause_co
 const char* const kThisDocument =
     R"((?:dessa|denna|detta|riktlinjerna|policyn|planen|strategin|programmet|dokumentet|reglementet|handlingsplanen|styrdokumentet|beslutet))";
 
+// An end date is this document's when its verb has no other subject: a field label or a
+// sentence without a subject ("Giltig t o m: 2017-05-31", "Gäller till och med ..."), or
+// the words just before name this document ("Policyn gäller t.o.m."). "Avtalet gäller till
+// och med 2021-12-31" ends an agreement, not the policy that mentions it.
+bool names_this_document(const std::string& text, const std::string& lower, std::size_t verb) {
+  if (verb < text.size() && std::isupper(static_cast<unsigned char>(text[verb]))) return true;
+  static const std::regex this_document(std::string("(?:^|[^a-zåäö])") + kThisDocument +
+                                        R"((?:\s+[a-zåäö]+){0,2}\s*$)");
+  const std::size_t from = verb > 50 ? verb - 50 : 0;
+  return std::regex_search(lower.substr(from, verb - from), this_document);
+}
+
 void read_period(const Clause& clause, const std::string& lower, Validity& v) {
   static const std::regex from(
       R"((?:^|[^a-zåäö])(?:gäller|giltig|giltigt|giltiga|gällande|giltighet)\s*(?:från och med|fr\.?\s?o\.?\s?m\.?|from|från)\s*:?)");
   static const std::regex in_force(R"((?:^|[^a-zåäö])(?:träder i kraft|träda i kraft|ikraftträdande\s*:?))");
   static const std::regex to(
-      R"((?:^|[^a-zåäö])(?:gäller|giltig|giltigt|giltiga|gällande|giltighetstid)(?:\s+[a-zåäö]+){0,3}?\s*(?:till och med|t\.?\s?o\.?\s?m\.?|till|längst till|intill)\s*:?)");
+      R"((?:^|[^a-zåäö])(gäller|giltig|giltigt|giltiga|gällande|giltighetstid)(?:\s+[a-zåäö]+){0,3}?\s*(?:till och med|t\.?\s?o\.?\s?m\.?|till|längst till|intill)\s*:?)");
   static const std::regex open_ended(R"((?:^|[^a-zåäö])(?:gäller|giltig|giltigt|giltiga)\s+(?:[a-zåäö]+\s+){0,3}?tills vidare)");
   static const std::regex period(R"((?:^|[^a-zåäö])(?:för |under )?perioden\s+)");
   static const std::regex own_end(std::string(R"((?:^|[^a-zåäö]))") + kThisDocument +
@@ -154,7 +166,7 @@ void read_period(const Clause& clause, const std::string& lower, Validity& v) {
     auto [date, end] = date_after(lower, end_of(m));
     if (!date.empty()) v.valid_from = fact(date, clause, m.position(0), end - m.position(0));
   }
-  if (v.valid_to.empty() && std::regex_search(lower, m, to)) {
+  if (v.valid_to.empty() && std::regex_search(lower, m, to) && names_this_document(clause.text, lower, m.position(1))) {
     auto [date, end] = date_after(lower, end_of(m));
     if (!date.empty()) v.valid_to = fact(date, clause, m.position(0), end - m.position(0));
   }

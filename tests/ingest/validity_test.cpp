@@ -133,6 +133,18 @@ TEST(DetectValidity, PerfectPassiveAndADayRange) {
   EXPECT_EQ(v.decided_by.value, "landstingsfullmäktige");
 }
 
+TEST(DetectValidity, AnEndDateOfSomethingElseIsNotThisDocuments) {
+  EXPECT_TRUE(detect_validity(clauses_of({"Avtalet med leverantören gäller till och med 2021-12-31."}), "")
+                  .valid_to.empty());
+  EXPECT_EQ(detect_validity(clauses_of({"Gäller till och med 2021-12-31."}), "").valid_to.value,
+            "2021-12-31");
+  EXPECT_EQ(detect_validity(clauses_of({"Handläggare Anna (abn042) Giltigt till och med 2019-05-31 Reviderat"}), "")
+                .valid_to.value,
+            "2019-05-31");
+  EXPECT_EQ(detect_validity(clauses_of({"Denna policy gäller till och med 2025-12-31."}), "").valid_to.value,
+            "2025-12-31");
+}
+
 TEST(DetectValidity, GallerTillWithoutDateIsNothing) {
   const Validity v = detect_validity(clauses_of({"Policyn gäller till alla medarbetare."}), "");
   EXPECT_TRUE(v.valid_to.empty());
