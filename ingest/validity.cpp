@@ -170,7 +170,17 @@ void read_period(const Clause& clause, const std::string& lower, Validity& v) {
     auto [date, end] = date_after(lower, end_of(m));
     if (!date.empty()) v.valid_to = fact(date, clause, m.position(0), end - m.position(0));
   }
-  if (std::regex_search(lower, m, period)) {
+  // A period belongs to this document when the sentence names it or decides on a document
+  // ("att fastställa riktlinjer ... för perioden 1 januari 2013 till senast 2017"), not to an
+  // agreement or project it mentions.
+  static const std::regex decides(
+      R"((?:fastställa|anta|antaga|besluta om)\s[^.]*(?:riktlinje|policy|strategi|plan|program|reglemente))");
+  const auto period_is_own = [&](std::size_t at) {
+    const std::size_t from = at > 160 ? at - 160 : 0;
+    return names_this_document(clause.text, lower, at) ||
+           std::regex_search(lower.substr(from, at - from), decides);
+  };
+  if (std::regex_search(lower, m, period) && period_is_own(static_cast<std::size_t>(m.position(0)))) {
     // "för perioden 1 januari 2013 till senast 2017", "perioden 2013–2016".
     auto [first, first_end] = date_after(lower, end_of(m), 2);
     static const std::regex link(R"(^\s*(?:till och med|t\.\s?o\.\s?m\.?|till|–|-|—)\s*)");

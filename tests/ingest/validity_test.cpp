@@ -86,6 +86,13 @@ TEST(DetectValidity, PeriodFromTo) {
   EXPECT_EQ(v.valid_to.value, "2017");
 }
 
+TEST(DetectValidity, APeriodOfSomethingElseIsNotThisDocuments) {
+  const Validity v = detect_validity(
+      clauses_of({"Projektet Interreg gäller för perioden 2018-01-01 till 2020-12-31."}), "");
+  EXPECT_TRUE(v.valid_to.empty()) << v.valid_to.value;
+  EXPECT_TRUE(v.valid_from.empty()) << v.valid_from.value;
+}
+
 TEST(DetectValidity, ValidFromAndUntilFurtherNotice) {
   const Validity v = detect_validity(
       clauses_of({"Policyn gäller från och med den 1 mars 2016 och gäller tills vidare."}), "");
