@@ -81,6 +81,7 @@ void write_text(std::ostream& out, const std::vector<Hit>& hits, bool ansi) {
     std::string details;
     if (!d.doc_type.empty()) details += d.doc_type;
     if (d.year > 0) details += (details.empty() ? "" : ", ") + std::to_string(d.year);
+    if (!hit.status.empty()) details += (details.empty() ? "" : ", ") + hit.status;
     if (!details.empty()) heading += " (" + details + ")";
     out << (ansi ? "\033[1m" : "") << heading << (ansi ? "\033[0m" : "") << '\n';
     std::string where = section_label(c.section);
@@ -95,6 +96,11 @@ void write_text(std::ostream& out, const std::vector<Hit>& hits, bool ansi) {
       if (other.page > 0) out << " (sida " << other.page << ')';
       if (other.slide > 0) out << " (bild " << other.slide << ')';
       out << '\n';
+    }
+    for (const OlderVersion& older : hit.older_versions) {
+      out << "   äldre version (" << older.status << (older.date.empty() ? "" : ", " + older.date)
+          << "): " << (older.title.empty() ? older.document_id : older.title) << " ["
+          << older.clause_id << "]\n";
     }
     out << "   [" << c.id << "]\n\n";
   }

@@ -60,13 +60,17 @@ std::string export_timestamp();
 
 /// One hit as the JSON object of DESIGN.md (rank, score, clause_id, document_id, region,
 /// region_name, organisation, title, doc_type, year, section, page, slide, kind, text, path,
-/// and context / snippet / query_region / matched_terms / duplicates when set).
+/// and context / snippet / query_region / matched_terms / duplicates / status /
+/// status_reason / older_versions when set).
 std::string hit_to_json(const Hit& hit);
-/// One compare row: status, score, a_clause_id, a_text, a_section, a_page, a_slide, and the
-/// same for b (null on the side that has no clause).
+/// One compare row: status, change (search/pair_change.h), score, a_clause_id, a_text,
+/// a_section, a_page, a_slide, and the same for b (null on the side that has no clause), and
+/// for an ändrad pair "diff": [{"op": "same"|"removed"|"added", "text": ...}].
 std::string pair_to_json(const AlignedPair& pair);
-/// JSON of a DocumentInfo as in `list --format jsonl`.
-std::string document_to_json(const DocumentInfo& info);
+/// JSON of a DocumentInfo as in `list --format jsonl`, with its validity facts ("validity")
+/// and, when given, its version status and the reason for it.
+std::string document_to_json(const DocumentInfo& info, const std::string& status = "",
+                             const std::string& status_reason = "");
 
 /// Whole-list conveniences over the writers (for short lists such as `show`).
 void write_jsonl(std::ostream& out, const std::vector<Hit>& hits);

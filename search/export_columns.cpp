@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "search/pair_change.h"
+
 namespace klausul {
 namespace {
 
@@ -30,7 +32,7 @@ void append_clause_side(std::vector<Cell>& cells, const Clause& c) {
 const std::vector<Column> kSearchColumns = {
     {"rank", 6, false},     {"region_name", 18, false}, {"organisation", 22, true},
     {"title", 32, true},    {"doc_type", 14, false},    {"year", 7, false},
-    {"section", 26, true},  {"page", 6, false},         {"slide", 6, false},
+    {"status", 10, false},  {"section", 26, true},  {"page", 6, false},         {"slide", 6, false},
     {"text", 80, true},     {"score", 8, false},        {"clause_id", 22, false},
     {"path", 40, false}};
 
@@ -41,10 +43,12 @@ std::vector<Column> similar_columns() {
 }
 
 const std::vector<Column> kCompareColumns = {
-    {"status", 10, false},     {"score", 8, false},       {"a_clause_id", 22, false},
+    {"status", 10, false},     {"change", 11, false},     {"score", 8, false},
+    {"a_clause_id", 22, false},
     {"a_section", 22, true},   {"a_page", 6, false},      {"a_slide", 6, false},
     {"a_text", 60, true},      {"b_clause_id", 22, false}, {"b_section", 22, true},
-    {"b_page", 6, false},      {"b_slide", 6, false},     {"b_text", 60, true}};
+    {"b_page", 6, false},      {"b_slide", 6, false},     {"b_text", 60, true},
+    {"diff", 60, true}};
 
 }  // namespace
 
@@ -70,6 +74,7 @@ std::vector<Cell> hit_cells(const Hit& hit, ExportKind kind, const std::string& 
   cells.push_back(text_cell(d.title));
   cells.push_back(text_cell(d.doc_type));
   cells.push_back(count_cell(d.year));
+  cells.push_back(text_cell(hit.status));
   cells.push_back(text_cell(section_label(c.section)));
   cells.push_back(count_cell(c.page));
   cells.push_back(count_cell(c.slide));
@@ -85,9 +90,11 @@ std::vector<Cell> pair_cells(const AlignedPair& pair) {
   std::vector<Cell> cells;
   cells.reserve(kCompareColumns.size());
   cells.push_back(text_cell(alignment_status_name(pair.status)));
+  cells.push_back(text_cell(pair_change_name(pair_change(pair))));
   cells.push_back(score_cell(pair.score));
   append_clause_side(cells, pair.a);
   append_clause_side(cells, pair.b);
+  cells.push_back(text_cell(diff_to_text(pair_diff(pair))));
   return cells;
 }
 

@@ -25,12 +25,13 @@ struct Cell {
 };
 
 /// Columns of a kind of export.
-///  search:  rank, region_name, organisation, title, doc_type, year, section, page, slide,
-///           text, score, clause_id, path
+///  search:  rank, region_name, organisation, title, doc_type, year, status, section, page,
+///           slide, text, score, clause_id, path
 ///  similar: role ("query" for the clause compared with, "match" for the others), then the
 ///           search columns
-///  compare: status, score, a_clause_id, a_section, a_page, a_slide, a_text, b_clause_id,
-///           b_section, b_page, b_slide, b_text
+///  compare: status, change (oförändrad, ändrad, ny, borttagen: A read as the older version),
+///           score, a_clause_id, a_section, a_page, a_slide, a_text, b_clause_id, b_section,
+///           b_page, b_slide, b_text, diff ("[-removed-] {+added+}" for ändrad)
 const std::vector<Column>& export_columns(ExportKind kind);
 
 /// The cells of a hit row; `role` is used for similar ("query" or "match").

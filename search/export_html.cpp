@@ -5,6 +5,7 @@
 
 #include "search/export_report.h"
 #include "search/export_writers.h"
+#include "search/pair_change.h"
 
 namespace klausul {
 namespace {
@@ -18,6 +19,7 @@ dl.about dt{font-weight:bold}dl.about dd{margin:0}
 .details{color:#555;font-size:.9em;margin:.1em 0}
 blockquote{margin:.4em 0;padding:.3em .8em;border-left:4px solid #9bb7cc;background:#f6f8fa}
 mark{background:#ffe27a;padding:0 .1em}
+del{background:#fbd3cb;color:#7a1d0c}ins{background:#d2f0cb;color:#1d5c12;text-decoration:none;font-weight:bold}
 .source{color:#666;font-size:.8em;word-break:break-all}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}
@@ -67,7 +69,24 @@ std::string render_hit(const Hit& hit, bool with_score) {
     out += "<p class=\"source\">Finns även i: " + html(other.path) + " · klausul " +
            html(other.clause_id) + "</p>\n";
   }
+  for (const OlderVersion& older : hit.older_versions) {
+    out += "<p class=\"source\">" + html(older_version_line(older)) + "</p>\n";
+  }
   return out + "</article>\n";
+}
+
+// A changed pair's new text with <del>removed</del> and <ins>added</ins> words.
+std::string html_diff(const AlignedPair& pair) {
+  const std::vector<DiffPiece> diff = pair_diff(pair);
+  if (diff.empty()) return html(pair.b.text);
+  std::string out;
+  for (const DiffPiece& piece : diff) {
+    if (!out.empty()) out += ' ';
+    if (piece.kind == DiffPiece::Kind::removed) out += "<del>" + html(piece.text) + "</del>";
+    else if (piece.kind == DiffPiece::Kind::added) out += "<ins>" + html(piece.text) + "</ins>";
+    else out += html(piece.text);
+  }
+  return out;
 }
 
 class HtmlWriter : public ExportWriter {
@@ -88,7 +107,8 @@ class HtmlWriter : public ExportWriter {
       out_ << "<h2>Jämförs med</h2>\n" << render_hit(*context.query_clause, false);
     }
     if (context.kind == ExportKind::compare) {
-      out_ << "<table>\n<thead><tr><th>status</th><th>A</th><th>B</th><th>poäng</th></tr>"
+      out_ << "<table>\n<thead><tr><th>status</th><th>ändring</th><th>A</th><th>B</th>"
+              "<th>poäng</th></tr>"
               "</thead>\n<tbody>\n";
     }
     compare_ = context.kind == ExportKind::compare;
@@ -97,8 +117,9 @@ class HtmlWriter : public ExportWriter {
   void pair(const AlignedPair& pair) override {
     static const char* const kStatus[] = {"matchad", "bara i A", "bara i B"};
     out_ << "<tr class=\"" << alignment_status_name(pair.status) << "\"><td>"
-         << kStatus[static_cast<int>(pair.status)] << "</td><td>" << html(pair.a.text)
-         << "</td><td>" << html(pair.b.text) << "</td><td>" << score_text(pair.score)
+         << kStatus[static_cast<int>(pair.status)] << "</td><td>"
+         << pair_change_name(pair_change(pair)) << "</td><td>" << html(pair.a.text)
+         << "</td><td>" << html_diff(pair) << "</td><td>" << score_text(pair.score)
          << "</td></tr>\n";
     ++rows_;
   }

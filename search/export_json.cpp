@@ -1,8 +1,10 @@
 // JSON and JSON Lines: the objects of DESIGN.md with stable key names (see README, "Exports").
 #include <nlohmann/json.hpp>
 
+#include "index/stored_data.h"
 #include "search/export.h"
 #include "search/export_writers.h"
+#include "search/pair_change.h"
 
 namespace klausul {
 namespace {
@@ -55,6 +57,17 @@ nlohmann::json hit_object(const Hit& hit) {
   if (!hit.query_region.empty()) j["query_region"] = hit.query_region;
   if (!hit.matched_terms.empty()) j["matched_terms"] = hit.matched_terms;
   if (!hit.duplicates.empty()) j["duplicates"] = duplicates_array(hit.duplicates);
+  if (!hit.status.empty()) j["status"] = hit.status;
+  if (!hit.status_reason.empty()) j["status_reason"] = hit.status_reason;
+  if (!hit.older_versions.empty()) {
+    nlohmann::json older = nlohmann::json::array();
+    for (const OlderVersion& o : hit.older_versions) {
+      older.push_back({{"clause_id", o.clause_id}, {"document_id", o.document_id},
+                       {"title", o.title}, {"date", o.date}, {"status", o.status},
+                       {"text", o.text}});
+    }
+    j["older_versions"] = older;
+  }
   return j;
 }
 
@@ -105,13 +118,25 @@ class JsonWriter : public ExportWriter {
 std::string hit_to_json(const Hit& hit) { return dump(hit_object(hit)); }
 
 std::string pair_to_json(const AlignedPair& pair) {
-  nlohmann::json j = {{"status", alignment_status_name(pair.status)}, {"score", pair.score}};
+  nlohmann::json j = {{"status", alignment_status_name(pair.status)},
+                      {"change", pair_change_name(pair_change(pair))},
+                      {"score", pair.score}};
   add_side(j, "a", pair.a);
   add_side(j, "b", pair.b);
+  const std::vector<DiffPiece> diff = pair_diff(pair);
+  if (!diff.empty()) {
+    static const char* const kOps[] = {"same", "removed", "added"};
+    nlohmann::json pieces = nlohmann::json::array();
+    for (const DiffPiece& piece : diff) {
+      pieces.push_back({{"op", kOps[static_cast<int>(piece.kind)]}, {"text", piece.text}});
+    }
+    j["diff"] = pieces;
+  }
   return dump(j);
 }
 
-std::string document_to_json(const DocumentInfo& d) {
+std::string document_to_json(const DocumentInfo& d, const std::string& status,
+                             const std::string& status_reason) {
   nlohmann::json j = document_fields(d);
   j.update(nlohmann::json{{"date", d.date},
                           {"diarienummer", d.diarienummer},
@@ -119,6 +144,9 @@ std::string document_to_json(const DocumentInfo& d) {
                           {"slides", d.slides},
                           {"clauses", d.clauses},
                           {"format", d.format}});
+  j["validity"] = nlohmann::json::parse(validity_to_data(d.validity));
+  if (!status.empty()) j["status"] = status;
+  if (!status_reason.empty()) j["status_reason"] = status_reason;
   return dump(j);
 }
 

@@ -4,6 +4,7 @@
 
 #include "search/export_report.h"
 #include "search/export_writers.h"
+#include "search/pair_change.h"
 
 namespace klausul {
 namespace {
@@ -66,7 +67,24 @@ std::string render_hit(const Hit& hit, bool with_score) {
     out.append("  \nFinns även i: ").append(md_inline(other.path));
     out.append(" · klausul ").append(md_inline(other.clause_id));
   }
+  for (const OlderVersion& older : hit.older_versions) {
+    out.append("  \n").append(md_inline(older_version_line(older)));
+  }
   return out + "\n\n";
+}
+
+// A changed pair's new text with the words removed struck through and the added in bold.
+std::string md_diff(const AlignedPair& pair) {
+  const std::vector<DiffPiece> diff = pair_diff(pair);
+  if (diff.empty()) return md(pair.b.text);
+  std::string out;
+  for (const DiffPiece& piece : diff) {
+    if (!out.empty()) out += ' ';
+    if (piece.kind == DiffPiece::Kind::removed) out += "~~" + md_inline(piece.text) + "~~";
+    else if (piece.kind == DiffPiece::Kind::added) out += "**" + md_inline(piece.text) + "**";
+    else out += md_inline(piece.text);
+  }
+  return md_line(out);
 }
 
 class MarkdownWriter : public ExportWriter {
@@ -83,13 +101,17 @@ class MarkdownWriter : public ExportWriter {
     if (context.query_clause) {
       out_ << "## Jämförs med\n\n" << render_hit(*context.query_clause, false);
     }
-    if (context.kind == ExportKind::compare) out_ << "| status | A | B | poäng |\n|---|---|---|---|\n";
+    if (context.kind == ExportKind::compare) {
+      out_ << "| status | ändring | A | B (~~borttaget~~ **tillagt**) | poäng |\n"
+              "|---|---|---|---|---|\n";
+    }
   }
   void hit(const Hit& hit) override { spool_.add(region_heading(hit), render_hit(hit, true)); }
   void pair(const AlignedPair& pair) override {
     static const char* const kStatus[] = {"matchad", "bara i A", "bara i B"};
-    out_ << "| " << kStatus[static_cast<int>(pair.status)] << " | " << md(pair.a.text) << " | "
-         << md(pair.b.text) << " | " << score_text(pair.score) << " |\n";
+    out_ << "| " << kStatus[static_cast<int>(pair.status)] << " | "
+         << pair_change_name(pair_change(pair)) << " | " << md(pair.a.text) << " | "
+         << md_diff(pair) << " | " << score_text(pair.score) << " |\n";
     ++rows_;
   }
   void end() override {

@@ -102,6 +102,14 @@ std::vector<std::pair<std::string, std::string>> context_lines(const ExportConte
   return lines;
 }
 
+std::string older_version_line(const OlderVersion& older) {
+  std::string line = "Äldre version (" + older.status;
+  if (!older.date.empty()) line += ", " + older.date;
+  line += "): " + (older.title.empty() ? older.document_id : older.title) + " · klausul " +
+          older.clause_id;
+  return line;
+}
+
 std::string region_heading(const Hit& hit) {
   if (!hit.document.region_name.empty()) return hit.document.region_name;
   return hit.document.region.empty() ? "(okänd region)" : hit.document.region;
@@ -114,6 +122,7 @@ std::string hit_details(const Hit& hit) {
   std::string kind = d.doc_type;
   if (d.year > 0) kind += (kind.empty() ? "" : ", ") + std::to_string(d.year);
   if (!kind.empty()) parts.push_back(kind);
+  if (!hit.status.empty()) parts.push_back(hit.status);
   if (!d.organisation.empty()) parts.push_back(d.organisation);
   if (!c.section.empty()) parts.push_back(section_label(c.section));
   if (c.slide > 0) parts.push_back("bild " + std::to_string(c.slide));

@@ -10,6 +10,7 @@
 #include "ingest/error.h"
 #include "search/export_columns.h"
 #include "search/export_report.h"
+#include "search/pair_change.h"
 
 namespace klausul {
 namespace {
@@ -73,7 +74,9 @@ class XlsxWriter : public ExportWriter {
   }
 
   void pair(const AlignedPair& pair) override {
+    diff_ = pair_diff(pair);
     put(pair_cells(pair), {false, kStatusFill[static_cast<int>(pair.status)], false, false});
+    diff_.clear();
   }
 
   void end() override {
@@ -96,7 +99,9 @@ class XlsxWriter : public ExportWriter {
       std::get<0>(cell_style) = columns[i].wrap;
       lxw_format* format = format_for(cell_style);
       const Cell& cell = cells[i];
-      if (cell.is_number) {
+      if (!diff_.empty() && std::string(columns[i].name) == "diff") {
+        write_diff(i, format);
+      } else if (cell.is_number) {
         check(worksheet_write_number(sheet_, row_, i, cell.number, format));
       } else if (!cell.text.empty()) {
         check(worksheet_write_string(sheet_, row_, i, fit_cell(cell.text).c_str(), format));
@@ -105,6 +110,37 @@ class XlsxWriter : public ExportWriter {
       }
     }
     ++row_;
+  }
+
+  // An ändrad pair's diff as a rich string: removed words red and struck through, added words
+  // green and bold, the rest plain.
+  void write_diff(size_t column, lxw_format* cell_format) {
+    if (!removed_) {
+      removed_ = workbook_add_format(workbook_);
+      format_set_font_strikeout(removed_);
+      format_set_font_color(removed_, 0xC00000);
+      added_ = workbook_add_format(workbook_);
+      format_set_bold(added_);
+      format_set_font_color(added_, 0x217A1B);
+    }
+    std::vector<std::string> texts;
+    texts.reserve(diff_.size());
+    for (size_t i = 0; i < diff_.size(); ++i) texts.push_back((i ? " " : "") + diff_[i].text);
+    std::vector<lxw_rich_string_tuple> tuples(diff_.size());
+    std::vector<lxw_rich_string_tuple*> pointers;
+    for (size_t i = 0; i < diff_.size(); ++i) {
+      tuples[i].format = diff_[i].kind == DiffPiece::Kind::removed ? removed_
+                         : diff_[i].kind == DiffPiece::Kind::added ? added_
+                                                                   : nullptr;
+      tuples[i].string = texts[i].data();
+      pointers.push_back(&tuples[i]);
+    }
+    pointers.push_back(nullptr);
+    if (diff_.size() < 2) {  // libxlsxwriter wants two fragments at least
+      check(worksheet_write_string(sheet_, row_, column, fit_cell(diff_to_text(diff_)).c_str(), cell_format));
+      return;
+    }
+    check(worksheet_write_rich_string(sheet_, row_, column, pointers.data(), cell_format));
   }
 
   void write_about() {
@@ -159,6 +195,9 @@ class XlsxWriter : public ExportWriter {
   lxw_worksheet* sheet_ = nullptr;
   lxw_worksheet* about_ = nullptr;
   lxw_format* header_ = nullptr;
+  lxw_format* removed_ = nullptr;  // diff fragments
+  lxw_format* added_ = nullptr;
+  std::vector<DiffPiece> diff_;    // the diff of the pair being written
   std::map<Style, lxw_format*> formats_;
   ExportContext context_;
   ExportKind kind_ = ExportKind::search;

@@ -15,6 +15,7 @@ int run_similar(int argc, char** argv);
 int run_compare(int argc, char** argv);
 int run_list(int argc, char** argv);
 int run_show(int argc, char** argv);
+int run_versions(int argc, char** argv);
 int run_remove(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_shards(int argc, char** argv);

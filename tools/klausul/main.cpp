@@ -18,9 +18,14 @@ usage:
   klausul ingest PATH... [--db DIR] [--jobs N] [--region R] [--manifest FILE] [--force]
                  [--keep-missing] [--report FILE.jsonl] [--no-ocr] [--learn background|wait|no]
   klausul search QUERY [--db DIR] [--region R]... [--type T]... [--year A..B] [--limit N]
-                 [--offset N] [--all-copies]
+                 [--offset N] [--all-copies] [--all-versions]
   klausul similar (--clause ID | --text TEXT) [--per-region N] [--region R]... [--db DIR]
-  klausul compare DOC_A DOC_B [--db DIR]     (documents by id or source path)
+                 [--all-versions]
+     (search and similar show texts in force: hits of replaced or expired documents are
+      folded under the current version; --all-versions shows every version)
+  klausul compare DOC_A DOC_B [--db DIR]     (documents by id or source path; for two
+                 versions give OLD NEW: pairs are oförändrad, ändrad (with a word diff), ny, borttagen)
+  klausul versions DOC [--db DIR]   (the document's versions with dates and statuses)
   klausul list [--db DIR]
   klausul show ID|PATH [--db DIR]
   klausul remove PATH [--db DIR] [--learn background|wait|no]
@@ -43,6 +48,7 @@ int dispatch(const std::string& command, int argc, char** argv) {
   if (command == "compare") return run_compare(argc, argv);
   if (command == "list") return run_list(argc, argv);
   if (command == "show") return run_show(argc, argv);
+  if (command == "versions") return run_versions(argc, argv);
   if (command == "remove") return run_remove(argc, argv);
   if (command == "stats") return run_stats(argc, argv);
   if (command == "shards") return run_shards(argc, argv);

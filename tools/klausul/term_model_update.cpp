@@ -14,6 +14,7 @@
 #include "index/term_model_learning.h"
 #include "ingest/error.h"
 #include "search/open_database.h"
+#include "search/version_store.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 
@@ -118,6 +119,8 @@ LearnMode learn_mode_from(const std::string& value) {
 
 void refresh_term_model(const Xapian::Database& db, const std::string& db_path, LearnMode mode) {
   if (TermModel::read_signature(term_model_path(db_path)) == index_signature(db)) return;
+  // Which same-titled documents are versions of one another changes with the index too.
+  update_series_file(db, db_path);
   // Fewer indexed terms than the minimum of stems: nothing to learn, and knowing it is quick.
   const bool small = db.get_total_length() < TermModelOptions{}.min_tokens;
   if (mode == LearnMode::wait || small) {
@@ -151,6 +154,9 @@ int run_learn(int argc, char** argv) {
       std::cout << '\n';
     }
     return kExitOk;
+  }
+  if (!args.has("if-stale")) {
+    update_series_file(open_for_reading(db_path), db_path);
   }
   learn_locked(db_path, args.has("if-stale"));
   return kExitOk;

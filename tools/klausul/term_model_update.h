@@ -1,6 +1,8 @@
 // Keeping the term model (index/term_model.h) in step with the index: after an ingest or a
 // removal that changed the index, and on `klausul learn`, the model is learned again from
-// the whole index and replaces the old one atomically.
+// the whole index and replaces the old one atomically. The title series of document versions
+// (search/versions.h, update_series_file) are checked again at the same moment, always before
+// the command returns (statuses depend on them).
 //
 // Learning takes longer than importing (fastText over every clause), so by default ingest
 // and remove hand it to a background `klausul learn --if-stale` and return: until it is

@@ -90,13 +90,23 @@ nlohmann::json similar_json(const SimilarResult& result) {
   return {{"query", hit_json(result.query)}, {"hits", hits}};
 }
 
-nlohmann::json compare_json(const Alignment& alignment) {
+namespace {
+
+nlohmann::json document_json(const DocumentInfo& info, const VersionIndex& versions) {
+  const VersionState& state = versions.state(info.id);
+  return nlohmann::json::parse(
+      document_to_json(info, version_status_name(state.status), state.reason));
+}
+
+}  // namespace
+
+nlohmann::json compare_json(const Alignment& alignment, const VersionIndex& versions) {
   nlohmann::json rows = nlohmann::json::array();
   for (const AlignedPair& pair : alignment.pairs) {
     rows.push_back(nlohmann::json::parse(pair_to_json(pair)));
   }
-  return {{"a", nlohmann::json::parse(document_to_json(alignment.a))},
-          {"b", nlohmann::json::parse(document_to_json(alignment.b))},
+  return {{"a", document_json(alignment.a, versions)},
+          {"b", document_json(alignment.b, versions)},
           {"matched", alignment.matched},
           {"only_a", alignment.only_a},
           {"only_b", alignment.only_b},
@@ -104,11 +114,10 @@ nlohmann::json compare_json(const Alignment& alignment) {
           {"rows", rows}};
 }
 
-nlohmann::json documents_json(const std::vector<DocumentInfo>& documents) {
+nlohmann::json documents_json(const std::vector<DocumentInfo>& documents,
+                              const VersionIndex& versions) {
   nlohmann::json list = nlohmann::json::array();
-  for (const DocumentInfo& info : documents) {
-    list.push_back(nlohmann::json::parse(document_to_json(info)));
-  }
+  for (const DocumentInfo& info : documents) list.push_back(document_json(info, versions));
   return {{"documents", list}};
 }
 

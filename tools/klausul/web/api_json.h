@@ -12,6 +12,7 @@
 #include "search/compare.h"
 #include "search/searcher.h"
 #include "search/similar.h"
+#include "search/versions.h"
 
 namespace klausul::web {
 
@@ -36,9 +37,10 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
 nlohmann::json similar_json(const SimilarResult& result);
 
 /// {a: document, b: document, matched, only_a, only_b, summary, rows: [compare rows]}
-nlohmann::json compare_json(const Alignment& alignment);
+nlohmann::json compare_json(const Alignment& alignment, const VersionIndex& versions);
 
 /// {documents: [list objects]}
-nlohmann::json documents_json(const std::vector<DocumentInfo>& documents);
+nlohmann::json documents_json(const std::vector<DocumentInfo>& documents,
+                              const VersionIndex& versions);
 
 }  // namespace klausul::web

@@ -81,6 +81,7 @@ SearchRequest search_request(const ParamReader& params, int default_limit, int m
   request.offset = params.number("offset", 0, 0, kMaxOffset);
   request.limit = params.number("limit", default_limit, 1, max_limit);
   request.collapse_copies = !params.flag("all_copies");
+  request.all_versions = params.flag("all_versions");
   return request;
 }
 
@@ -94,6 +95,7 @@ SimilarRequest similar_request(const ParamReader& params) {
   request.regions = params.all("region");
   RegionTable::builtin().require_known(request.regions);
   request.per_region = params.number("per_region", 3, 1, kMaxPerRegion);
+  request.all_versions = params.flag("all_versions");
   return request;
 }
 

@@ -14,9 +14,10 @@ const EXPORT_FORMATS = [
   ['html', 'HTML-rapport'],
 ];
 const STATUS_LABELS = { matched: 'Matchad', only_a: 'Bara i A', only_b: 'Bara i B' };
+const CHANGE_LABELS = { 'oförändrad': 'Oförändrad', 'ändrad': 'Ändrad', ny: 'Ny', borttagen: 'Borttagen' };
 
 const $ = (id) => document.getElementById(id);
-const state = { q: '', region: '', type: '', year: '', offset: 0 };
+const state = { q: '', region: '', type: '', year: '', offset: 0, allVersions: false };
 let documentsLoaded = null;
 
 // Creates an element; `props.text` becomes textContent, other props attributes; children are
@@ -73,6 +74,30 @@ function documentLine(hit) {
   return bits.join(' · ');
 }
 
+// The document's version status (gällande, ersatt, utgången, okänd) with its reason as a
+// tooltip and, for the page, spelled out beside it.
+function statusNode(item) {
+  if (!item.status) return null;
+  const badge = el('span', { class: `version-status status-${item.status}`, text: item.status });
+  if (item.status_reason) badge.title = item.status_reason;
+  return badge;
+}
+
+function olderVersionsNode(hit) {
+  if (!hit.older_versions || !hit.older_versions.length) return null;
+  const details = el('details', { class: 'older-versions' },
+    el('summary', { text: `${hit.older_versions.length} äldre version${hit.older_versions.length > 1 ? 'er' : ''} av klausulen` }));
+  const list = el('ul', {});
+  for (const older of hit.older_versions) {
+    list.append(el('li', {},
+      el('div', { class: 'meta', text: [older.title, older.date, older.status].filter(Boolean).join(' · ') }),
+      el('div', { text: older.text }),
+      el('span', { class: 'clause-id', text: older.clause_id })));
+  }
+  details.append(list);
+  return details;
+}
+
 function snippetNode(hit) {
   const p = el('p', { class: 'snippet' });
   const parts = hit.snippet_parts || [{ text: hit.text, mark: false }];
@@ -101,6 +126,7 @@ function searchParams(withPaging) {
   if (state.region) params.append('region', state.region);
   if (state.type) params.append('type', state.type);
   if (state.year) params.set('year', state.year);
+  if (state.allVersions) params.set('all_versions', '1');
   if (withPaging) {
     params.set('offset', String(state.offset));
     params.set('limit', String(PAGE_SIZE));
@@ -111,7 +137,7 @@ function searchParams(withPaging) {
 function renderHit(hit) {
   const meta = el('div', { class: 'meta' },
     el('span', { class: 'region', text: hit.region_name || hit.region || 'okänd region' }),
-    ' · ', el('span', { class: 'title', text: documentLine(hit) }));
+    ' · ', el('span', { class: 'title', text: documentLine(hit) }), ' ', statusNode(hit));
   const place = where(hit);
   const similarButton = el('button', { type: 'button', class: 'similar-button',
     text: 'Liknande i andra regioner' });
@@ -122,6 +148,9 @@ function renderHit(hit) {
   return el('li', { class: 'hit' }, meta,
     place ? el('div', { class: 'meta where', text: place }) : null,
     snippetNode(hit),
+    hit.status_reason && hit.status !== 'gällande'
+      ? el('div', { class: 'status-reason', text: `${hit.status}: ${hit.status_reason}` }) : null,
+    olderVersionsNode(hit),
     el('div', { class: 'actions' }, similarButton, copies,
       el('span', { class: 'clause-id', text: hit.clause_id })));
 }
@@ -191,8 +220,9 @@ function renderSimilarHit(hit) {
     : null;
   return el('li', { class: 'similar-hit' },
     el('div', { class: 'meta' }, el('span', { class: 'score', text: formatScore(hit.score) }), ' · ',
-      el('span', { class: 'title', text: documentLine(hit) }), place ? ` · ${place}` : ''),
-    el('p', { class: 'clause-text', text: hit.text }), terms, places,
+      el('span', { class: 'title', text: documentLine(hit) }), place ? ` · ${place}` : '', ' ',
+      statusNode(hit)),
+    el('p', { class: 'clause-text', text: hit.text }), terms, places, olderVersionsNode(hit),
     el('span', { class: 'clause-id', text: hit.clause_id }));
 }
 
@@ -224,6 +254,7 @@ async function showSimilar(clauseId) {
   $('similar-regions').replaceChildren();
   $('similar-query').replaceChildren();
   const params = new URLSearchParams({ clause: clauseId, per_region: '3' });
+  if (state.allVersions) params.set('all_versions', '1');
   exportLinks($('similar-export'), 'similar', params);
   section.scrollIntoView({ behavior: 'smooth', block: 'start' });
   try {
@@ -257,7 +288,8 @@ function loadDocuments() {
       $('region').value = state.region;
       $('type').value = state.type;
       const documents = docs.map((d) => [d.document_id,
-        `${d.region_name || 'okänd region'} – ${d.title || d.path}${d.year ? ` (${d.year})` : ''}`]).sort(byName);
+        `${d.region_name || 'okänd region'} – ${d.title || d.path}${d.year ? ` (${d.year})` : ''}`
+          + `${d.status && d.status !== 'okänd' ? ` – ${d.status}` : ''}`]).sort(byName);
       optionsFrom($('doc-a'), documents, null);
       optionsFrom($('doc-b'), documents, null);
       if (documents.length > 1) $('doc-b').selectedIndex = 1;
@@ -275,13 +307,35 @@ function clauseCell(text, place) {
   return el('td', {}, text ? el('div', { text }) : '—', place ? el('div', { class: 'meta', text: place }) : null);
 }
 
+// B's text of a changed pair with the words A had struck out (<del>) and the new ones in <ins>.
+function diffCell(row) {
+  const place = where({ section: row.b_section, page: row.b_page, slide: row.b_slide });
+  if (!row.diff) return clauseCell(row.b_text, place);
+  const text = el('div', { class: 'diff' });
+  row.diff.forEach((piece, i) => {
+    if (i) text.append(' ');
+    if (piece.op === 'removed') text.append(el('del', { text: piece.text }));
+    else if (piece.op === 'added') text.append(el('ins', { text: piece.text }));
+    else text.append(piece.text);
+  });
+  return el('td', {}, text, place ? el('div', { class: 'meta', text: place }) : null);
+}
+
+function compareDocument(label, doc) {
+  const date = doc.validity && doc.validity.decided ? doc.validity.decided.value : (doc.date || doc.year || '');
+  return el('li', {}, `${label}: ${doc.title || doc.path}${date ? ` (${date})` : ''} `, statusNode(doc),
+    doc.status_reason ? el('span', { class: 'status-reason', text: ` ${doc.status_reason}` }) : null);
+}
+
 function renderCompare(result) {
   $('compare-summary').textContent = `A: ${result.a.title || result.a.path} · B: ${result.b.title || result.b.path} — ${result.summary}`;
+  $('compare-documents').replaceChildren(compareDocument('A', result.a), compareDocument('B', result.b));
   const rows = result.rows.map((row) => el('tr', { class: row.status },
     el('td', { text: STATUS_LABELS[row.status] || row.status }),
+    el('td', { class: `change change-${row.change}`, text: CHANGE_LABELS[row.change] || row.change || '' }),
     el('td', { class: 'score', text: row.status === 'matched' ? formatScore(row.score) : '' }),
     clauseCell(row.a_text, where({ section: row.a_section, page: row.a_page, slide: row.a_slide })),
-    clauseCell(row.b_text, where({ section: row.b_section, page: row.b_page, slide: row.b_slide }))));
+    diffCell(row)));
   $('compare-table').tBodies[0].replaceChildren(...rows);
   $('compare-table').hidden = false;
 }
@@ -317,6 +371,7 @@ function start() {
     state.region = $('region').value;
     state.type = $('type').value;
     state.year = $('year').value.trim();
+    state.allVersions = $('all-versions').checked;
     state.offset = 0;
     $('similar').hidden = true;
     runSearch();
@@ -327,6 +382,11 @@ function start() {
   });
   $('next').addEventListener('click', () => {
     state.offset += PAGE_SIZE;
+    runSearch();
+  });
+  $('all-versions').addEventListener('change', () => {
+    state.allVersions = $('all-versions').checked;
+    state.offset = 0;
     runSearch();
   });
   $('similar-close').addEventListener('click', () => { $('similar').hidden = true; });
@@ -347,6 +407,8 @@ function start() {
   state.type = initial.get('type') || '';
   state.year = initial.get('year') || '';
   state.offset = Math.max(0, parseInt(initial.get('offset') || '0', 10) || 0);
+  state.allVersions = initial.get('all_versions') === '1';
+  $('all-versions').checked = state.allVersions;
   $('q').value = state.q;
   $('year').value = state.year;
   loadDocuments().catch(() => null).then(() => runSearch());
