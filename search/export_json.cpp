@@ -55,6 +55,9 @@ nlohmann::json hit_object(const Hit& hit) {
   if (!hit.query_region.empty()) j["query_region"] = hit.query_region;
   if (!hit.matched_terms.empty()) j["matched_terms"] = hit.matched_terms;
   if (!hit.duplicates.empty()) j["duplicates"] = duplicates_array(hit.duplicates);
+  if (!hit.note.empty()) j["review_note"] = hit.note;  // review list: the reader's note
+  if (!hit.origin.empty()) j["origin"] = hit.origin;
+  if (!hit.added.empty()) j["added"] = hit.added;
   return j;
 }
 
@@ -76,11 +79,19 @@ std::string dump(const nlohmann::json& j) {
 class JsonWriter : public ExportWriter {
  public:
   JsonWriter(std::ostream& out, bool lines) : out_(out), lines_(lines) {}
-  void begin(const ExportContext&) override {
+  void begin(const ExportContext& context) override {
     if (!lines_) out_ << '[';
+    context_kind_ = context.kind;
+    focus_ = context.focus_clause_id;
   }
-  void hit(const Hit& hit) override { put(hit_to_json(hit)); }
+  void hit(const Hit& hit) override {
+    if (context_kind_ != ExportKind::context) return put(hit_to_json(hit));
+    nlohmann::json j = hit_object(hit);
+    j["role"] = hit.clause.id == focus_ ? "klausul" : "sammanhang";
+    put(dump(j));
+  }
   void pair(const AlignedPair& pair) override { put(pair_to_json(pair)); }
+  void region(const CoverageLine& line) override { put(coverage_line_to_json(line)); }
   void end() override {
     if (!lines_) out_ << "]\n";
     out_.flush();
@@ -98,6 +109,8 @@ class JsonWriter : public ExportWriter {
   std::ostream& out_;
   bool lines_;
   bool first_ = true;
+  ExportKind context_kind_ = ExportKind::search;
+  std::string focus_;
 };
 
 }  // namespace
@@ -108,6 +121,28 @@ std::string pair_to_json(const AlignedPair& pair) {
   nlohmann::json j = {{"status", alignment_status_name(pair.status)}, {"score", pair.score}};
   add_side(j, "a", pair.a);
   add_side(j, "b", pair.b);
+  return dump(j);
+}
+
+std::string coverage_line_to_json(const CoverageLine& line) {
+  const CoverageRow& row = *line.row;
+  nlohmann::json j;
+  if (line.hit) {
+    j = hit_object(*line.hit);
+  } else {
+    for (const char* key : {"score", "clause_id", "document_id", "organisation", "title",
+                            "doc_type", "year", "section", "page", "slide", "kind", "text",
+                            "path"}) {
+      j[key] = nullptr;
+    }
+  }
+  j["rank"] = line.rank;
+  j["region"] = row.region.key;
+  j["region_name"] = row.region.name;
+  j["verdict"] = verdict_key(row.verdict);
+  j["verdict_label"] = verdict_label(row.verdict);
+  j["has_documents"] = row.has_documents;
+  j["query_region"] = row.query_region;
   return dump(j);
 }
 

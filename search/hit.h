@@ -28,6 +28,11 @@ struct Hit {
   std::string query_region;  // similar only
   std::vector<std::string> matched_terms;  // similar: the query's words that matched
   std::vector<Place> duplicates;           // other places with (almost) the same text
+  // Review list only (search/review_list.h): the reader's note, where the clause was added
+  // from ("Täckning: bevaka EU") and when ("2026-12-02").
+  std::string note;
+  std::string origin;
+  std::string added;
 };
 
 }  // namespace klausul

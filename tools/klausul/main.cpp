@@ -21,8 +21,11 @@ usage:
                  [--offset N] [--all-copies]
   klausul similar (--clause ID | --text TEXT) [--per-region N] [--region R]... [--db DIR]
   klausul compare DOC_A DOC_B [--db DIR]     (documents by id or source path)
+  klausul coverage (--text TEXT | --clause ID | QUERY) [--per-region N] [--db DIR]
+                 (all 21 regions: motsvarighet, närliggande, ingen träff or inga dokument)
   klausul list [--db DIR]
-  klausul show ID|PATH [--db DIR]
+  klausul show ID|PATH [--db DIR]     (a document; a clause id: the clause in its context)
+  klausul show CLAUSE_ID --context N  (the clause among N clauses before and after it)
   klausul remove PATH [--db DIR]
   klausul learn [--db DIR]   (learns the term model again; ingest and remove keep it current)
   klausul stats [--db DIR]
@@ -40,6 +43,7 @@ int dispatch(const std::string& command, int argc, char** argv) {
   if (command == "search") return run_search(argc, argv);
   if (command == "similar") return run_similar(argc, argv);
   if (command == "compare") return run_compare(argc, argv);
+  if (command == "coverage") return run_coverage(argc, argv);
   if (command == "list") return run_list(argc, argv);
   if (command == "show") return run_show(argc, argv);
   if (command == "remove") return run_remove(argc, argv);

@@ -3,7 +3,9 @@
 #include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/clause_context.h"
 #include "search/compare.h"
+#include "search/coverage.h"
 #include "search/searcher.h"
 #include "search/similar.h"
 #include "search/term_model_store.h"
@@ -56,6 +58,26 @@ nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
     const auto [a, b] = compare_documents_param(db, params);
     return compare_json(compare_documents(db, a, b, SynonymTable::standard(), Thesaurus::system(),
                             term_model_for(pool.path()).model.get()));
+  });
+}
+
+nlohmann::json api_coverage(IndexPool& pool, const ParamReader& params) {
+  CoverageRequest request = coverage_request(params);
+  const LoadedTermModel model = term_model_for(pool.path());
+  request.term_model = model.model.get();
+  return pool.with_database([&](const Xapian::Database& db) {
+    if (!request.clause_id.empty()) require_clause(db, request.clause_id);
+    return coverage_json(find_coverage(db, request, RegionTable::builtin()), request.thresholds);
+  });
+}
+
+nlohmann::json api_clause(IndexPool& pool, const ParamReader& params) {
+  const std::string id = params.text("id");
+  if (id.empty()) throw bad_request("ange klausulens id (parametern id)");
+  const int neighbours = params.number("context", 3, 0, kMaxContext);
+  return pool.with_database([&](const Xapian::Database& db) {
+    require_clause(db, id);
+    return clause_context_json(clause_in_context(db, id, neighbours));
   });
 }
 

@@ -47,6 +47,20 @@ std::vector<std::string> ParamReader::all(const std::string& name) const {
   return values;
 }
 
+std::vector<std::string> ParamReader::all_raw(const std::string& name, size_t most) const {
+  std::vector<std::string> values;
+  auto [begin, end] = params_.equal_range(name);
+  for (auto it = begin; it != end; ++it) {
+    std::string value = trim(it->second);
+    check_size(name, value);
+    values.push_back(std::move(value));
+  }
+  if (values.size() > most) {
+    throw bad_request("för många värden för " + name + " (högst " + std::to_string(most) + ")");
+  }
+  return values;
+}
+
 int ParamReader::number(const std::string& name, int fallback, int min, int max) const {
   const std::string value = text(name);
   if (value.empty()) return fallback;
@@ -95,6 +109,41 @@ SimilarRequest similar_request(const ParamReader& params) {
   RegionTable::builtin().require_known(request.regions);
   request.per_region = params.number("per_region", 3, 1, kMaxPerRegion);
   return request;
+}
+
+CoverageRequest coverage_request(const ParamReader& params) {
+  CoverageRequest request;
+  request.clause_id = params.text("clause");
+  request.text = params.text("text");
+  const std::string words = params.text("q");
+  const int given = !request.clause_id.empty() + !request.text.empty() + !words.empty();
+  if (given != 1) throw bad_request("ange exakt en av parametrarna clause, text och q");
+  if (!words.empty()) request.text = words;
+  request.extra = params.number("per_region", 0, 0, kMaxPerRegion);
+  return request;
+}
+
+std::vector<ReviewItem> review_items(const ParamReader& params) {
+  const std::vector<std::string> ids = params.all_raw("clause", kMaxReviewItems);
+  if (ids.empty()) throw bad_request("granskningslistan är tom (parametern clause saknas)");
+  const std::vector<std::string> notes = params.all_raw("note", kMaxReviewItems);
+  const std::vector<std::string> origins = params.all_raw("origin", kMaxReviewItems);
+  const std::vector<std::string> added = params.all_raw("added", kMaxReviewItems);
+  auto at = [](const std::vector<std::string>& values, size_t i) {
+    std::string value = i < values.size() ? values[i] : "";
+    if (value.size() > 500) {
+      size_t cut = 500;
+      while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+      value.resize(cut);
+    }
+    return value;
+  };
+  std::vector<ReviewItem> items;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i].empty()) throw bad_request("ett tomt klausul-id i granskningslistan");
+    items.push_back({ids[i], at(notes, i), at(origins, i), at(added, i)});
+  }
+  return items;
 }
 
 }  // namespace klausul::web
