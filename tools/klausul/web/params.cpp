@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include <nlohmann/json.hpp>
+
 #include "ingest/regions.h"
 #include "tools/klausul/web/http_error.h"
 
@@ -51,9 +53,8 @@ std::vector<std::string> ParamReader::all_raw(const std::string& name, size_t mo
   std::vector<std::string> values;
   auto [begin, end] = params_.equal_range(name);
   for (auto it = begin; it != end; ++it) {
-    std::string value = trim(it->second);
-    check_size(name, value);
-    values.push_back(std::move(value));
+    check_size(name, it->second);
+    values.push_back(it->second);  // as given: a note keeps its spaces
   }
   if (values.size() > most) {
     throw bad_request("för många värden för " + name + " (högst " + std::to_string(most) + ")");
@@ -124,13 +125,10 @@ CoverageRequest coverage_request(const ParamReader& params) {
 }
 
 std::vector<ReviewItem> review_items(const ParamReader& params) {
-  const std::vector<std::string> ids = params.all_raw("clause", kMaxReviewItems);
-  if (ids.empty()) throw bad_request("granskningslistan är tom (parametern clause saknas)");
-  const std::vector<std::string> notes = params.all_raw("note", kMaxReviewItems);
-  const std::vector<std::string> origins = params.all_raw("origin", kMaxReviewItems);
-  const std::vector<std::string> added = params.all_raw("added", kMaxReviewItems);
-  auto at = [](const std::vector<std::string>& values, size_t i) {
-    std::string value = i < values.size() ? values[i] : "";
+  const std::vector<std::string> values = params.all_raw("item", kMaxReviewItems);
+  if (values.empty()) throw bad_request("granskningslistan är tom (parametern item saknas)");
+  auto field = [](const nlohmann::json& item, const char* key) {
+    std::string value = item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : "";
     if (value.size() > 500) {
       size_t cut = 500;
       while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
@@ -139,9 +137,13 @@ std::vector<ReviewItem> review_items(const ParamReader& params) {
     return value;
   };
   std::vector<ReviewItem> items;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (ids[i].empty()) throw bad_request("ett tomt klausul-id i granskningslistan");
-    items.push_back({ids[i], at(notes, i), at(origins, i), at(added, i)});
+  for (const std::string& value : values) {
+    const nlohmann::json item = nlohmann::json::parse(value, nullptr, false);
+    if (!item.is_object() || field(item, "clause_id").empty()) {
+      throw bad_request("item måste vara ett JSON-objekt med clause_id");
+    }
+    items.push_back({field(item, "clause_id"), field(item, "note"), field(item, "origin"),
+                     field(item, "added")});
   }
   return items;
 }

@@ -35,7 +35,8 @@ class ParamReader {
   std::string text(const std::string& name, const std::string& fallback = "") const;
   /// Every non-empty value of a repeatable parameter, in order.
   std::vector<std::string> all(const std::string& name) const;
-  /// Every value of a repeated parameter in order, empty ones kept (at most `most`).
+  /// Every value of a repeated parameter in order, as given (not trimmed, empty ones kept;
+  /// at most `most`).
   std::vector<std::string> all_raw(const std::string& name, size_t most) const;
   /// An integer in [min, max], or `fallback` when absent.
   int number(const std::string& name, int fallback, int min, int max) const;
@@ -58,8 +59,9 @@ SimilarRequest similar_request(const ParamReader& params);
 /// are both taken as a text), per_region (extra clauses, 0..kMaxPerRegion).
 CoverageRequest coverage_request(const ParamReader& params);
 
-/// /api/export?kind=review: clause* with, at the same positions, note*, origin*, added*
-/// (missing ones empty). Notes and origins are cut at 500 bytes.
+/// /api/export?kind=review: item* in list order, each a JSON object {"clause_id", "note",
+/// "origin", "added"} (one parameter per item: httplib drops repeated identical key=value
+/// pairs, so parallel note=/added= lists would lose equal values). Texts are cut at 500 bytes.
 std::vector<ReviewItem> review_items(const ParamReader& params);
 
 }  // namespace klausul::web

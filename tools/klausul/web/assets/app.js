@@ -218,7 +218,7 @@ let similarOrigin = 'Liknande klausuler';
 
 function renderSimilar(result) {
   const query = result.query;
-  similarOrigin = `Liknande: ${(query.text || '').slice(0, 60)}`;
+  similarOrigin = `Liknande: ${(query.text || '').slice(0, 60).trim()}`;
   $('similar-query').replaceChildren(
     el('div', { class: 'meta' }, el('span', { class: 'region', text: query.region_name || '' }), ' · ',
       el('span', { class: 'title', text: documentLine(query) })),
@@ -409,10 +409,8 @@ function reviewExportLinks() {
   for (const [format, label] of REVIEW_FORMATS) {
     const query = new URLSearchParams({ kind: 'review', format });
     for (const item of review) {
-      query.append('clause', item.clause_id);
-      query.append('note', item.note || '');
-      query.append('origin', item.origin || '');
-      query.append('added', item.added || '');
+      query.append('item', JSON.stringify({ clause_id: item.clause_id, note: item.note || '',
+        origin: item.origin || '', added: item.added || '' }));
     }
     container.append(el('a', { href: `/api/export?${query.toString()}`, download: '', text: label }));
   }
@@ -519,7 +517,7 @@ function renderCoverage(result, question) {
   } else {
     box.hidden = true;
   }
-  const origin = `Täckning: ${(query.text || '').slice(0, 60)}`;
+  const origin = `Täckning: ${(query.text || '').slice(0, 60).trim()}`;
   $('coverage-table').tBodies[0].replaceChildren(...result.rows.map((row) => renderCoverageRow(row, origin)));
   $('coverage-table').hidden = false;
   $('coverage-summary').textContent = result.summary;
@@ -533,8 +531,8 @@ async function showCoverage(question, push = true) {
   coverageQuestion = question;
   if (question.text) $('coverage-text').value = question.text;
   const params = coverageParams(question);
-  const address = new URLSearchParams(params);
-  address.set('view', 'coverage');
+  const address = new URLSearchParams({ view: 'coverage' });
+  for (const [key, value] of params) address.set(key, value);
   if (push) history.pushState(null, '', `?${address.toString()}`);
   $('coverage-status').textContent = 'Bedömer alla regioner…';
   $('coverage-table').hidden = true;
