@@ -63,7 +63,16 @@ CoverageResult find_coverage(const Xapian::Database& db, const CoverageRequest& 
   similar.text = request.text;
   similar.per_region = 1 + std::max(0, request.extra);
   similar.term_model = request.term_model;
-  for (const Region& region : regions.regions()) similar.regions.push_back(region.key);
+  // Only the regions with documents are asked: a region's candidate budget in find_similar
+  // is shared among the targets, and empty regions would only dilute it.
+  std::map<std::string, bool> has_documents;
+  for (const Region& region : regions.regions()) {
+    has_documents[region.key] = db.term_exists(schema::kRegionPrefix + region.key);
+    if (has_documents[region.key]) similar.regions.push_back(region.key);
+  }
+  if (similar.regions.empty()) {  // nothing to find, but the question is still checked
+    for (const Region& region : regions.regions()) similar.regions.push_back(region.key);
+  }
   SimilarResult found = find_similar(db, similar, regions);
 
   std::map<std::string, std::vector<Hit>> by_region;
@@ -75,7 +84,7 @@ CoverageResult find_coverage(const Xapian::Database& db, const CoverageRequest& 
     CoverageRow row;
     row.region = region;
     row.query_region = region.key == result.query.document.region;
-    row.has_documents = db.term_exists(schema::kRegionPrefix + region.key);
+    row.has_documents = has_documents[region.key];
     std::vector<Hit>& hits = by_region[region.key];
     row.best_score = hits.empty() ? 0 : hits.front().score;
     row.verdict = verdict_of(row.best_score, row.has_documents, request.thresholds);

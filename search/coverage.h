@@ -2,9 +2,9 @@
 //
 // How it works:
 //  1. The question (a clause of the index, or a free text) goes to find_similar
-//     (search/similar.h) with all 21 regions of corpus/regions.tsv as targets, the query's
-//     own region included (its own clause and exact copies of it are never answers), asking
-//     for 1 + extra clauses per region.
+//     (search/similar.h) with every region of corpus/regions.tsv that has documents as a
+//     target, the query's own region included (its own clause and exact copies of it are
+//     never answers), asking for 1 + extra clauses per region.
 //  2. Each region's best score becomes a verdict through two calibrated thresholds
 //     (search/coverage_thresholds.h): motsvarighet (the same point), närliggande (related,
 //     not the same point) or ingen träff. A region with no document in the index is "inga
