@@ -21,6 +21,7 @@ const VERDICT_SYMBOLS = { motsvarighet: '●', narliggande: '◐', ingen_traff: 
 const REVIEW_KEY = 'klausul.granskningslista';
 const REVIEW_FORMATS = [['xlsx', 'Excel (XLSX)'], ['csv', 'CSV'], ['md', 'Markdown'], ['html', 'HTML-rapport']];
 const CONTEXT_CLAUSES = 3;
+const COVERAGE_EXTRA = 2;  // clauses shown per region beyond the best one (folded)
 
 const $ = (id) => document.getElementById(id);
 const state = { q: '', region: '', type: '', year: '', offset: 0 };
@@ -478,7 +479,7 @@ function renderReview() {
 let coverageQuestion = null;
 
 function coverageParams(question) {
-  const params = new URLSearchParams();
+  const params = new URLSearchParams({ per_region: String(COVERAGE_EXTRA) });
   if (question.clause) params.set('clause', question.clause);
   else params.set('text', question.text);
   return params;
@@ -493,7 +494,19 @@ function renderCoverageRow(row, origin) {
       event.preventDefault();
       showContext(best.clause_id);
     });
-    const more = row.clauses.length > 1 ? el('div', { class: 'meta', text: `+ ${row.clauses.length - 1} till` }) : null;
+    let more = null;
+    if (row.clauses.length > 1) {
+      const extra = row.clauses.slice(1).map((hit) => {
+        const open = el('a', { href: `?view=clause&id=${encodeURIComponent(hit.clause_id)}`, text: hit.text });
+        open.addEventListener('click', (event) => {
+          event.preventDefault();
+          showContext(hit.clause_id);
+        });
+        return el('li', {}, open, el('span', { class: 'meta', text: ` (${formatScore(hit.score)})` }));
+      });
+      more = el('details', { class: 'more-clauses' },
+        el('summary', { text: `${row.clauses.length - 1} till i ${row.region_name}` }), el('ol', {}, ...extra));
+    }
     clauseCell = el('td', {}, link, more);
   }
   const name = row.region_name + (row.query_region ? ' (frågans region)' : '');
@@ -532,7 +545,7 @@ async function showCoverage(question, push = true) {
   if (question.text) $('coverage-text').value = question.text;
   const params = coverageParams(question);
   const address = new URLSearchParams({ view: 'coverage' });
-  for (const [key, value] of params) address.set(key, value);
+  for (const [key, value] of params) if (key !== 'per_region') address.set(key, value);
   if (push) history.pushState(null, '', `?${address.toString()}`);
   $('coverage-status').textContent = 'Bedömer alla regioner…';
   $('coverage-table').hidden = true;
