@@ -11,20 +11,28 @@ namespace klausul {
 
 const char* verdict_label(Verdict verdict) {
   switch (verdict) {
-    case Verdict::correspondence: return "motsvarighet";
-    case Verdict::related: return "närliggande";
-    case Verdict::none: return "ingen träff";
-    case Verdict::no_documents: break;
+    case Verdict::correspondence:
+      return "motsvarighet";
+    case Verdict::related:
+      return "närliggande";
+    case Verdict::none:
+      return "ingen träff";
+    case Verdict::no_documents:
+      break;
   }
   return "inga dokument";
 }
 
 const char* verdict_key(Verdict verdict) {
   switch (verdict) {
-    case Verdict::correspondence: return "motsvarighet";
-    case Verdict::related: return "narliggande";
-    case Verdict::none: return "ingen_traff";
-    case Verdict::no_documents: break;
+    case Verdict::correspondence:
+      return "motsvarighet";
+    case Verdict::related:
+      return "narliggande";
+    case Verdict::none:
+      return "ingen_traff";
+    case Verdict::no_documents:
+      break;
   }
   return "inga_dokument";
 }

@@ -44,9 +44,9 @@ CoverageThresholds default_coverage_thresholds();
 Verdict verdict_of(double best_score, bool has_documents, const CoverageThresholds& thresholds);
 
 struct CoverageRequest {
-  std::string clause_id;  // either a clause of the index ...
-  std::string text;       // ... or a free text (search words are taken as a text)
-  int extra = 0;          // clauses shown per region beyond the best one
+  std::string clause_id;                  // either a clause of the index ...
+  std::string text;                       // ... or a free text (search words are taken as a text)
+  int extra = 0;                          // clauses shown per region beyond the best one
   const TermModel* term_model = nullptr;  // as SimilarRequest::term_model; must outlive the call
   CoverageThresholds thresholds = default_coverage_thresholds();
 };

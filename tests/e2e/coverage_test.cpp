@@ -3,8 +3,8 @@
 #pragma GCC diagnostic ignored "-Wrestrict"  // GCC bug 105329, as in export_test.cpp
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "tests/e2e/read_export.h"
@@ -35,8 +35,8 @@ class CoverageCliTest : public ::testing::Test {
     return run_klausul(args);
   }
   static std::vector<json> coverage_jsonl(const std::vector<std::string>& extra = {}) {
-    std::vector<std::string> args = {"coverage", "--text", kQuestion, "--per-region", "2",
-                                     "--format", "jsonl"};
+    std::vector<std::string> args = {"coverage", "--text",   kQuestion, "--per-region",
+                                     "2",        "--format", "jsonl"};
     args.insert(args.end(), extra.begin(), extra.end());
     CommandResult r = klausul(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -71,8 +71,9 @@ TEST_F(CoverageCliTest, OneRowPerRegionThenTheExtraClauses) {
   for (size_t i = 0; i < 21; ++i) {
     const json& row = rows[i];
     const std::string verdict = row["verdict"];
-    EXPECT_TRUE(verdict == "motsvarighet" || verdict == "narliggande" ||
-                verdict == "ingen_traff" || verdict == "inga_dokument") << verdict;
+    EXPECT_TRUE(verdict == "motsvarighet" || verdict == "narliggande" || verdict == "ingen_traff" ||
+                verdict == "inga_dokument")
+        << verdict;
     if (verdict == "inga_dokument") {
       ++without;
       EXPECT_FALSE(row["has_documents"].get<bool>());
@@ -92,7 +93,8 @@ TEST_F(CoverageCliTest, OneRowPerRegionThenTheExtraClauses) {
 }
 
 TEST_F(CoverageCliTest, QueryWordsAndAClauseAreQuestionsToo) {
-  CommandResult words = klausul({"coverage", "bevaka", "och", "påverka", "EU", "--format", "jsonl"});
+  CommandResult words =
+      klausul({"coverage", "bevaka", "och", "påverka", "EU", "--format", "jsonl"});
   ASSERT_EQ(words.exit_code, 0) << words.err;
   EXPECT_EQ(lines_of(words.out).size(), 21u);
   const std::string id = clause_id("tydliga uppdrag och mandat för landstingets företrädare");
@@ -160,7 +162,8 @@ TEST_F(CoverageCliTest, MarkdownHtmlAndJsonReportsNameEveryRegionAndVerdict) {
     EXPECT_NE(r.out.find("inga dokument"), std::string::npos) << format;
     EXPECT_NE(r.out.find("motsvarighet"), std::string::npos) << format;
   }
-  CommandResult html = klausul({"coverage", "--text", "<script>alert(1)</script> EU", "--format", "html"});
+  CommandResult html =
+      klausul({"coverage", "--text", "<script>alert(1)</script> EU", "--format", "html"});
   ASSERT_EQ(html.exit_code, 0) << html.err;
   EXPECT_EQ(html.out.find("<script>"), std::string::npos);
   EXPECT_NE(html.out.find("<tr class=\"inga_dokument\">"), std::string::npos);

@@ -3,10 +3,10 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -37,7 +37,8 @@ inline std::string find_python() {
 }
 
 // The rows of a csv/xlsx export as read back by read_export.py.
-inline std::vector<nlohmann::json> read_back(const std::string& file, const std::string& delimiter = ",") {
+inline std::vector<nlohmann::json> read_back(const std::string& file,
+                                             const std::string& delimiter = ",") {
   const std::string python = find_python();
   EXPECT_FALSE(python.empty()) << "python3 is missing: run tools/bootstrap";
   if (python.empty()) return {};

@@ -15,7 +15,7 @@ class ClauseContextTest : public ::testing::Test {
   void SetUp() override {
     IndexWriter writer(db);
     writer.replace_file(testing::ingested_file("doc", "stockholm",
-        {"Ett.", "Två.", "Tre.", "Fyra.", "Fem.", "Sex."}));
+                                               {"Ett.", "Två.", "Tre.", "Fyra.", "Fem.", "Sex."}));
   }
   testing::TempDir dir;
   Xapian::WritableDatabase db{dir / "db", Xapian::DB_CREATE_OR_OPEN};

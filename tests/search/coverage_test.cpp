@@ -42,14 +42,16 @@ class CoverageTest : public ::testing::Test {
  protected:
   void SetUp() override {
     IndexWriter writer(db);
-    writer.replace_file(testing::ingested_file("sth", "stockholm",
+    writer.replace_file(testing::ingested_file(
+        "sth", "stockholm",
         {"Landstinget ska bevaka och påverka de policyområden inom EU som är relevanta.",
          "Kollektivtrafiken ska vara tillgänglig för alla resenärer."}));
-    writer.replace_file(testing::ingested_file("ore", "orebro",
+    writer.replace_file(testing::ingested_file(
+        "ore", "orebro",
         {"Landstinget bevakar EU:s policyområden och påverkar dem i samverkan med andra.",
          "Tandvården ska erbjuda akuttider varje dag."}));
-    writer.replace_file(testing::ingested_file("jkp", "jonkoping",
-        {"Vårdcentralerna har öppet på kvällar."}));
+    writer.replace_file(
+        testing::ingested_file("jkp", "jonkoping", {"Vårdcentralerna har öppet på kvällar."}));
   }
   CoverageResult coverage(CoverageRequest request) {
     return find_coverage(db, request, RegionTable::builtin());

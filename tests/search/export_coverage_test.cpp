@@ -1,8 +1,8 @@
 // The exports of a coverage result, of a clause in context and of a review list: the same rows
 // in every format (search/export.h, export_columns.h and the writers).
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "search/export.h"
@@ -98,8 +98,8 @@ TEST(ExportContextRows, TheClauseAskedForIsMarkedInEveryFormat) {
   ExportContext context;
   context.kind = ExportKind::context;
   context.focus_clause_id = "d:2";
-  for (OutputFormat format : {OutputFormat::jsonl, OutputFormat::csv, OutputFormat::md,
-                              OutputFormat::html}) {
+  for (OutputFormat format :
+       {OutputFormat::jsonl, OutputFormat::csv, OutputFormat::md, OutputFormat::html}) {
     std::ostringstream out;
     auto writer = make_stream_writer(format, out);
     writer->begin(context);

@@ -14,10 +14,10 @@ TEST(ReviewListTest, ClausesInListOrderWithNotesAndAGoneClauseKept) {
   Xapian::WritableDatabase db{dir / "db", Xapian::DB_CREATE_OR_OPEN};
   IndexWriter writer(db);
   writer.replace_file(testing::ingested_file("doc", "orebro", {"Ett.", "Två.", "Tre."}));
-  const std::vector<Hit> hits = review_hits(
-      db, {{"doc:3", "sist i dokumentet", "Sökning: tre", "2026-12-01"},
-           {"gone:1", "", "", ""},
-           {"doc:1", "", "Täckning: ett", "2026-12-02"}});
+  const std::vector<Hit> hits =
+      review_hits(db, {{"doc:3", "sist i dokumentet", "Sökning: tre", "2026-12-01"},
+                       {"gone:1", "", "", ""},
+                       {"doc:1", "", "Täckning: ett", "2026-12-02"}});
   ASSERT_EQ(hits.size(), 3u);
   EXPECT_EQ(hits[0].rank, 1);
   EXPECT_EQ(hits[0].clause.text, "Tre.");

@@ -71,12 +71,15 @@ struct Counts {
   int right() const { return confusion[0][0] + confusion[1][1] + confusion[2][2]; }
   int total() const {
     int n = 0;
-    for (auto& row : confusion) for (int c : row) n += c;
+    for (auto& row : confusion)
+      for (int c : row) n += c;
     return n;
   }
   int predicted(int v) const { return confusion[0][v] + confusion[1][v] + confusion[2][v]; }
   int actual(int v) const { return confusion[v][0] + confusion[v][1] + confusion[v][2]; }
-  double precision(int v) const { return predicted(v) ? double(confusion[v][v]) / predicted(v) : 0; }
+  double precision(int v) const {
+    return predicted(v) ? double(confusion[v][v]) / predicted(v) : 0;
+  }
   double recall(int v) const { return actual(v) ? double(confusion[v][v]) / actual(v) : 0; }
 };
 
@@ -93,7 +96,8 @@ Counts count(const std::vector<Label>& labels, const std::string& split, Coverag
 // Thresholds midway between neighbouring scores of the tuning half (and just above the top).
 std::vector<double> candidates(const std::vector<Label>& labels) {
   std::set<double> scores = {0.0};
-  for (const Label& l : labels) if (l.split == "tune") scores.insert(l.score);
+  for (const Label& l : labels)
+    if (l.split == "tune") scores.insert(l.score);
   std::vector<double> sorted(scores.begin(), scores.end());
   std::vector<double> out;
   for (size_t i = 0; i + 1 < sorted.size(); ++i) out.push_back((sorted[i] + sorted[i + 1]) / 2);

@@ -34,8 +34,9 @@ size_t characters(const std::string& utf8) {
 
 std::string place(const Clause& c) {
   std::string where = section_label(c.section);
-  const std::string at = c.slide > 0 ? "bild " + std::to_string(c.slide)
-                         : c.page > 0 ? "sida " + std::to_string(c.page) : "";
+  const std::string at = c.slide > 0  ? "bild " + std::to_string(c.slide)
+                         : c.page > 0 ? "sida " + std::to_string(c.page)
+                                      : "";
   if (!at.empty()) where += (where.empty() ? "" : " · ") + at;
   return where;
 }
@@ -56,15 +57,15 @@ void write_coverage_text(std::ostream& out, const CoverageResult& result) {
   }
   for (const CoverageRow& row : result.rows) {
     std::string name = row.region.name + (row.query_region ? " (frågans region)" : "");
-    out << '\n' << name << std::string(std::max<size_t>(1, 40 - characters(name)), ' ')
+    out << '\n'
+        << name << std::string(std::max<size_t>(1, 40 - characters(name)), ' ')
         << verdict_label(row.verdict);
     if (!row.clauses.empty()) out << "  " << score_text(row.clauses.front().score);
     out << '\n';
     for (size_t i = 0; i < row.clauses.size(); ++i) {
       const Hit& hit = row.clauses[i];
       out << "   " << (i ? std::to_string(i + 1) + ". " + score_text(hit.score) + "  " : "")
-          << document_line(hit) << "\n   " << hit.clause.text << "\n   [" << hit.clause.id
-          << "]\n";
+          << document_line(hit) << "\n   " << hit.clause.text << "\n   [" << hit.clause.id << "]\n";
     }
   }
   out << '\n' << coverage_summary(result) << '\n';
@@ -97,16 +98,17 @@ void write_context_text(std::ostream& out, const ClauseContext& context, bool an
 }  // namespace
 
 int run_coverage(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2,
-                         {"db", "clause", "text", "per-region", "format", "output",
-                          "csv-delimiter"}, {});
+  Args args =
+      parse_args(argc, argv, 2,
+                 {"db", "clause", "text", "per-region", "format", "output", "csv-delimiter"}, {});
   CoverageRequest request;
   request.clause_id = args.get("clause");
   request.text = args.get("text");
   std::string words;
   for (const std::string& word : args.positional) words += (words.empty() ? "" : " ") + word;
   const int given = !request.clause_id.empty() + !request.text.empty() + !words.empty();
-  if (given != 1) throw UsageError("coverage needs exactly one of --text TEXT, --clause ID or QUERY");
+  if (given != 1)
+    throw UsageError("coverage needs exactly one of --text TEXT, --clause ID or QUERY");
   if (!words.empty()) request.text = words;
   request.extra = args.get_count("per-region", 0, 20);
   const OutputFormat format = parse_output_format(args.get("format", "text"));

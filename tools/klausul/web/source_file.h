@@ -13,7 +13,7 @@ namespace klausul::web {
 struct SourceFile {
   std::string body;
   std::string content_type;
-  std::string filename;  // ASCII, for Content-Disposition
+  std::string filename;     // ASCII, for Content-Disposition
   bool attachment = false;  // office files are downloaded, not shown
 };
 
