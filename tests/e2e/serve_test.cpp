@@ -258,6 +258,14 @@ TEST_F(ServeTest, CoverageAnswersEveryRegionWithAWrittenVerdict) {
   EXPECT_GT(body["thresholds"]["motsvarighet"].get<double>(),
             body["thresholds"]["narliggande"].get<double>());
   EXPECT_NE(body["summary"].get<std::string>().find("inga dokument 18"), std::string::npos);
+  auto csv = get("/api/export?kind=coverage&format=csv&per_region=1&text=" +
+                 httplib::detail::encode_query_param("Landstinget ska bevaka EU."));
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_NE(csv->get_header_value("Content-Disposition").find("klausul-tackning.csv"),
+            std::string::npos);
+  EXPECT_GE(lines_of(csv->body).size(), 22u);  // header + 21 regions (+ extra clauses)
+  EXPECT_NE(csv->body.find("region_name,verdict,rank,score"), std::string::npos);
   get_json("/api/coverage?clause=nosuch:1", 404);
   get_json("/api/coverage", 400);
   get_json("/api/coverage?text=x&clause=y", 400);
