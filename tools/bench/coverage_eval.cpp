@@ -51,10 +51,24 @@ Verdict parse_verdict(const std::string& name) {
 std::vector<Label> load(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read " + path);
-  std::vector<std::string> regions = {"stockholm", "jonkoping", "orebro"};
+  std::vector<std::string> regions;
   std::vector<Label> labels;
   for (std::string line; std::getline(in, line);) {
+    // "# Columns: id<TAB>split<TAB>query<TAB>REGION<TAB>...<TAB>note" names the regions.
+    if (line.rfind("# Columns: ", 0) == 0) {
+      std::string spelled = line.substr(11);  // the header spells the tabs "<TAB>"
+      for (size_t at; (at = spelled.find("<TAB>")) != std::string::npos;) {
+        spelled.replace(at, 5, "\t");
+      }
+      std::istringstream names(spelled);
+      std::vector<std::string> columns;
+      for (std::string name; std::getline(names, name, '\t');) columns.push_back(name);
+      if (columns.size() < 5) throw std::runtime_error("bad columns line: " + line);
+      regions.assign(columns.begin() + 3, columns.end() - 1);
+      continue;
+    }
     if (line.empty() || line[0] == '#') continue;
+    if (regions.empty()) throw std::runtime_error("no '# Columns:' line before the labels");
     std::vector<std::string> f;
     std::istringstream fields(line);
     for (std::string field; std::getline(fields, field, '\t');) f.push_back(field);
