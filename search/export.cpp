@@ -59,6 +59,17 @@ std::string export_timestamp() {
   return buffer;
 }
 
+void write_coverage(ExportWriter& writer, const CoverageResult& result) {
+  for (const CoverageRow& row : result.rows) {
+    writer.region(CoverageLine{&row, row.clauses.empty() ? nullptr : &row.clauses.front(), 1});
+  }
+  for (const CoverageRow& row : result.rows) {
+    for (size_t i = 1; i < row.clauses.size(); ++i) {
+      writer.region(CoverageLine{&row, &row.clauses[i], static_cast<int>(i) + 1});
+    }
+  }
+}
+
 void write_jsonl(std::ostream& out, const std::vector<Hit>& hits) {
   write_all(*make_json_writer(out, true), hits);
 }

@@ -68,6 +68,9 @@ nlohmann::json hit_object(const Hit& hit) {
     }
     j["older_versions"] = older;
   }
+  if (!hit.note.empty()) j["review_note"] = hit.note;  // review list: the reader's note
+  if (!hit.origin.empty()) j["origin"] = hit.origin;
+  if (!hit.added.empty()) j["added"] = hit.added;
   return j;
 }
 
@@ -89,11 +92,19 @@ std::string dump(const nlohmann::json& j) {
 class JsonWriter : public ExportWriter {
  public:
   JsonWriter(std::ostream& out, bool lines) : out_(out), lines_(lines) {}
-  void begin(const ExportContext&) override {
+  void begin(const ExportContext& context) override {
     if (!lines_) out_ << '[';
+    context_kind_ = context.kind;
+    focus_ = context.focus_clause_id;
   }
-  void hit(const Hit& hit) override { put(hit_to_json(hit)); }
+  void hit(const Hit& hit) override {
+    if (context_kind_ != ExportKind::context) return put(hit_to_json(hit));
+    nlohmann::json j = hit_object(hit);
+    j["role"] = hit.clause.id == focus_ ? "klausul" : "sammanhang";
+    put(dump(j));
+  }
   void pair(const AlignedPair& pair) override { put(pair_to_json(pair)); }
+  void region(const CoverageLine& line) override { put(coverage_line_to_json(line)); }
   void end() override {
     if (!lines_) out_ << "]\n";
     out_.flush();
@@ -111,6 +122,8 @@ class JsonWriter : public ExportWriter {
   std::ostream& out_;
   bool lines_;
   bool first_ = true;
+  ExportKind context_kind_ = ExportKind::search;
+  std::string focus_;
 };
 
 }  // namespace
@@ -132,6 +145,28 @@ std::string pair_to_json(const AlignedPair& pair) {
     }
     j["diff"] = pieces;
   }
+  return dump(j);
+}
+
+std::string coverage_line_to_json(const CoverageLine& line) {
+  const CoverageRow& row = *line.row;
+  nlohmann::json j;
+  if (line.hit) {
+    j = hit_object(*line.hit);
+  } else {
+    for (const char* key : {"score", "clause_id", "document_id", "organisation", "title",
+                            "doc_type", "year", "section", "page", "slide", "kind", "text",
+                            "path"}) {
+      j[key] = nullptr;
+    }
+  }
+  j["rank"] = line.rank;
+  j["region"] = row.region.key;
+  j["region_name"] = row.region.name;
+  j["verdict"] = verdict_key(row.verdict);
+  j["verdict_label"] = verdict_label(row.verdict);
+  j["has_documents"] = row.has_documents;
+  j["query_region"] = row.query_region;
   return dump(j);
 }
 

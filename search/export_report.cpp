@@ -81,9 +81,17 @@ std::vector<TextSpan> highlight(const Hit& hit) {
   return spans;
 }
 
+const char* export_title(ExportKind kind) {
+  static const char* const kTitle[] = {"Sökträffar", "Liknande klausuler", "Jämförelse",
+                                       "Täckning per region", "Klausul i sitt sammanhang",
+                                       "Granskningslista"};
+  return kTitle[static_cast<int>(kind)];
+}
+
 std::vector<std::pair<std::string, std::string>> context_lines(const ExportContext& context) {
   std::vector<std::pair<std::string, std::string>> lines;
-  static const char* const kWhat[] = {"sökning", "liknande klausuler", "jämförelse"};
+  static const char* const kWhat[] = {"sökning", "liknande klausuler", "jämförelse", "täckning",
+                                      "klausul i sitt sammanhang", "granskningslista"};
   lines.emplace_back("Export", kWhat[static_cast<int>(context.kind)]);
   if (!context.query.empty()) lines.emplace_back("Fråga", context.query);
   for (const auto& [label, value] : context.filters) lines.emplace_back(label, value);

@@ -23,6 +23,9 @@ struct TextSpan {
 /// matched_terms (they are stems). The spans joined give back the text unchanged.
 std::vector<TextSpan> highlight(const Hit& hit);
 
+/// The heading of a report of `kind` ("Sökträffar", ..., "Täckning per region").
+const char* export_title(ExportKind kind);
+
 /// Label/value lines describing an export (query, filters, database, time, documents).
 std::vector<std::pair<std::string, std::string>> context_lines(const ExportContext& context);
 

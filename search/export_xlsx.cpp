@@ -28,6 +28,20 @@ std::string fit_cell(const std::string& text) {
 constexpr lxw_color_t kQueryFill = 0xFFF2B3;
 constexpr lxw_color_t kBandFill = 0xEEF3F8;
 constexpr lxw_color_t kStatusFill[] = {0xE2F0D9, 0xFBE2D5, 0xDDEBF7};  // matched, only_a, only_b
+// motsvarighet, närliggande, ingen träff, inga dokument (the order of Verdict)
+constexpr lxw_color_t kVerdictFill[] = {0xC6E0B4, 0xFFE699, 0xF8CBAD, 0xEDEDED};
+
+const char* sheet_name(ExportKind kind) {
+  switch (kind) {
+    case ExportKind::compare: return "Jämförelse";
+    case ExportKind::coverage: return "Täckning";
+    case ExportKind::context: return "Sammanhang";
+    case ExportKind::review: return "Granskningslista";
+    case ExportKind::search:
+    case ExportKind::similar: break;
+  }
+  return "Klausuler";
+}
 
 // The look of a cell: wrapped or not, background, bold, a rule above (first row of a block).
 using Style = std::tuple<bool, lxw_color_t, bool, bool>;
@@ -49,8 +63,7 @@ class XlsxWriter : public ExportWriter {
     context_ = context;
     context_.query_clause = nullptr;  // not kept: it points into the caller's data
     kind_ = context.kind;
-    sheet_ = workbook_add_worksheet(workbook_, kind_ == ExportKind::compare ? "Jämförelse"
-                                                                            : "Klausuler");
+    sheet_ = workbook_add_worksheet(workbook_, sheet_name(kind_));
     about_ = workbook_add_worksheet(workbook_, "Om exporten");
     if (!sheet_ || !about_) throw UsageError("cannot write " + path_ + ": cannot add a sheet");
     const std::vector<Column>& columns = export_columns(kind_);
@@ -59,7 +72,9 @@ class XlsxWriter : public ExportWriter {
       check(worksheet_write_string(sheet_, 0, i, columns[i].name, header_format()));
     }
     worksheet_freeze_panes(sheet_, 1, 0);
-    if (context.query_clause) put(hit_cells(*context.query_clause, kind_, "query"), {false, kQueryFill, true, false});
+    if (context.query_clause && kind_ == ExportKind::similar) {
+      put(hit_cells(*context.query_clause, kind_, "query"), {false, kQueryFill, true, false});
+    }
   }
 
   void hit(const Hit& hit) override {
@@ -70,7 +85,17 @@ class XlsxWriter : public ExportWriter {
       if (!region_.empty()) band_ = !band_;
       region_ = hit.document.region;
     }
-    put(hit_cells(hit, kind_), {false, band_ ? kBandFill : 0, false, new_block});
+    const bool focus = kind_ == ExportKind::context && hit.clause.id == context_.focus_clause_id;
+    put(hit_cells(hit, kind_, row_role(context_, hit)),
+        {false, focus ? kQueryFill : band_ ? kBandFill : 0, focus, new_block});
+  }
+
+  // Coverage: the verdict is written in its column and also shades the row.
+  void region(const CoverageLine& line) override {
+    const bool first_extra = line.rank > 1 && !extras_started_;
+    if (line.rank > 1) extras_started_ = true;
+    put(coverage_cells(line),
+        {false, kVerdictFill[static_cast<int>(line.row->verdict)], false, first_extra});
   }
 
   void pair(const AlignedPair& pair) override {
@@ -204,6 +229,7 @@ class XlsxWriter : public ExportWriter {
   lxw_row_t row_ = 1;  // row 0 is the header
   std::string region_;
   bool band_ = false;
+  bool extras_started_ = false;
 };
 
 }  // namespace

@@ -41,6 +41,11 @@ struct Hit {
   std::string status;         // the document's version status (search/versions.h), when known
   std::string status_reason;  // why: the clause or manifest line it rests on
   std::vector<OlderVersion> older_versions;  // the same clause in older versions of the document
+  // Review list only (search/review_list.h): the reader's note, where the clause was added
+  // from ("Täckning: bevaka EU") and when ("2026-12-02").
+  std::string note;
+  std::string origin;
+  std::string added;
 };
 
 }  // namespace klausul

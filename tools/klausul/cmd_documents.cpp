@@ -6,6 +6,7 @@
 #include "search/open_database.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/clause_context.h"
 #include "search/compare.h"
 #include "search/export.h"
 #include "search/version_store.h"
@@ -107,11 +108,15 @@ int run_list(int argc, char** argv) {
 }
 
 int run_show(int argc, char** argv) {
-  Args args = common_args(argc, argv);
+  Args args = parse_args(argc, argv, 2, {"db", "format", "output", "context", "csv-delimiter"}, {});
   if (args.positional.size() != 1) throw UsageError("show needs one document id or path");
   const std::string format = args.get("format", "text");
   const std::string database = resolve_database_path(args.get("db"));
   Xapian::Database db = open_for_reading(database);
+  // A clause id (document id ':' ordinal), or --context: the clause among its neighbours.
+  if (args.values.count("context") || is_clause_id(db, args.positional[0])) {
+    return run_show_context(args, db, database);
+  }
   DocumentInfo info = resolve_document(db, args.positional[0]);
   const VersionIndex versions = load_versions(db, database);
   const VersionState& state = versions.state(info.id);

@@ -2,6 +2,10 @@
 // UsageError / IndexError, which main() turns into one line and exit code 2 / 4.
 #pragma once
 
+#include <xapian.h>
+
+#include <string>
+
 namespace klausul::cli {
 
 constexpr int kExitOk = 0;
@@ -20,5 +24,10 @@ int run_remove(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_shards(int argc, char** argv);
 int run_serve(int argc, char** argv);
+int run_coverage(int argc, char** argv);
+
+struct Args;
+/// `show CLAUSE_ID [--context N]`: the clause among N neighbours each side (default 2).
+int run_show_context(const Args& args, const Xapian::Database& db, const std::string& database);
 
 }  // namespace klausul::cli

@@ -25,9 +25,12 @@ usage:
       folded under the current version; --all-versions shows every version)
   klausul compare DOC_A DOC_B [--db DIR]     (documents by id or source path; for two
                  versions give OLD NEW: pairs are oförändrad, ändrad (with a word diff), ny, borttagen)
+  klausul coverage (--text TEXT | --clause ID | QUERY) [--per-region N] [--all-versions] [--db DIR]
+                 (all 21 regions: motsvarighet, närliggande, ingen träff or inga dokument)
   klausul versions DOC [--db DIR]   (the document's versions with dates and statuses)
   klausul list [--db DIR]
-  klausul show ID|PATH [--db DIR]
+  klausul show ID|PATH [--db DIR]     (a document; a clause id: the clause in its context)
+  klausul show CLAUSE_ID --context N  (the clause among N clauses before and after it)
   klausul remove PATH [--db DIR] [--learn background|wait|no]
   klausul learn [--db DIR] [--if-stale] [--neighbours WORDS]
                  (learns the term model again; ingest and remove keep it current)
@@ -46,6 +49,7 @@ int dispatch(const std::string& command, int argc, char** argv) {
   if (command == "search") return run_search(argc, argv);
   if (command == "similar") return run_similar(argc, argv);
   if (command == "compare") return run_compare(argc, argv);
+  if (command == "coverage") return run_coverage(argc, argv);
   if (command == "list") return run_list(argc, argv);
   if (command == "show") return run_show(argc, argv);
   if (command == "versions") return run_versions(argc, argv);

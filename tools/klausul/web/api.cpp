@@ -3,8 +3,10 @@
 #include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/clause_context.h"
 #include "search/compare.h"
 #include "search/pair_change.h"
+#include "search/coverage.h"
 #include "search/searcher.h"
 #include "search/similar.h"
 #include "search/term_model_store.h"
@@ -66,6 +68,28 @@ nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
     const VersionIndex versions = load_versions(db, pool.path());
     align_as_versions(db, versions, alignment);
     return compare_json(alignment, versions);
+  });
+}
+
+nlohmann::json api_coverage(IndexPool& pool, const ParamReader& params) {
+  CoverageRequest request = coverage_request(params);
+  const LoadedTermModel model = term_model_for(pool.path());
+  request.term_model = model.model.get();
+  return pool.with_database([&](const Xapian::Database& db) {
+    if (!request.clause_id.empty()) require_clause(db, request.clause_id);
+    const VersionIndex versions = load_versions(db, pool.path());
+    request.versions = &versions;
+    return coverage_json(find_coverage(db, request, RegionTable::builtin()), request.thresholds);
+  });
+}
+
+nlohmann::json api_clause(IndexPool& pool, const ParamReader& params) {
+  const std::string id = params.text("id");
+  if (id.empty()) throw bad_request("ange klausulens id (parametern id)");
+  const int neighbours = params.number("context", 3, 0, kMaxContext);
+  return pool.with_database([&](const Xapian::Database& db) {
+    require_clause(db, id);
+    return clause_context_json(clause_in_context(db, id, neighbours));
   });
 }
 

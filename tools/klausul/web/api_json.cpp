@@ -121,4 +121,38 @@ nlohmann::json documents_json(const std::vector<DocumentInfo>& documents,
   return {{"documents", list}};
 }
 
+nlohmann::json coverage_json(const CoverageResult& result, const CoverageThresholds& thresholds) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const CoverageRow& row : result.rows) {
+    nlohmann::json clauses = nlohmann::json::array();
+    for (const Hit& hit : row.clauses) clauses.push_back(hit_json(hit));
+    rows.push_back({{"region", row.region.key},
+                    {"region_name", row.region.name},
+                    {"verdict", verdict_key(row.verdict)},
+                    {"verdict_label", verdict_label(row.verdict)},
+                    {"has_documents", row.has_documents},
+                    {"query_region", row.query_region},
+                    {"clauses", std::move(clauses)}});
+  }
+  return {{"query", hit_json(result.query)},
+          {"summary", coverage_summary(result)},
+          {"thresholds",
+           {{"motsvarighet", thresholds.correspondence}, {"narliggande", thresholds.related}}},
+          {"rows", std::move(rows)}};
+}
+
+nlohmann::json clause_context_json(const ClauseContext& context) {
+  nlohmann::json clauses = nlohmann::json::array();
+  for (const Hit& hit : context.clauses) clauses.push_back(hit_json(hit));
+  const Clause& focus = context.clauses.at(context.focus).clause;
+  std::string source = "/source/" + context.document.id;
+  if (focus.page > 0 && context.document.format == "pdf") {
+    source += "#page=" + std::to_string(focus.page);
+  }
+  return {{"document", nlohmann::json::parse(document_to_json(context.document))},
+          {"focus", context.focus},
+          {"clauses", std::move(clauses)},
+          {"source_url", context.document.id.empty() ? nlohmann::json() : nlohmann::json(source)}};
+}
+
 }  // namespace klausul::web

@@ -10,7 +10,9 @@
 #include <sstream>
 
 #include "ingest/error.h"
+#include "search/coverage.h"
 #include "search/export.h"
+#include "search/review_list.h"
 #include "search/export_context.h"
 #include "search/export_xlsx.h"
 #include "search/searcher.h"
@@ -154,6 +156,35 @@ std::string export_compare(IndexPool& pool, const ParamReader& params, const For
   });
 }
 
+std::string export_coverage(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
+                            char delimiter) {
+  CoverageRequest request = coverage_request(params);
+  const LoadedTermModel model = term_model_for(pool.path());
+  request.term_model = model.model.get();
+  return pool.with_database([&](const Xapian::Database& db) {
+    if (!request.clause_id.empty()) require_clause(db, request.clause_id);
+    const VersionIndex versions = load_versions(db, pool.path());
+    request.versions = &versions;
+    const CoverageResult result = find_coverage(db, request, RegionTable::builtin());
+    const ExportContext context = coverage_export_context(request, result, pool.path());
+    return write_export(format.format, delimiter, context,
+                        [&](ExportWriter& writer) { write_coverage(writer, result); });
+  });
+}
+
+// The review list: the clause ids and notes come from the reader's browser; reading the
+// clauses they name is all the server does.
+std::string export_review(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
+                          char delimiter) {
+  const std::vector<ReviewItem> items = review_items(params);
+  return pool.with_database([&](const Xapian::Database& db) {
+    const ExportContext context = review_export_context(items, pool.path());
+    return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
+      for (const Hit& hit : review_hits(db, items)) writer.hit(hit);
+    });
+  });
+}
+
 }  // namespace
 
 Download export_download(IndexPool& pool, const ParamReader& params) {
@@ -171,8 +202,14 @@ Download export_download(IndexPool& pool, const ParamReader& params) {
   } else if (kind == "compare") {
     download.body = export_compare(pool, params, format, delimiter);
     download.filename = "klausul-jamforelse.";
+  } else if (kind == "coverage") {
+    download.body = export_coverage(pool, params, format, delimiter);
+    download.filename = "klausul-tackning.";
+  } else if (kind == "review") {
+    download.body = export_review(pool, params, format, delimiter);
+    download.filename = "klausul-granskningslista.";
   } else {
-    throw bad_request("okänd kind '" + kind + "' (search, similar, compare)");
+    throw bad_request("okänd kind '" + kind + "' (search, similar, compare, coverage, review)");
   }
   download.filename += format.name;
   return download;

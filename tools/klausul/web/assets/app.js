@@ -1,6 +1,8 @@
 // klausul serve: the page. Everything shown comes from the JSON API and goes into the DOM as
 // textContent / text nodes only, never parsed as HTML, so no text from a document or a query
 // can become markup. Snippets arrive as plain-text parts; matched words go into <mark>.
+// Views: search (with similar clauses), coverage (Täckning: every region's verdict), a clause
+// in its context, compare, and the review list (Granskningslista), kept in localStorage.
 'use strict';
 
 const PAGE_SIZE = 20;
@@ -49,6 +51,13 @@ async function api(path, params) {
     throw new Error(body && body.error ? body.error : `HTTP ${response.status}`);
   }
   return body;
+}
+
+let noticeTimer = null;
+function notice(message) {
+  $('notice').textContent = message;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => { $('notice').textContent = ''; }, 6000);
 }
 
 function showError(message) {
@@ -142,6 +151,9 @@ function renderHit(hit) {
   const similarButton = el('button', { type: 'button', class: 'similar-button',
     text: 'Liknande i andra regioner' });
   similarButton.addEventListener('click', () => showSimilar(hit.clause_id));
+  const coverageButton = el('button', { type: 'button', class: 'coverage-button',
+    text: 'Täckning i alla regioner' });
+  coverageButton.addEventListener('click', () => showCoverage({ clause: hit.clause_id }));
   const copies = hit.duplicates && hit.duplicates.length
     ? el('span', { class: 'places', text: `finns även i ${hit.duplicates.length} andra dokument` })
     : null;
@@ -151,7 +163,8 @@ function renderHit(hit) {
     hit.status_reason && hit.status !== 'gällande'
       ? el('div', { class: 'status-reason', text: `${hit.status}: ${hit.status_reason}` }) : null,
     olderVersionsNode(hit),
-    el('div', { class: 'actions' }, similarButton, copies,
+    el('div', { class: 'actions' }, similarButton, coverageButton,
+      reviewButton(hit, `Sökning: ${state.q}`), copies,
       el('span', { class: 'clause-id', text: hit.clause_id })));
 }
 
@@ -223,11 +236,14 @@ function renderSimilarHit(hit) {
       el('span', { class: 'title', text: documentLine(hit) }), place ? ` · ${place}` : '', ' ',
       statusNode(hit)),
     el('p', { class: 'clause-text', text: hit.text }), terms, places, olderVersionsNode(hit),
-    el('span', { class: 'clause-id', text: hit.clause_id }));
+    el('div', { class: 'actions' }, reviewButton(hit, similarOrigin),
+      el('span', { class: 'clause-id', text: hit.clause_id })));
 }
+let similarOrigin = 'Liknande klausuler';
 
 function renderSimilar(result) {
   const query = result.query;
+  similarOrigin = `Liknande: ${(query.text || '').slice(0, 60).trim()}`;
   $('similar-query').replaceChildren(
     el('div', { class: 'meta' }, el('span', { class: 'region', text: query.region_name || '' }), ' · ',
       el('span', { class: 'title', text: documentLine(query) })),
@@ -303,14 +319,24 @@ function loadDocuments() {
   return documentsLoaded;
 }
 
-function clauseCell(text, place) {
-  return el('td', {}, text ? el('div', { text }) : '—', place ? el('div', { class: 'meta', text: place }) : null);
+// A clause of one side of a compare row, with its document's metadata for the review list.
+function compareClause(row, side, doc) {
+  const id = row[`${side}_clause_id`];
+  if (!id) return null;
+  return { clause_id: id, text: row[`${side}_text`], section: row[`${side}_section`],
+    page: row[`${side}_page`], slide: row[`${side}_slide`], region_name: doc.region_name,
+    title: doc.title, doc_type: doc.doc_type, year: doc.year, path: doc.path };
+}
+
+function clauseCell(text, place, clause, origin) {
+  return el('td', {}, text ? el('div', { text }) : '—', place ? el('div', { class: 'meta', text: place }) : null,
+    clause ? el('div', { class: 'actions' }, reviewButton(clause, origin)) : null);
 }
 
 // B's text of a changed pair with the words A had struck out (<del>) and the new ones in <ins>.
-function diffCell(row) {
+function diffCell(row, clause, origin) {
   const place = where({ section: row.b_section, page: row.b_page, slide: row.b_slide });
-  if (!row.diff) return clauseCell(row.b_text, place);
+  if (!row.diff) return clauseCell(row.b_text, place, clause, origin);
   const text = el('div', { class: 'diff' });
   row.diff.forEach((piece, i) => {
     if (i) text.append(' ');
@@ -318,7 +344,8 @@ function diffCell(row) {
     else if (piece.op === 'added') text.append(el('ins', { text: piece.text }));
     else text.append(piece.text);
   });
-  return el('td', {}, text, place ? el('div', { class: 'meta', text: place }) : null);
+  return el('td', {}, text, place ? el('div', { class: 'meta', text: place }) : null,
+    clause ? el('div', { class: 'actions' }, reviewButton(clause, origin)) : null);
 }
 
 function compareDocument(label, doc) {
@@ -328,14 +355,16 @@ function compareDocument(label, doc) {
 }
 
 function renderCompare(result) {
+  const origin = `Jämförelse: ${result.a.title || result.a.path} ↔ ${result.b.title || result.b.path}`;
   $('compare-summary').textContent = `A: ${result.a.title || result.a.path} · B: ${result.b.title || result.b.path} — ${result.summary}`;
   $('compare-documents').replaceChildren(compareDocument('A', result.a), compareDocument('B', result.b));
   const rows = result.rows.map((row) => el('tr', { class: row.status },
     el('td', { text: STATUS_LABELS[row.status] || row.status }),
     el('td', { class: `change change-${row.change}`, text: CHANGE_LABELS[row.change] || row.change || '' }),
     el('td', { class: 'score', text: row.status === 'matched' ? formatScore(row.score) : '' }),
-    clauseCell(row.a_text, where({ section: row.a_section, page: row.a_page, slide: row.a_slide })),
-    diffCell(row)));
+    clauseCell(row.a_text, where({ section: row.a_section, page: row.a_page, slide: row.a_slide }),
+      compareClause(row, 'a', result.a), origin),
+    diffCell(row, compareClause(row, 'b', result.b), origin)));
   $('compare-table').tBodies[0].replaceChildren(...rows);
   $('compare-table').hidden = false;
 }
@@ -356,15 +385,51 @@ async function runCompare() {
 
 // ---- page ----
 
+const VIEWS = ['search', 'coverage', 'context', 'compare', 'review'];
+
+function currentView() {
+  return VIEWS.find((name) => !$(`${name}-view`).hidden) || 'search';
+}
+
 function showView(name) {
-  const compare = name === 'compare';
-  $('search-view').hidden = compare;
-  $('compare-view').hidden = !compare;
-  $('tab-search').setAttribute('aria-pressed', String(!compare));
-  $('tab-compare').setAttribute('aria-pressed', String(compare));
+  for (const view of VIEWS) $(`${view}-view`).hidden = view !== name;
+  for (const tab of ['search', 'coverage', 'compare', 'review']) {
+    $(`tab-${tab}`).setAttribute('aria-pressed', String(tab === name));
+  }
+  if (name === 'review') renderReview();
+  if (name === 'compare') loadDocuments();
+}
+
+// The address says what is shown: ?q=... (search), ?view=coverage&text=... or &clause=...,
+// ?view=clause&id=..., ?view=review, ?view=compare.
+function route(push) {
+  const params = new URLSearchParams(location.search);
+  const view = params.get('view') || 'search';
+  if (view === 'coverage' && (params.get('text') || params.get('clause'))) {
+    const question = params.get('clause') ? { clause: params.get('clause') } : { text: params.get('text') };
+    showCoverage(question, push);
+  } else if (view === 'coverage' || view === 'review' || view === 'compare') {
+    showView(view);
+  } else if (view === 'clause' && params.get('id')) {
+    showContext(params.get('id'), push);
+  } else {
+    showView('search');
+    state.q = (params.get('q') || '').trim();
+    state.region = params.get('region') || '';
+    state.type = params.get('type') || '';
+    state.year = params.get('year') || '';
+    state.offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
+    state.allVersions = params.get('all_versions') === '1';
+    $('all-versions').checked = state.allVersions;
+    $('q').value = state.q;
+    $('year').value = state.year;
+    loadDocuments().catch(() => null).then(() => runSearch());
+  }
 }
 
 function start() {
+  review = loadReview();
+  $('review-count').textContent = `(${review.length})`;
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     state.q = $('q').value.trim();
@@ -394,24 +459,31 @@ function start() {
     event.preventDefault();
     runCompare();
   });
-  $('tab-search').addEventListener('click', () => showView('search'));
-  $('tab-compare').addEventListener('click', () => {
-    showView('compare');
-    loadDocuments();
+  $('coverage-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = $('coverage-text').value.trim();
+    if (text) showCoverage({ text });
   });
-
-  // A search can be linked to: ?q=...&region=...&type=...&year=...&offset=...
-  const initial = new URLSearchParams(location.search);
-  state.q = (initial.get('q') || '').trim();
-  state.region = initial.get('region') || '';
-  state.type = initial.get('type') || '';
-  state.year = initial.get('year') || '';
-  state.offset = Math.max(0, parseInt(initial.get('offset') || '0', 10) || 0);
-  state.allVersions = initial.get('all_versions') === '1';
-  $('all-versions').checked = state.allVersions;
-  $('q').value = state.q;
-  $('year').value = state.year;
-  loadDocuments().catch(() => null).then(() => runSearch());
+  $('context-back').addEventListener('click', () => {
+    if (viewBeforeContext === 'coverage' && coverageQuestion) showCoverage(coverageQuestion);
+    else showView(viewBeforeContext);
+  });
+  const tabs = { search: 'search', coverage: 'coverage', compare: 'compare', review: 'review' };
+  for (const [tab, view] of Object.entries(tabs)) {
+    $(`tab-${tab}`).addEventListener('click', () => {
+      showView(view);
+      if (view !== 'search') history.pushState(null, '', `?view=${view}`);
+    });
+  }
+  window.addEventListener('popstate', () => route(false));
+  // Another tab of the same page changed the list: show the same list here.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== REVIEW_KEY) return;
+    review = loadReview();
+    $('review-count').textContent = `(${review.length})`;
+    if (currentView() === 'review') renderReview();
+  });
+  route(false);
 }
 
 document.addEventListener('DOMContentLoaded', start);
