@@ -8,8 +8,8 @@
 namespace klausul::coverage_thresholds {
 
 // best score >= kCorrespondence: "motsvarighet" (the region states the same point).
-inline constexpr double kCorrespondence = 0.62;
+inline constexpr double kCorrespondence = 0.23;
 // kRelated <= best score < kCorrespondence: "närliggande"; below: "ingen träff".
-inline constexpr double kRelated = 0.59;
+inline constexpr double kRelated = 0.18;
 
 }  // namespace klausul::coverage_thresholds
