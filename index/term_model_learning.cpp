@@ -78,6 +78,21 @@ size_t write_training_text(const Xapian::Database& db, const TermModelOptions& o
 
 }  // namespace
 
+bool enough_text_to_learn(const Xapian::Database& db, const TermModelOptions& options) {
+  size_t tokens = 0;
+  std::unordered_set<size_t> seen;
+  const std::string& prefix = schema::kClauseIdPrefix;
+  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+    auto posting = db.postlist_begin(*term);
+    if (posting == db.postlist_end(*term)) continue;
+    const Clause clause = clause_from_data(db.get_document(*posting).get_data());
+    if (!seen.insert(std::hash<std::string>{}(clause.text)).second) continue;
+    tokens += content_stems(clause.text).size();
+    if (tokens >= options.min_tokens) return true;
+  }
+  return false;
+}
+
 std::string index_signature(const Xapian::Database& db) {
   return std::to_string(db.get_doccount()) + "/" + std::to_string(db.get_total_length());
 }

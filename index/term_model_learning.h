@@ -51,6 +51,10 @@ std::string index_signature(const Xapian::Database& db);
 /// stub file.
 std::string term_model_path(const std::string& db_path);
 
+/// Whether `db` holds at least `options.min_tokens` stems of distinct clauses, counted only
+/// until that many are seen (cheap on any index).
+bool enough_text_to_learn(const Xapian::Database& db, const TermModelOptions& options = {});
+
 /// Learns a model from the clauses of `db`. An index too small to learn from (fewer than
 /// `options.min_tokens` stems) gives an empty model.
 TermModel learn_term_model(const Xapian::Database& db, const TermModelOptions& options = {});

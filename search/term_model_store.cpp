@@ -25,7 +25,8 @@ LoadedTermModel term_model_for(const std::string& db_path) {
   const std::string path = term_model_path(db_path);
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
-    return {nullptr, "no term model (run `klausul learn`): comparing by stems and thesaurus only"};
+    return {nullptr, "no term model yet (ingest learns one in the background; `klausul learn` makes one now): "
+            "comparing by stems and thesaurus only"};
   }
   const long long mtime_ns =
       static_cast<long long>(info.st_mtim.tv_sec) * 1'000'000'000LL + info.st_mtim.tv_nsec;

@@ -36,6 +36,7 @@ TEST(TermModelLearningTest, WordsUsedAlikeGetCloseVectors) {
   testing::TempDir dir;
   Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
   write_archive(db, {"stockholm", "orebro", "jonkoping"});
+  EXPECT_TRUE(enough_text_to_learn(db));
   const TermModel model = learn_term_model(db);
   ASSERT_FALSE(model.empty());
   const std::string pragla = stem_of("prägla"), genomsyra = stem_of("genomsyra");
@@ -69,6 +70,7 @@ TEST(TermModelLearningTest, TooLittleTextLearnsNothing) {
   testing::TempDir dir;
   Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
   write_archive(db, {"stockholm"}, 1000);
+  EXPECT_FALSE(enough_text_to_learn(db));
   EXPECT_TRUE(learn_term_model(db).empty());  // about 8,000 stems
 }
 

@@ -121,8 +121,8 @@ void refresh_term_model(const Xapian::Database& db, const std::string& db_path, 
   if (TermModel::read_signature(term_model_path(db_path)) == index_signature(db)) return;
   // Which same-titled documents are versions of one another changes with the index too.
   update_series_file(db, db_path);
-  // Fewer indexed terms than the minimum of stems: nothing to learn, and knowing it is quick.
-  const bool small = db.get_total_length() < TermModelOptions{}.min_tokens;
+  // Too little text to learn from: nothing to learn, and saying so is quick.
+  const bool small = !enough_text_to_learn(db);
   if (mode == LearnMode::wait || small) {
     learn_locked(db_path, true);
   } else if (mode == LearnMode::skip) {
