@@ -1,4 +1,5 @@
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -8,7 +9,7 @@
 #include "index/database.h"
 #include "index/importer.h"
 #include "ingest/error.h"
-#include "ingest/extract_pdf.h"
+#include "ingest/extract_worker.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 #include "tools/klausul/term_model_update.h"
@@ -18,12 +19,24 @@
 namespace klausul::cli {
 namespace {
 
-constexpr int kExitInterrupted = 130;  // the shell's convention for SIGINT
-
 std::atomic<bool> interrupted{false};
+volatile std::sig_atomic_t interrupting_signal = 0;
 
-// Ctrl-C: stop taking new files; the files already extracted are written and committed.
-extern "C" void on_interrupt(int) { interrupted = true; }
+// Ctrl-C or SIGTERM: stop taking new files, kill the workers busy with one; the files already
+// extracted are written and committed. The exit code is the shell's 128 + signal.
+extern "C" void on_interrupt(int signal) {
+  interrupting_signal = signal;
+  interrupted = true;
+}
+
+// The command that starts an extraction worker: this very binary, by its real path (argv[0]
+// may be a bare name found in PATH, or a symlink).
+std::vector<std::string> worker_command() {
+  std::error_code ec;
+  std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  if (ec || self.empty()) self = "/proc/self/exe";
+  return {self, "__extract-worker"};
+}
 
 Manifest load_manifests(const Args& args, const WalkResult& walk) {
   Manifest manifest;
@@ -53,6 +66,10 @@ void print_summary(const ImportSummary& s, const std::string& db_path) {
                 s.renamed, s.duplicate, s.removed, s.failed, s.clauses, s.seconds,
                 db_path.c_str());
   std::cerr << line;
+  if (s.skipped > 0) {
+    std::cerr << "ingest: " << s.skipped << " files that hung or crashed extraction before were "
+              << "not retried (unchanged since; --retry-failed tries them again)\n";
+  }
   if (s.ocr_pages > 0 || s.skipped_pages > 0) {
     std::cerr << "ingest: " << s.ocr_pages << " scanned pages read by OCR, " << s.skipped_pages
               << " pages without text skipped\n";
@@ -61,9 +78,15 @@ void print_summary(const ImportSummary& s, const std::string& db_path) {
 
 }  // namespace
 
+int run_extract_worker_command(int argc, char** argv) {
+  Args args = parse_args(argc, argv, 2, {"memory-limit-mb"}, {});
+  return worker::run_extract_worker(0, 1, args.get_int("memory-limit-mb", 2048));
+}
+
 int run_ingest(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "region", "manifest", "jobs", "report"},
-                         {"force", "no-ocr", "keep-missing"});
+  Args args = parse_args(argc, argv, 2,
+                         {"db", "region", "manifest", "jobs", "report", "file-timeout"},
+                         {"force", "no-ocr", "keep-missing", "retry-failed"});
   if (args.positional.empty()) throw UsageError("ingest needs at least one PATH");
   const RegionTable& regions = RegionTable::builtin();
   if (!args.get("region").empty()) regions.require_known({args.get("region")});
@@ -79,10 +102,12 @@ int run_ingest(int argc, char** argv) {
   options.ingest.manifest = &manifest;
   options.ingest.region_override = args.get("region");
   options.ingest.ocr = !args.has("no-ocr");
+  options.worker_command = worker_command();
+  options.file_timeout = std::chrono::seconds(args.get_int("file-timeout", 60));
+  options.retry_failed = args.has("retry-failed");
 
   const std::string db_path = resolve_database_path(args.get("db"));
   Xapian::WritableDatabase db = open_for_writing(db_path);
-  warm_up_pdf_backend();  // Poppler's global setup is not thread-safe on first use
 
   for (const std::string& missing : walk.missing) {
     std::cerr << missing << ": no such file or folder\n";
@@ -97,7 +122,7 @@ int run_ingest(int argc, char** argv) {
   print_summary(summary, db_path);
   // What the archive teaches about words is learned again when the archive changed.
   if (!summary.interrupted) update_term_model(db, db_path, false);
-  if (summary.interrupted) return kExitInterrupted;
+  if (summary.interrupted) return 128 + (interrupting_signal != 0 ? interrupting_signal : SIGINT);
   return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;
 }
 
