@@ -6,6 +6,8 @@
 #include <iostream>
 #include <thread>
 
+#include <unistd.h>
+
 #include "index/database.h"
 #include "index/importer.h"
 #include "ingest/error.h"
@@ -29,52 +31,21 @@ extern "C" void on_interrupt(int signal) {
   interrupted = true;
 }
 
-// The command that starts an extraction worker: this very binary, by its real path (argv[0]
-// may be a bare name found in PATH, or a symlink).
-std::vector<std::string> worker_command() {
-  std::error_code ec;
-  std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
-  if (ec || self.empty()) self = "/proc/self/exe";
-  return {self, "__extract-worker"};
+// After the import everything is committed; learning the term model can take minutes and does
+// not look at a flag. A signal then ends the process at once: the model is learned again by the
+// next ingest (its signature no longer matches the index) or by `klausul learn`.
+extern "C" void on_interrupt_while_learning(int signal) {
+  static const char kLine[] =
+      "ingest: interrupted while learning the term model; the index is committed, the next "
+      "ingest (or 'klausul learn') learns it\n";
+  [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, kLine, sizeof kLine - 1);
+  ::_exit(128 + signal);
 }
 
-Manifest load_manifests(const Args& args, const WalkResult& walk) {
-  Manifest manifest;
-  for (const std::string& file : walk.manifests) manifest.merge(Manifest::load(file));
-  // An explicit --manifest wins over the klausul.csv files found in folders.
-  if (!args.get("manifest").empty()) manifest.merge(Manifest::load(args.get("manifest")));
-  return manifest;
-}
-
-std::vector<std::string> walked_folders(const std::vector<std::string>& paths) {
-  std::vector<std::string> folders;
-  for (const std::string& path : paths) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      folders.push_back(absolute_normal(path));
-    }
-  }
-  return folders;
-}
-
-void print_summary(const ImportSummary& s, const std::string& db_path) {
-  char line[400];
-  std::snprintf(line, sizeof line,
-                "ingest%s: %d added, %d updated, %d unchanged, %d renamed, %d duplicates, "
-                "%d removed, %d failed; %ld clauses written in %.2f s -> %s\n",
-                s.interrupted ? " (interrupted)" : "", s.added, s.updated, s.unchanged,
-                s.renamed, s.duplicate, s.removed, s.failed, s.clauses, s.seconds,
-                db_path.c_str());
-  std::cerr << line;
-  if (s.skipped > 0) {
-    std::cerr << "ingest: " << s.skipped << " files that hung or crashed extraction before were "
-              << "not retried (unchanged since; --retry-failed tries them again)\n";
-  }
-  if (s.ocr_pages > 0 || s.skipped_pages > 0) {
-    std::cerr << "ingest: " << s.ocr_pages << " scanned pages read by OCR, " << s.skipped_pages
-              << " pages without text skipped\n";
-  }
-}
+// The command that starts an extraction worker: this very binary. /proc/self/exe, not a path:
+// it still names the running program when the file was replaced (a rebuild, an upgrade)
+// during a long ingest, and the worker must speak the same message version.
+std::vector<std::string> worker_command() { return {"/proc/self/exe", "__extract-worker"}; }
 
 }  // namespace
 
@@ -121,7 +92,12 @@ int run_ingest(int argc, char** argv) {
   summary.failed += static_cast<int>(walk.missing.size());
   print_summary(summary, db_path);
   // What the archive teaches about words is learned again when the archive changed.
-  if (!summary.interrupted) update_term_model(db, db_path, false);
+  if (!summary.interrupted) {
+    std::signal(SIGINT, on_interrupt_while_learning);
+    std::signal(SIGTERM, on_interrupt_while_learning);
+    if (interrupted) on_interrupt_while_learning(interrupting_signal);  // came just now
+    update_term_model(db, db_path, false);
+  }
   if (summary.interrupted) return 128 + (interrupting_signal != 0 ? interrupting_signal : SIGINT);
   return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;
 }
