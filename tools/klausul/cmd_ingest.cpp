@@ -47,6 +47,44 @@ extern "C" void on_interrupt_while_learning(int signal) {
 // during a long ingest, and the worker must speak the same message version.
 std::vector<std::string> worker_command() { return {"/proc/self/exe", "__extract-worker"}; }
 
+Manifest load_manifests(const Args& args, const WalkResult& walk) {
+  Manifest manifest;
+  for (const std::string& file : walk.manifests) manifest.merge(Manifest::load(file));
+  // An explicit --manifest wins over the klausul.csv files found in folders.
+  if (!args.get("manifest").empty()) manifest.merge(Manifest::load(args.get("manifest")));
+  return manifest;
+}
+
+std::vector<std::string> walked_folders(const std::vector<std::string>& paths) {
+  std::vector<std::string> folders;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      folders.push_back(absolute_normal(path));
+    }
+  }
+  return folders;
+}
+
+void print_summary(const ImportSummary& s, const std::string& db_path) {
+  char line[400];
+  std::snprintf(line, sizeof line,
+                "ingest%s: %d added, %d updated, %d unchanged, %d renamed, %d duplicates, "
+                "%d removed, %d failed; %ld clauses written in %.2f s -> %s\n",
+                s.interrupted ? " (interrupted)" : "", s.added, s.updated, s.unchanged,
+                s.renamed, s.duplicate, s.removed, s.failed, s.clauses, s.seconds,
+                db_path.c_str());
+  std::cerr << line;
+  if (s.skipped > 0) {
+    std::cerr << "ingest: " << s.skipped << " files that hung or crashed extraction before were "
+              << "not retried (unchanged since; --retry-failed tries them again)\n";
+  }
+  if (s.ocr_pages > 0 || s.skipped_pages > 0) {
+    std::cerr << "ingest: " << s.ocr_pages << " scanned pages read by OCR, " << s.skipped_pages
+              << " pages without text skipped\n";
+  }
+}
+
 }  // namespace
 
 int run_extract_worker_command(int argc, char** argv) {
