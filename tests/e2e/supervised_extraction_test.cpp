@@ -22,6 +22,20 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
+// AddressSanitizer builds run workers without an address-space limit (ASan's shadow memory needs
+// terabytes of it), so memory exhaustion cannot be provoked safely there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
 void write(const std::string& path, const std::string& text) {
   fs::create_directories(fs::path(path).parent_path());
   std::ofstream(path, std::ios::binary) << text;
@@ -103,7 +117,8 @@ TEST(SupervisedExtraction, BadFilesCostOneFileEachAndTheBatchEnds) {
   write(docs + "/kedja.pdf", xobject_chain_pdf(28));
   ASSERT_LT(fs::file_size(docs + "/kedja.pdf"), 8000u);
   write(docs + "/krasch.txt", policy_text("kraschord", 3));
-  write(docs + "/minne.txt", policy_text("minnesord", 3));
+  const int bad = kAddressSanitizer ? 2 : 3;
+  if (!kAddressSanitizer) write(docs + "/minne.txt", policy_text("minnesord", 3));
   write(docs + "/god1.txt", policy_text("alfaord", 5));
   write(docs + "/god2.txt", policy_text("betaord", 5));
   fs::copy_file(std::string(KLAUSUL_SOURCE_DIR) + "/tests/fixtures/jonkoping-policy.pdf",
@@ -118,9 +133,11 @@ TEST(SupervisedExtraction, BadFilesCostOneFileEachAndTheBatchEnds) {
   EXPECT_LT(seconds, 30.0);
   EXPECT_TRUE(has_line(r.err, docs + "/kedja.pdf: extraction stopped after 2 s")) << r.err;
   EXPECT_TRUE(has_line(r.err, docs + "/krasch.txt: extraction crashed (signal 11)")) << r.err;
-  EXPECT_TRUE(has_line(r.err, docs + "/minne.txt: extraction ran out of memory")) << r.err;
+  if (!kAddressSanitizer) {
+    EXPECT_TRUE(has_line(r.err, docs + "/minne.txt: extraction ran out of memory")) << r.err;
+  }
   EXPECT_NE(r.err.find("3 added"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("3 failed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(std::to_string(bad) + " failed"), std::string::npos) << r.err;
   EXPECT_EQ(hits(db, "alfaord"), 5u);
   EXPECT_EQ(hits(db, "betaord"), 5u);
   EXPECT_GT(hits(db, "internationellt"), 0u);
@@ -134,15 +151,18 @@ TEST(SupervisedExtraction, BadFilesCostOneFileEachAndTheBatchEnds) {
       EXPECT_TRUE(j["error"].get<std::string>().starts_with("extraction ")) << j;
     }
   }
-  EXPECT_EQ(failed, 3);
+  EXPECT_EQ(failed, bad);
 
   // Nothing changed: the files that hung or crashed are not tried (nor waited for) again.
   CommandResult again = run_klausul({"ingest", docs, "--db", db, "--file-timeout", "2"}, {kFaults});
   EXPECT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_NE(again.err.find("3 files that hung or crashed extraction before were not retried"),
+  EXPECT_NE(again.err.find(std::to_string(bad) +
+                           " files that hung or crashed extraction before were not retried"),
             std::string::npos) << again.err;
   CommandResult stats = run_klausul({"stats", "--db", db});
-  EXPECT_NE(stats.out.find("failed files: 3 (1 crashed, 1 out of memory, 1 timed out)"),
+  EXPECT_NE(stats.out.find(kAddressSanitizer
+                               ? "failed files: 2 (1 crashed, 1 timed out)"
+                               : "failed files: 3 (1 crashed, 1 out of memory, 1 timed out)"),
             std::string::npos) << stats.out;
   EXPECT_TRUE(has_line(stats.out, "  " + docs + "/kedja.pdf: extraction stopped after 2 s"))
       << stats.out;
