@@ -15,6 +15,64 @@ BlockKind kind_from_name(const std::string& name) {
   return BlockKind::paragraph;
 }
 
+nlohmann::json fact_to_json(const ValidityFact& fact) {
+  nlohmann::json j = {{"value", fact.value}};
+  if (fact.clause > 0) j["clause"] = fact.clause;
+  if (!fact.quote.empty()) j["quote"] = fact.quote;
+  return j;
+}
+
+ValidityFact fact_from_json(const nlohmann::json& j) {
+  ValidityFact fact;
+  if (!j.is_object()) return fact;
+  fact.value = j.value("value", "");
+  fact.clause = j.value("clause", 0);
+  fact.quote = j.value("quote", "");
+  return fact;
+}
+
+// Only the facts that are known are stored; records written before validity have none.
+nlohmann::json validity_to_json(const Validity& v) {
+  nlohmann::json j = nlohmann::json::object();
+  auto put = [&j](const char* key, const ValidityFact& fact) {
+    if (!fact.empty()) j[key] = fact_to_json(fact);
+  };
+  put("decided", v.decided);
+  put("decided_by", v.decided_by);
+  put("valid_from", v.valid_from);
+  put("valid_to", v.valid_to);
+  put("revise_by", v.revise_by);
+  put("diarienummer", v.diarienummer);
+  put("replaced_by", v.replaced_by);
+  put("status", v.status);
+  if (!v.replaces.empty()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const ValidityFact& fact : v.replaces) list.push_back(fact_to_json(fact));
+    j["replaces"] = list;
+  }
+  return j;
+}
+
+Validity validity_from_json(const nlohmann::json& j) {
+  Validity v;
+  if (!j.is_object()) return v;
+  auto get = [&j](const char* key) {
+    return j.contains(key) ? fact_from_json(j.at(key)) : ValidityFact{};
+  };
+  v.decided = get("decided");
+  v.decided_by = get("decided_by");
+  v.valid_from = get("valid_from");
+  v.valid_to = get("valid_to");
+  v.revise_by = get("revise_by");
+  v.diarienummer = get("diarienummer");
+  v.replaced_by = get("replaced_by");
+  v.status = get("status");
+  if (j.contains("replaces") && j.at("replaces").is_array()) {
+    for (const nlohmann::json& fact : j.at("replaces")) v.replaces.push_back(fact_from_json(fact));
+  }
+  return v;
+}
+
 }  // namespace
 
 std::string clause_to_data(const Clause& clause) {
@@ -53,6 +111,10 @@ Clause clause_from_data(const std::string& data) {
   }
 }
 
+std::string validity_to_data(const Validity& validity) {
+  return validity_to_json(validity).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string document_info_to_data(const DocumentInfo& info) {
   nlohmann::json j = {{"id", info.id},           {"path", info.path},
                       {"format", info.format},   {"title", info.title},
@@ -64,6 +126,8 @@ std::string document_info_to_data(const DocumentInfo& info) {
                       {"clauses", info.clauses}, {"size", info.size},
                       {"mtime", info.mtime},
                       {"pages_awaiting_ocr", info.pages_awaiting_ocr}};
+  const nlohmann::json validity = validity_to_json(info.validity);
+  if (!validity.empty()) j["validity"] = validity;
   return j.dump();
 }
 
@@ -88,6 +152,7 @@ DocumentInfo document_info_from_data(const std::string& data) {
     info.size = j.value("size", std::int64_t{0});
     info.mtime = j.value("mtime", std::int64_t{0});
     info.pages_awaiting_ocr = j.value("pages_awaiting_ocr", 0);
+    if (j.contains("validity")) info.validity = validity_from_json(j.at("validity"));
     return info;
   } catch (const nlohmann::json::exception& e) {
     throw IndexError(std::string("corrupt document record in index: ") + e.what());

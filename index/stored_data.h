@@ -13,6 +13,8 @@ std::string clause_to_data(const Clause& clause);
 Clause clause_from_data(const std::string& data);
 
 std::string document_info_to_data(const DocumentInfo& info);
+/// The validity facts alone, as the JSON object stored in a record ({} when none is known).
+std::string validity_to_data(const Validity& validity);
 /// Throws IndexError when the data is not a stored document record.
 DocumentInfo document_info_from_data(const std::string& data);
 

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <map>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "index/analyzer.h"
 #include "index/schema.h"
@@ -22,7 +23,6 @@
 namespace klausul {
 namespace {
 
-constexpr size_t kMinimumTokens = 300;
 constexpr int kSeed = 20190101;
 
 // A temporary file that is removed whatever happens.
@@ -53,6 +53,7 @@ size_t write_training_text(const Xapian::Database& db, const TermModelOptions& o
                            const std::string& path, std::map<std::string, uint32_t>& counts) {
   std::ofstream out(path, std::ios::trunc);
   size_t tokens = 0;
+  std::unordered_set<size_t> seen;
   const std::string& prefix = schema::kClauseIdPrefix;
   for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
     auto posting = db.postlist_begin(*term);
@@ -60,11 +61,13 @@ size_t write_training_text(const Xapian::Database& db, const TermModelOptions& o
     const Clause clause = clause_from_data(db.get_document(*posting).get_data());
     const std::vector<std::string> stems = content_stems(clause.text);
     if (stems.empty()) continue;
-    for (size_t i = 0; i < stems.size(); ++i) {
-      out << (i ? " " : "") << stems[i];
-      ++counts[stems[i]];
-    }
-    out << '\n';
+    std::string line;
+    for (size_t i = 0; i < stems.size(); ++i) line += (i ? " " : "") + stems[i];
+    // The same text twice (a PDF and its web copy, a clause repeated in every version)
+    // teaches nothing new and would only weigh its words more.
+    if (!seen.insert(std::hash<std::string>{}(line)).second) continue;
+    for (const std::string& stem : stems) ++counts[stem];
+    out << line << '\n';
     tokens += stems.size();
     if (tokens >= options.max_tokens) break;
   }
@@ -92,7 +95,7 @@ TermModel learn_term_model(const Xapian::Database& db, const TermModelOptions& o
   TemporaryFile text;
   std::map<std::string, uint32_t> counts;
   const size_t tokens = write_training_text(db, options, text.path(), counts);
-  if (tokens < kMinimumTokens) return model;
+  if (tokens < options.min_tokens) return model;
 
   fasttext::Args args;
   args.input = text.path();
@@ -104,8 +107,8 @@ TermModel learn_term_model(const Xapian::Database& db, const TermModelOptions& o
                                                    static_cast<size_t>(options.min_epochs),
                                                    static_cast<size_t>(options.max_epochs)));
   args.minCount = 1;
-  args.minn = 3;
-  args.maxn = 6;
+  args.minn = options.min_ngram;
+  args.maxn = options.max_ngram;
   args.bucket = options.buckets;
   args.thread = 1;  // one thread: the same text gives the same vectors
   args.seed = kSeed;

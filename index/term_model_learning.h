@@ -21,13 +21,25 @@ namespace klausul {
 
 struct TermModelOptions {
   int dimensions = 100;
-  size_t max_tokens = 3'000'000;  // stems learned from, at most
+  // Stems learned from, at most (a deterministic sample of whole clauses beyond): learning
+  // time grows with it, and a million stems already hold a region's vocabulary many times.
+  size_t max_tokens = 1'000'000;
+  // Below this many stems nothing is learned: skip-gram vectors from a few thousand words are
+  // noise that only moves scores. On the seed corpus (4,300 stems) a model lowered similar's
+  // recall@3 from 0.82 to 0.79; on the real-text set (15,500 stems) it raised it on the
+  // tuning half (tools/bench/RESULTS.md).
+  size_t min_tokens = 10'000;
   // Passes over the text: small archives need more (fastText's default 5 learns little from
-  // 50,000 words); epochs * tokens is kept near kTokenPasses.
-  int min_epochs = 5;
+  // 50,000 words); epochs * tokens is kept near token_passes, which bounds the time.
+  int min_epochs = 3;
   int max_epochs = 40;
-  size_t token_passes = 10'000'000;
+  size_t token_passes = 3'000'000;
   int window = 5;
+  // Letters of the subword n-grams. 3-6 (fastText's default) ties words by their endings on
+  // a small archive ("diskriminering" ~ "digitalisering"); 5-6 keeps compounds and
+  // inflections together without that (tools/bench/RESULTS.md, tuning half).
+  int min_ngram = 5;
+  int max_ngram = 6;
   int buckets = 200'000;  // hashed n-gram vectors: 200,000 * 100 floats = 80 MB while learning
 };
 
@@ -39,8 +51,8 @@ std::string index_signature(const Xapian::Database& db);
 /// stub file.
 std::string term_model_path(const std::string& db_path);
 
-/// Learns a model from the clauses of `db`. An index too small to learn from (fewer than a
-/// few hundred words) gives an empty model.
+/// Learns a model from the clauses of `db`. An index too small to learn from (fewer than
+/// `options.min_tokens` stems) gives an empty model.
 TermModel learn_term_model(const Xapian::Database& db, const TermModelOptions& options = {});
 
 }  // namespace klausul

@@ -30,6 +30,30 @@ struct Block {
   bool note = false;  // speaker notes or a footnote, not the running text
 };
 
+/// One fact about a document's validity and where it came from: a clause of the document
+/// (its ordinal and the sentence quoted) or a manifest line. Empty value = not known.
+struct ValidityFact {
+  std::string value;   // ISO date, a year "2017", "tills vidare", a body, a diarienummer, a title
+  int clause = 0;      // ordinal of the clause it was read from; 0 when it came from elsewhere
+  std::string quote;   // the words it was read from, or "manifest FILE rad N"
+  bool empty() const { return value.empty(); }
+};
+
+/// What a document says (or its manifest says) about when and by whom it was decided and how
+/// long it applies. Read by ingest/validity.h; turned into a status by search/versions.h.
+struct Validity {
+  ValidityFact decided;       // decision date (ISO date or year)
+  ValidityFact decided_by;    // deciding body, e.g. "landstingsfullmäktige"
+  ValidityFact valid_from;    // "gäller från", "träder i kraft"
+  ValidityFact valid_to;      // "gäller till / t.o.m.", "giltig till", "upphör att gälla";
+                              // "tills vidare" when open-ended
+  ValidityFact revise_by;     // "revideras senast": a review date, not an end of validity
+  ValidityFact diarienummer;  // the document's own case number and where it stands
+  std::vector<ValidityFact> replaces;  // what it replaces or repeals: a diarienummer or a title
+  ValidityFact replaced_by;   // "ersätts av" / manifest: what replaces it
+  ValidityFact status;        // manifest only: gällande, ersatt, utgången or okänd, forced
+};
+
 /// Metadata of one source document. Empty strings / zero mean "unknown".
 struct DocumentInfo {
   std::string id;            // stable content hash (hex), also the prefix of its clause ids
@@ -52,6 +76,7 @@ struct DocumentInfo {
   int skipped_pages = 0;     // pages without a text layer left unread: OCR off or out of time
   int pages_awaiting_ocr = 0;  // of those, left unread because OCR was off (--no-ocr): the
                                // next ingest with OCR on reads the file again (stored)
+  Validity validity;           // decision, period, replacements, each with its source
 };
 
 /// A document as extracted: its metadata and its blocks in reading order.

@@ -16,6 +16,7 @@
 #include "ingest/extract_html.h"
 #include "ingest/extract_legacy.h"
 #include "ingest/extract_pdf.h"
+#include "ingest/validity.h"
 #include "ingest/extract_text.h"
 #include "ingest/extract_zip.h"
 #include "ingest/metadata.h"
@@ -75,6 +76,34 @@ void apply_manifest(DocumentInfo& info, const ManifestEntry& entry, const Region
   if (!entry.doc_type.empty()) info.doc_type = entry.doc_type;
   if (entry.year > 0) info.year = entry.year;
   if (!entry.title.empty()) info.title = entry.title;
+  if (!entry.diarienummer.empty()) info.diarienummer = entry.diarienummer;
+}
+
+// The manifest's validity columns set or correct what the text says; each names its line.
+void apply_manifest_validity(Validity& v, const ManifestEntry& entry) {
+  auto set = [&entry](ValidityFact& fact, const std::string& value) {
+    if (!value.empty()) fact = ValidityFact{value, 0, entry.origin};
+  };
+  set(v.decided, entry.decided);
+  set(v.decided_by, entry.decided_by);
+  set(v.valid_from, entry.valid_from);
+  set(v.valid_to, entry.valid_to);
+  set(v.revise_by, entry.revise_by);
+  set(v.diarienummer, entry.diarienummer);
+  set(v.replaced_by, entry.replaced_by);
+  set(v.status, entry.status);
+  if (!entry.replaces.empty()) {
+    v.replaces.clear();
+    std::size_t start = 0;
+    while (start <= entry.replaces.size()) {
+      const std::size_t end = std::min(entry.replaces.find('|', start), entry.replaces.size());
+      std::string part = entry.replaces.substr(start, end - start);
+      while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+      while (!part.empty() && part.back() == ' ') part.pop_back();
+      if (!part.empty()) v.replaces.push_back(ValidityFact{part, 0, entry.origin});
+      start = end + 1;
+    }
+  }
 }
 
 }  // namespace
@@ -127,6 +156,12 @@ IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
   file.clauses = segment(doc);
   file.info = std::move(doc.info);
   file.info.clauses = static_cast<int>(file.clauses.size());
+  file.info.validity = detect_validity(file.clauses, file.info.diarienummer);
+  if (entry) apply_manifest_validity(file.info.validity, *entry);
+  // A decision date is the document's date when nothing better was found.
+  if (file.info.date.empty() && file.info.validity.decided.value.size() == 10) {
+    file.info.date = file.info.validity.decided.value;
+  }
   return file;
 }
 

@@ -1,6 +1,7 @@
 #include "ingest/manifest.h"
 
 #include "ingest/error.h"
+#include "ingest/normalize.h"
 
 #include <algorithm>
 #include <cctype>
@@ -94,7 +95,8 @@ std::string lower(std::string s) {
 // Column index per field name; -1 when the manifest has no such column.
 struct Columns {
   int path = -1, region = -1, organisation = -1, doc_type = -1, year = -1, title = -1,
-      charset = -1;
+      charset = -1, decided = -1, decided_by = -1, valid_from = -1, valid_to = -1,
+      revise_by = -1, diarienummer = -1, replaces = -1, replaced_by = -1, status = -1;
 };
 
 Columns read_header(const Record& header) {
@@ -110,6 +112,15 @@ Columns read_header(const Record& header) {
     else if (name == "year") columns.year = index;
     else if (name == "title") columns.title = index;
     else if (name == "charset" || name == "encoding") columns.charset = index;
+    else if (name == "decided" || name == "beslutad") columns.decided = index;
+    else if (name == "decided_by" || name == "beslutad_av") columns.decided_by = index;
+    else if (name == "valid_from" || name == "galler_fran") columns.valid_from = index;
+    else if (name == "valid_to" || name == "galler_till") columns.valid_to = index;
+    else if (name == "revise_by" || name == "revideras") columns.revise_by = index;
+    else if (name == "diarienummer" || name == "dnr") columns.diarienummer = index;
+    else if (name == "replaces" || name == "ersatter") columns.replaces = index;
+    else if (name == "replaced_by" || name == "ersatts_av") columns.replaced_by = index;
+    else if (name == "status") columns.status = index;
   }
   if (columns.path < 0) {
     throw UsageError("manifest line " + std::to_string(header.line) + ": header has no path column");
@@ -167,11 +178,25 @@ void fill_empty(ManifestEntry& into, const ManifestEntry& from) {
   if (into.year == 0) into.year = from.year;
   if (into.title.empty()) into.title = from.title;
   if (into.charset.empty()) into.charset = from.charset;
+  // Validity belongs to one document: a folder line does not hand it down.
+}
+
+// gällande / ersatt / utgången / okänd, also written without diacritics.
+std::string parse_status(const std::string& text, int line) {
+  if (text.empty()) return {};
+  const std::string key = ascii_key(text);
+  if (key == "gallande" || key == "in force") return "gällande";
+  if (key == "ersatt" || key == "replaced") return "ersatt";
+  if (key == "utgangen" || key == "expired") return "utgången";
+  if (key == "okand" || key == "unknown") return "okänd";
+  throw UsageError("manifest line " + std::to_string(line) + ": bad status '" + text +
+                   "' (gällande, ersatt, utgången or okänd)");
 }
 
 }  // namespace
 
-Manifest Manifest::parse(std::string_view csv, const std::string& base_dir) {
+Manifest Manifest::parse(std::string_view csv, const std::string& base_dir,
+                         const std::string& source_name) {
   Manifest manifest;
   const std::vector<Record> records = read_records(csv, detect_delimiter(csv));
   if (records.empty()) return manifest;
@@ -191,6 +216,16 @@ Manifest Manifest::parse(std::string_view csv, const std::string& base_dir) {
     entry.year = parse_year(field(record, columns.year), record.line);
     entry.title = field(record, columns.title);
     entry.charset = field(record, columns.charset);
+    entry.decided = field(record, columns.decided);
+    entry.decided_by = field(record, columns.decided_by);
+    entry.valid_from = field(record, columns.valid_from);
+    entry.valid_to = field(record, columns.valid_to);
+    entry.revise_by = field(record, columns.revise_by);
+    entry.diarienummer = field(record, columns.diarienummer);
+    entry.replaces = field(record, columns.replaces);
+    entry.replaced_by = field(record, columns.replaced_by);
+    entry.status = parse_status(field(record, columns.status), record.line);
+    entry.origin = "manifest " + source_name + " rad " + std::to_string(record.line);
     put(manifest.entries_, std::move(entry));
   }
   return manifest;
@@ -202,7 +237,7 @@ Manifest Manifest::load(const std::string& file) {
   std::ostringstream text;
   text << in.rdbuf();
   const fs::path folder = fs::absolute(fs::path(file)).parent_path();
-  return parse(text.str(), folder.string());
+  return parse(text.str(), folder.string(), file);
 }
 
 std::optional<ManifestEntry> Manifest::lookup(const std::string& absolute_path) const {
@@ -219,6 +254,18 @@ std::optional<ManifestEntry> Manifest::lookup(const std::string& absolute_path) 
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   ManifestEntry result = *matches.front().second;
   for (std::size_t i = 1; i < matches.size(); ++i) fill_empty(result, *matches[i].second);
+  if (normal_path(result.path) != file) {
+    // A folder's line describes many files: its validity columns say nothing about this one.
+    const ManifestEntry folder = result;
+    result = ManifestEntry{};
+    result.path = folder.path;
+    result.region = folder.region;
+    result.organisation = folder.organisation;
+    result.doc_type = folder.doc_type;
+    result.year = folder.year;
+    result.title = folder.title;
+    result.charset = folder.charset;
+  }
   return result;
 }
 

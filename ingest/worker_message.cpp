@@ -79,6 +79,39 @@ class Reader {
   std::size_t pos_ = 0;
 };
 
+void write_fact(Writer& w, const ValidityFact& f) {
+  w.text(f.value);
+  w.number(f.clause);
+  w.text(f.quote);
+}
+
+ValidityFact read_fact(Reader& r) {
+  ValidityFact f;
+  f.value = r.text();
+  f.clause = r.small_number();
+  f.quote = r.text();
+  return f;
+}
+
+void write_validity(Writer& w, const Validity& v) {
+  for (const ValidityFact* f : {&v.decided, &v.decided_by, &v.valid_from, &v.valid_to,
+                                &v.revise_by, &v.diarienummer, &v.replaced_by, &v.status}) {
+    write_fact(w, *f);
+  }
+  w.unsigned_number(v.replaces.size());
+  for (const ValidityFact& f : v.replaces) write_fact(w, f);
+}
+
+Validity read_validity(Reader& r) {
+  Validity v;
+  for (ValidityFact* f : {&v.decided, &v.decided_by, &v.valid_from, &v.valid_to, &v.revise_by,
+                          &v.diarienummer, &v.replaced_by, &v.status}) {
+    *f = read_fact(r);
+  }
+  for (std::size_t n = r.count(); n > 0; --n) v.replaces.push_back(read_fact(r));
+  return v;
+}
+
 void write_info(Writer& w, const DocumentInfo& d) {
   for (const std::string* s : {&d.id, &d.path, &d.format, &d.title, &d.region, &d.region_name,
                                &d.organisation, &d.doc_type, &d.date, &d.diarienummer}) {
@@ -89,6 +122,7 @@ void write_info(Writer& w, const DocumentInfo& d) {
                          std::int64_t{d.skipped_pages}, std::int64_t{d.pages_awaiting_ocr}}) {
     w.number(n);
   }
+  write_validity(w, d.validity);
 }
 
 DocumentInfo read_info(Reader& r) {
@@ -101,6 +135,7 @@ DocumentInfo read_info(Reader& r) {
   d.size = r.number();
   d.mtime = r.number();
   for (int* n : {&d.ocr_pages, &d.skipped_pages, &d.pages_awaiting_ocr}) *n = r.small_number();
+  d.validity = read_validity(r);
   return d;
 }
 
@@ -193,7 +228,10 @@ std::string encode_request(const ExtractRequest& q) {
   w.unsigned_number(q.manifest ? 1 : 0);
   if (q.manifest) {
     const ManifestEntry& m = *q.manifest;
-    for (const std::string* s : {&m.path, &m.region, &m.organisation, &m.doc_type, &m.title, &m.charset}) {
+    for (const std::string* s : {&m.path, &m.region, &m.organisation, &m.doc_type, &m.title,
+                                 &m.charset, &m.decided, &m.decided_by, &m.valid_from, &m.valid_to,
+                                 &m.revise_by, &m.diarienummer, &m.replaces, &m.replaced_by,
+                                 &m.status, &m.origin}) {
       w.text(*s);
     }
     w.number(m.year);
@@ -214,7 +252,10 @@ ExtractRequest decode_request(std::string_view payload) {
   if (has_manifest > 1) throw MessageError("bad manifest flag");
   if (has_manifest == 1) {
     ManifestEntry m;
-    for (std::string* s : {&m.path, &m.region, &m.organisation, &m.doc_type, &m.title, &m.charset}) {
+    for (std::string* s : {&m.path, &m.region, &m.organisation, &m.doc_type, &m.title,
+                           &m.charset, &m.decided, &m.decided_by, &m.valid_from, &m.valid_to,
+                           &m.revise_by, &m.diarienummer, &m.replaces, &m.replaced_by, &m.status,
+                           &m.origin}) {
       *s = r.text();
     }
     m.year = r.small_number();

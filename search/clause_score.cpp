@@ -17,7 +17,7 @@ QueryScorer::QueryScorer(ClauseVector query, RelatedStems related, const TermMod
   if (model_ && !model_->empty()) meaning_ = meaning_of(query_, *model_);
 }
 
-double QueryScorer::score(const ClauseVector& candidate) const {
+double QueryScorer::score(const ClauseVector& candidate, double bm25) const {
   const double lexical = soft_cosine(query_, candidate, related_);
   double similarity = lexical;
   if (!meaning_.empty()) {
@@ -25,6 +25,12 @@ double QueryScorer::score(const ClauseVector& candidate) const {
     const double meaning =
         std::max(0.0, cosine - tuning_.meaning_floor) / (1.0 - tuning_.meaning_floor);
     similarity = (1 - tuning_.semantic_weight) * lexical + tuning_.semantic_weight * meaning;
+  }
+  // BM25 gives back the weight of a rare shared word that averaging into meaning vectors
+  // dilutes; without a model the tf-idf cosine already has it (on the seed set the mix
+  // without a model lowered recall@3 from 0.82 to 0.79).
+  if (bm25 >= 0 && !meaning_.empty()) {
+    similarity = (1 - tuning_.bm25_weight) * similarity + tuning_.bm25_weight * bm25;
   }
   const double stems = candidate.body_stems;
   if (stems < tuning_.full_statement_stems && tuning_.fragment_power > 0) {

@@ -21,7 +21,11 @@
 namespace klausul {
 
 struct ScoreTuning {
-  double semantic_weight = 0.5;
+  double semantic_weight = 0.3;
+  // `similar` with a term model only: the candidate's BM25 weight for the (expanded)
+  // candidate query, divided by the best weight of its candidate list, mixed in with this
+  // weight. BM25 rewards a rare word shared more than a cosine does.
+  double bm25_weight = 0.2;
   // Two clauses of the same archive are never far apart in meaning: a meaning cosine at or
   // below meaning_floor counts 0, the rest is stretched to [0, 1].
   double meaning_floor = 0.3;
@@ -51,8 +55,10 @@ class QueryScorer {
   const TermModel* model() const { return model_; }
   const ScoreTuning& tuning() const { return tuning_; }
 
-  /// The score in [0, 1] of a candidate clause.
-  double score(const ClauseVector& candidate) const;
+  /// The score in [0, 1] of a candidate clause; `bm25` is its normalised BM25 weight in
+  /// [0, 1] when it was found by a BM25 query (similar), negative when not (compare). BM25
+  /// counts only when there is a term model.
+  double score(const ClauseVector& candidate, double bm25 = -1) const;
 
   /// What matched, for people: the query's words the candidate shares, then the soft links
   /// that counted ("prägla ≈ genomsyra 0.62"). `candidate_words` maps the candidate's stems

@@ -80,6 +80,10 @@ Side load_side(const Xapian::Database& db, const std::string& document_id, const
 
 }  // namespace
 
+double match_threshold(const TermModel* model) {
+  return model && !model->empty() ? kMatchThresholdWithModel : kMatchThreshold;
+}
+
 Alignment compare_documents(const Xapian::Database& db, const std::string& a,
                             const std::string& b, const SynonymTable& synonyms,
                             const Thesaurus& thesaurus, const TermModel* term_model) {
@@ -90,6 +94,7 @@ Alignment compare_documents(const Xapian::Database& db, const std::string& a,
   const Side side_a = load_side(db, alignment.a.id, canon, &thesaurus, term_model);
   const Side side_b = load_side(db, alignment.b.id, canon, nullptr, term_model);
 
+  const double threshold = match_threshold(term_model);
   std::vector<bool> b_used(side_b.clauses.size(), false);
   for (size_t i = 0; i < side_a.clauses.size(); ++i) {
     double best = 0;
@@ -104,7 +109,7 @@ Alignment compare_documents(const Xapian::Database& db, const std::string& a,
     AlignedPair pair;
     pair.a = side_a.clauses[i];
     pair.score = best;
-    if (best >= kMatchThreshold) {
+    if (best >= threshold) {
       pair.b = side_b.clauses[best_j];
       b_used[best_j] = true;
       ++alignment.matched;
@@ -122,7 +127,7 @@ Alignment compare_documents(const Xapian::Database& db, const std::string& a,
     }
     // A clause of B close to some clause of A is covered by A even if it was not that
     // clause's single best counterpart.
-    if (best >= kMatchThreshold) continue;
+    if (best >= threshold) continue;
     AlignedPair pair;
     pair.status = AlignmentStatus::only_b;
     pair.b = side_b.clauses[j];

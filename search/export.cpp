@@ -59,6 +59,17 @@ std::string export_timestamp() {
   return buffer;
 }
 
+void write_coverage(ExportWriter& writer, const CoverageResult& result) {
+  for (const CoverageRow& row : result.rows) {
+    writer.region(CoverageLine{&row, row.clauses.empty() ? nullptr : &row.clauses.front(), 1});
+  }
+  for (const CoverageRow& row : result.rows) {
+    for (size_t i = 1; i < row.clauses.size(); ++i) {
+      writer.region(CoverageLine{&row, &row.clauses[i], static_cast<int>(i) + 1});
+    }
+  }
+}
+
 void write_jsonl(std::ostream& out, const std::vector<Hit>& hits) {
   write_all(*make_json_writer(out, true), hits);
 }
@@ -81,6 +92,7 @@ void write_text(std::ostream& out, const std::vector<Hit>& hits, bool ansi) {
     std::string details;
     if (!d.doc_type.empty()) details += d.doc_type;
     if (d.year > 0) details += (details.empty() ? "" : ", ") + std::to_string(d.year);
+    if (!hit.status.empty()) details += (details.empty() ? "" : ", ") + hit.status;
     if (!details.empty()) heading += " (" + details + ")";
     out << (ansi ? "\033[1m" : "") << heading << (ansi ? "\033[0m" : "") << '\n';
     std::string where = section_label(c.section);
@@ -95,6 +107,11 @@ void write_text(std::ostream& out, const std::vector<Hit>& hits, bool ansi) {
       if (other.page > 0) out << " (sida " << other.page << ')';
       if (other.slide > 0) out << " (bild " << other.slide << ')';
       out << '\n';
+    }
+    for (const OlderVersion& older : hit.older_versions) {
+      out << "   äldre version (" << older.status << (older.date.empty() ? "" : ", " + older.date)
+          << "): " << (older.title.empty() ? older.document_id : older.title) << " ["
+          << older.clause_id << "]\n";
     }
     out << "   [" << c.id << "]\n\n";
   }

@@ -4,7 +4,9 @@
 
 #include <string>
 
+#include "search/clause_context.h"
 #include "search/compare.h"
+#include "search/coverage.h"
 #include "search/export.h"
 #include "search/searcher.h"
 #include "search/similar.h"
@@ -22,5 +24,13 @@ ExportContext similar_export_context(const SimilarRequest& request, const Simila
 
 /// A compare export; keeps pointers to the alignment's documents.
 ExportContext compare_export_context(const Alignment& alignment, const std::string& database);
+
+/// A coverage export; keeps a pointer to `result.query` when the question is a clause.
+ExportContext coverage_export_context(const CoverageRequest& request,
+                                      const CoverageResult& result, const std::string& database);
+
+/// A `show ID --context N` export.
+ExportContext clause_context_export_context(const ClauseContext& context, int neighbours,
+                                            const std::string& database);
 
 }  // namespace klausul

@@ -23,6 +23,8 @@ class CsvWriter : public ExportWriter {
 
   void begin(const ExportContext& context) override {
     kind_ = context.kind;
+    context_ = context;
+    context_.query_clause = nullptr;
     out_ << "\xEF\xBB\xBF";  // BOM: Excel reads the file as UTF-8 only with it
     bool first = true;
     for (const Column& column : export_columns(kind_)) {
@@ -30,10 +32,14 @@ class CsvWriter : public ExportWriter {
       first = false;
     }
     out_ << "\r\n";
-    if (context.query_clause) put(hit_cells(*context.query_clause, kind_, "query"));
+    // The similar sheet starts with the clause compared with; other kinds keep it in the header.
+    if (context.query_clause && kind_ == ExportKind::similar) {
+      put(hit_cells(*context.query_clause, kind_, "query"));
+    }
   }
-  void hit(const Hit& hit) override { put(hit_cells(hit, kind_)); }
+  void hit(const Hit& hit) override { put(hit_cells(hit, kind_, row_role(context_, hit))); }
   void pair(const AlignedPair& pair) override { put(pair_cells(pair)); }
+  void region(const CoverageLine& line) override { put(coverage_cells(line)); }
   void end() override { out_.flush(); }
 
  private:
@@ -47,6 +53,7 @@ class CsvWriter : public ExportWriter {
   std::ostream& out_;
   char delimiter_;
   ExportKind kind_ = ExportKind::search;
+  ExportContext context_;
 };
 
 }  // namespace

@@ -81,9 +81,17 @@ std::vector<TextSpan> highlight(const Hit& hit) {
   return spans;
 }
 
+const char* export_title(ExportKind kind) {
+  static const char* const kTitle[] = {"Sökträffar", "Liknande klausuler", "Jämförelse",
+                                       "Täckning per region", "Klausul i sitt sammanhang",
+                                       "Granskningslista"};
+  return kTitle[static_cast<int>(kind)];
+}
+
 std::vector<std::pair<std::string, std::string>> context_lines(const ExportContext& context) {
   std::vector<std::pair<std::string, std::string>> lines;
-  static const char* const kWhat[] = {"sökning", "liknande klausuler", "jämförelse"};
+  static const char* const kWhat[] = {"sökning", "liknande klausuler", "jämförelse", "täckning",
+                                      "klausul i sitt sammanhang", "granskningslista"};
   lines.emplace_back("Export", kWhat[static_cast<int>(context.kind)]);
   if (!context.query.empty()) lines.emplace_back("Fråga", context.query);
   for (const auto& [label, value] : context.filters) lines.emplace_back(label, value);
@@ -102,6 +110,14 @@ std::vector<std::pair<std::string, std::string>> context_lines(const ExportConte
   return lines;
 }
 
+std::string older_version_line(const OlderVersion& older) {
+  std::string line = "Äldre version (" + older.status;
+  if (!older.date.empty()) line += ", " + older.date;
+  line += "): " + (older.title.empty() ? older.document_id : older.title) + " · klausul " +
+          older.clause_id;
+  return line;
+}
+
 std::string region_heading(const Hit& hit) {
   if (!hit.document.region_name.empty()) return hit.document.region_name;
   return hit.document.region.empty() ? "(okänd region)" : hit.document.region;
@@ -114,6 +130,7 @@ std::string hit_details(const Hit& hit) {
   std::string kind = d.doc_type;
   if (d.year > 0) kind += (kind.empty() ? "" : ", ") + std::to_string(d.year);
   if (!kind.empty()) parts.push_back(kind);
+  if (!hit.status.empty()) parts.push_back(hit.status);
   if (!d.organisation.empty()) parts.push_back(d.organisation);
   if (!c.section.empty()) parts.push_back(section_label(c.section));
   if (c.slide > 0) parts.push_back("bild " + std::to_string(c.slide));

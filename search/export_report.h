@@ -23,13 +23,19 @@ struct TextSpan {
 /// matched_terms (they are stems). The spans joined give back the text unchanged.
 std::vector<TextSpan> highlight(const Hit& hit);
 
+/// The heading of a report of `kind` ("Sökträffar", ..., "Täckning per region").
+const char* export_title(ExportKind kind);
+
 /// Label/value lines describing an export (query, filters, database, time, documents).
 std::vector<std::pair<std::string, std::string>> context_lines(const ExportContext& context);
+
+/// "Äldre version (ersatt, 2005): Riktlinjer ... · klausul ID": an older version under a hit.
+std::string older_version_line(const OlderVersion& older);
 
 /// "Region Stockholm", or "(okänd region)" when the document has none.
 std::string region_heading(const Hit& hit);
 
-/// "riktlinjer, 2012 · Överväganden > EU · sida 3" (the parts that are known).
+/// "riktlinjer, 2012 · gällande · Överväganden > EU · sida 3" (the parts that are known).
 std::string hit_details(const Hit& hit);
 
 /// Rows grouped by region, in the order the regions first appear, each group's rendered rows

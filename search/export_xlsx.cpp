@@ -10,6 +10,7 @@
 #include "ingest/error.h"
 #include "search/export_columns.h"
 #include "search/export_report.h"
+#include "search/pair_change.h"
 
 namespace klausul {
 namespace {
@@ -27,6 +28,20 @@ std::string fit_cell(const std::string& text) {
 constexpr lxw_color_t kQueryFill = 0xFFF2B3;
 constexpr lxw_color_t kBandFill = 0xEEF3F8;
 constexpr lxw_color_t kStatusFill[] = {0xE2F0D9, 0xFBE2D5, 0xDDEBF7};  // matched, only_a, only_b
+// motsvarighet, närliggande, ingen träff, inga dokument (the order of Verdict)
+constexpr lxw_color_t kVerdictFill[] = {0xC6E0B4, 0xFFE699, 0xF8CBAD, 0xEDEDED};
+
+const char* sheet_name(ExportKind kind) {
+  switch (kind) {
+    case ExportKind::compare: return "Jämförelse";
+    case ExportKind::coverage: return "Täckning";
+    case ExportKind::context: return "Sammanhang";
+    case ExportKind::review: return "Granskningslista";
+    case ExportKind::search:
+    case ExportKind::similar: break;
+  }
+  return "Klausuler";
+}
 
 // The look of a cell: wrapped or not, background, bold, a rule above (first row of a block).
 using Style = std::tuple<bool, lxw_color_t, bool, bool>;
@@ -48,8 +63,7 @@ class XlsxWriter : public ExportWriter {
     context_ = context;
     context_.query_clause = nullptr;  // not kept: it points into the caller's data
     kind_ = context.kind;
-    sheet_ = workbook_add_worksheet(workbook_, kind_ == ExportKind::compare ? "Jämförelse"
-                                                                            : "Klausuler");
+    sheet_ = workbook_add_worksheet(workbook_, sheet_name(kind_));
     about_ = workbook_add_worksheet(workbook_, "Om exporten");
     if (!sheet_ || !about_) throw UsageError("cannot write " + path_ + ": cannot add a sheet");
     const std::vector<Column>& columns = export_columns(kind_);
@@ -58,7 +72,9 @@ class XlsxWriter : public ExportWriter {
       check(worksheet_write_string(sheet_, 0, i, columns[i].name, header_format()));
     }
     worksheet_freeze_panes(sheet_, 1, 0);
-    if (context.query_clause) put(hit_cells(*context.query_clause, kind_, "query"), {false, kQueryFill, true, false});
+    if (context.query_clause && kind_ == ExportKind::similar) {
+      put(hit_cells(*context.query_clause, kind_, "query"), {false, kQueryFill, true, false});
+    }
   }
 
   void hit(const Hit& hit) override {
@@ -69,11 +85,23 @@ class XlsxWriter : public ExportWriter {
       if (!region_.empty()) band_ = !band_;
       region_ = hit.document.region;
     }
-    put(hit_cells(hit, kind_), {false, band_ ? kBandFill : 0, false, new_block});
+    const bool focus = kind_ == ExportKind::context && hit.clause.id == context_.focus_clause_id;
+    put(hit_cells(hit, kind_, row_role(context_, hit)),
+        {false, focus ? kQueryFill : band_ ? kBandFill : 0, focus, new_block});
+  }
+
+  // Coverage: the verdict is written in its column and also shades the row.
+  void region(const CoverageLine& line) override {
+    const bool first_extra = line.rank > 1 && !extras_started_;
+    if (line.rank > 1) extras_started_ = true;
+    put(coverage_cells(line),
+        {false, kVerdictFill[static_cast<int>(line.row->verdict)], false, first_extra});
   }
 
   void pair(const AlignedPair& pair) override {
+    diff_ = pair_diff(pair);
     put(pair_cells(pair), {false, kStatusFill[static_cast<int>(pair.status)], false, false});
+    diff_.clear();
   }
 
   void end() override {
@@ -96,7 +124,9 @@ class XlsxWriter : public ExportWriter {
       std::get<0>(cell_style) = columns[i].wrap;
       lxw_format* format = format_for(cell_style);
       const Cell& cell = cells[i];
-      if (cell.is_number) {
+      if (!diff_.empty() && std::string(columns[i].name) == "diff") {
+        write_diff(i, format);
+      } else if (cell.is_number) {
         check(worksheet_write_number(sheet_, row_, i, cell.number, format));
       } else if (!cell.text.empty()) {
         check(worksheet_write_string(sheet_, row_, i, fit_cell(cell.text).c_str(), format));
@@ -105,6 +135,37 @@ class XlsxWriter : public ExportWriter {
       }
     }
     ++row_;
+  }
+
+  // An ändrad pair's diff as a rich string: removed words red and struck through, added words
+  // green and bold, the rest plain.
+  void write_diff(size_t column, lxw_format* cell_format) {
+    if (!removed_) {
+      removed_ = workbook_add_format(workbook_);
+      format_set_font_strikeout(removed_);
+      format_set_font_color(removed_, 0xC00000);
+      added_ = workbook_add_format(workbook_);
+      format_set_bold(added_);
+      format_set_font_color(added_, 0x217A1B);
+    }
+    std::vector<std::string> texts;
+    texts.reserve(diff_.size());
+    for (size_t i = 0; i < diff_.size(); ++i) texts.push_back((i ? " " : "") + diff_[i].text);
+    std::vector<lxw_rich_string_tuple> tuples(diff_.size());
+    std::vector<lxw_rich_string_tuple*> pointers;
+    for (size_t i = 0; i < diff_.size(); ++i) {
+      tuples[i].format = diff_[i].kind == DiffPiece::Kind::removed ? removed_
+                         : diff_[i].kind == DiffPiece::Kind::added ? added_
+                                                                   : nullptr;
+      tuples[i].string = texts[i].data();
+      pointers.push_back(&tuples[i]);
+    }
+    pointers.push_back(nullptr);
+    if (diff_.size() < 2) {  // libxlsxwriter wants two fragments at least
+      check(worksheet_write_string(sheet_, row_, column, fit_cell(diff_to_text(diff_)).c_str(), cell_format));
+      return;
+    }
+    check(worksheet_write_rich_string(sheet_, row_, column, pointers.data(), cell_format));
   }
 
   void write_about() {
@@ -159,12 +220,16 @@ class XlsxWriter : public ExportWriter {
   lxw_worksheet* sheet_ = nullptr;
   lxw_worksheet* about_ = nullptr;
   lxw_format* header_ = nullptr;
+  lxw_format* removed_ = nullptr;  // diff fragments
+  lxw_format* added_ = nullptr;
+  std::vector<DiffPiece> diff_;    // the diff of the pair being written
   std::map<Style, lxw_format*> formats_;
   ExportContext context_;
   ExportKind kind_ = ExportKind::search;
   lxw_row_t row_ = 1;  // row 0 is the header
   std::string region_;
   bool band_ = false;
+  bool extras_started_ = false;
 };
 
 }  // namespace

@@ -12,6 +12,8 @@
 
 namespace klausul {
 
+class VersionIndex;
+
 /// What the user asked for.
 struct SearchRequest {
   std::string query;
@@ -23,6 +25,11 @@ struct SearchRequest {
   int offset = 0;
   bool match_any = false;  // words are ANDed unless this is set (then any word may match)
   bool collapse_copies = true;  // one hit per clause text; the other copies listed with it
+  // Document versions (search/versions.h), or null: then hits carry no status. With them,
+  // ersatt and utgången documents are left out and their copies of a hit's clause listed
+  // under it, unless all_versions. Must outlive the search.
+  const VersionIndex* versions = nullptr;
+  bool all_versions = false;
 };
 
 /// A parsed query ready for Enquire.

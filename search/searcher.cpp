@@ -9,7 +9,9 @@
 #include "index/stored_data.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/fold_versions.h"
 #include "search/snippet.h"
+#include "search/versions.h"
 
 namespace klausul {
 namespace {
@@ -61,7 +63,20 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
     return result;
   }
   Xapian::Enquire enquire(db);
-  enquire.set_query(parsed.combined());
+  Xapian::Query query = parsed.combined();
+  if (request.versions && !request.all_versions) {
+    // Texts no longer in force are left out here, so that counts, facets and pages are
+    // those of the texts in force.
+    std::vector<Xapian::Query> hidden;
+    for (const std::string& id : request.versions->hidden_documents()) {
+      hidden.emplace_back(schema::document_term(id));
+    }
+    if (!hidden.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                            Xapian::Query(Xapian::Query::OP_OR, hidden.begin(), hidden.end()));
+    }
+  }
+  enquire.set_query(query);
   // Region facets count what the hit list shows: with copies collapsed, a clause text once per
   // region (the spy sees every copy, so it counts distinct region+text values). A built-in
   // spy, so that it also runs on remote shards.
@@ -102,6 +117,7 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
     }
     result.hits.push_back(std::move(hit));
   }
+  if (request.versions) fold_versions(result.hits, *request.versions, request.all_versions, &db);
   return result;
 }
 

@@ -11,6 +11,7 @@
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "search/clause_vector.h"
+#include "search/fold_versions.h"
 #include "search/searcher.h"
 
 namespace klausul {
@@ -225,8 +226,18 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
                            request.tuning);
   const std::vector<std::string> targets = target_regions(db, target_keys, own_region);
   const Xapian::doccount per_region = per_region_limit(targets.size());
-  const Xapian::Query candidates =
+  Xapian::Query candidates =
       candidate_query(db, query, canon, request.term_model, request.tuning);
+  if (request.versions && !request.all_versions) {
+    std::vector<Xapian::Query> hidden;
+    for (const std::string& id : request.versions->hidden_documents()) {
+      hidden.emplace_back(schema::document_term(id));
+    }
+    if (!hidden.empty()) {
+      candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates,
+                                 Xapian::Query(Xapian::Query::OP_OR, hidden.begin(), hidden.end()));
+    }
+  }
 
   std::map<std::string, std::vector<Candidate>> by_region;
   const std::string query_fingerprint = query_document.get_value(schema::kFingerprintSlot);
@@ -242,7 +253,9 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
       if (!query_fingerprint.empty() && candidate.fingerprint == query_fingerprint) continue;
       // Headings index their words as section terms only: an empty vector, never chosen.
       candidate.vector = vector_of_document(idf, candidate.doc, canon);
-      candidate.score = scorer.score(candidate.vector);
+      const double best_weight = mset.get_max_attained();
+      candidate.score =
+          scorer.score(candidate.vector, best_weight > 0 ? it.get_weight() / best_weight : 0.0);
       region_candidates.push_back(std::move(candidate));
     }
   };
@@ -284,6 +297,14 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
     for (size_t i = 0; i < group.size(); ++i) {
       group[i].rank = static_cast<int>(i) + 1;
       result.hits.push_back(std::move(group[i]));
+    }
+  }
+  if (request.versions) {
+    fold_versions(result.hits, *request.versions, request.all_versions, &db);
+    const VersionState& state = request.versions->state(result.query.clause.document_id);
+    if (!result.query.clause.document_id.empty()) {
+      result.query.status = version_status_name(state.status);
+      result.query.status_reason = state.reason;
     }
   }
   return result;

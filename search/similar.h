@@ -35,6 +35,7 @@
 #include "search/hit.h"
 #include "search/synonyms.h"
 #include "search/thesaurus.h"
+#include "search/versions.h"
 
 namespace klausul {
 
@@ -47,6 +48,11 @@ struct SimilarRequest {
   // thesaurus alone decide. Must outlive the call.
   const TermModel* term_model = nullptr;
   ScoreTuning tuning = default_score_tuning();
+  // Document versions (search/versions.h), or null. With them, candidates from ersatt and
+  // utgången documents are left out unless all_versions, and hits are folded
+  // (search/fold_versions.h). Must outlive the call.
+  const VersionIndex* versions = nullptr;
+  bool all_versions = false;
 };
 
 struct SimilarResult {

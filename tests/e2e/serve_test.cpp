@@ -232,6 +232,113 @@ TEST_F(ServeTest, WritingMethodsAreRefused) {
   EXPECT_TRUE(!big || big->status == 413 || big->status == 405);
 }
 
+// The id of the indexed document whose list entry has `format`.
+std::string document_of_format(const nlohmann::json& documents, const std::string& format) {
+  for (const auto& d : documents["documents"]) {
+    if (d["format"] == format) return d["document_id"];
+  }
+  return "";
+}
+
+TEST_F(ServeTest, CoverageAnswersEveryRegionWithAWrittenVerdict) {
+  auto body = get_json("/api/coverage?text=" + httplib::detail::encode_query_param(
+                           "Landstinget ska bevaka och påverka de policyområden inom EU."));
+  ASSERT_EQ(body["rows"].size(), 21u);
+  int without = 0;
+  for (const auto& row : body["rows"]) {
+    EXPECT_FALSE(row["verdict_label"].get<std::string>().empty());
+    if (row["verdict"] == "inga_dokument") ++without;
+    if (row["region"] == "stockholm") {
+      EXPECT_EQ(row["verdict"], "motsvarighet");
+      ASSERT_FALSE(row["clauses"].empty());
+      EXPECT_TRUE(row["clauses"][0].contains("clause_id"));
+    }
+  }
+  EXPECT_EQ(without, 18);
+  EXPECT_GT(body["thresholds"]["motsvarighet"].get<double>(),
+            body["thresholds"]["narliggande"].get<double>());
+  EXPECT_NE(body["summary"].get<std::string>().find("inga dokument 18"), std::string::npos);
+  auto csv = get("/api/export?kind=coverage&format=csv&per_region=1&text=" +
+                 httplib::detail::encode_query_param("Landstinget ska bevaka EU."));
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_NE(csv->get_header_value("Content-Disposition").find("klausul-tackning.csv"),
+            std::string::npos);
+  EXPECT_GE(lines_of(csv->body).size(), 22u);  // header + 21 regions (+ extra clauses)
+  EXPECT_NE(csv->body.find("region_name,verdict,rank,score"), std::string::npos);
+  get_json("/api/coverage?clause=nosuch:1", 404);
+  get_json("/api/coverage", 400);
+  get_json("/api/coverage?text=x&clause=y", 400);
+}
+
+TEST_F(ServeTest, AClauseInContextNamesItsDocumentAndOpensThePdfAtItsPage) {
+  const std::string pdf = document_of_format(get_json("/api/documents"), "pdf");
+  ASSERT_FALSE(pdf.empty());
+  auto body = get_json("/api/clause?id=" + pdf + ":12&context=2");
+  ASSERT_EQ(body["clauses"].size(), 5u);
+  EXPECT_EQ(body["focus"], 2);
+  EXPECT_EQ(body["clauses"][2]["clause_id"], pdf + ":12");
+  EXPECT_EQ(body["document"]["region"], "stockholm");
+  const int page = body["clauses"][2]["page"].get<int>();
+  EXPECT_EQ(body["source_url"], "/source/" + pdf + "#page=" + std::to_string(page));
+  get_json("/api/clause?id=" + pdf + ":99999", 404);
+  get_json("/api/clause?id=" + pdf + ":1&context=500", 400);
+}
+
+TEST_F(ServeTest, SourceServesOnlyIndexedFilesByDocumentId) {
+  const auto documents = get_json("/api/documents");
+  auto pdf = get("/source/" + document_of_format(documents, "pdf"));
+  ASSERT_TRUE(pdf);
+  EXPECT_EQ(pdf->status, 200);
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(pdf->body.rfind("%PDF", 0), 0u);
+  auto text = get("/source/" + document_of_format(documents, "text"));
+  ASSERT_TRUE(text);
+  EXPECT_EQ(text->status, 200);
+  EXPECT_EQ(text->get_header_value("Content-Type"), "text/plain; charset=utf-8");
+  EXPECT_NE(text->get_header_value("Content-Security-Policy").find("sandbox"), std::string::npos);
+  for (const char* path : {"/source/0123456789abcdef", "/source/..%2F..%2Fetc%2Fpasswd",
+                           "/source/../../etc/passwd", "/source/", "/source/%2Fetc%2Fpasswd"}) {
+    auto res = get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_EQ(res->body.find("root:"), std::string::npos) << path;
+  }
+  auto post = client().Post("/source/" + document_of_format(documents, "pdf"), "x", "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+}
+
+TEST_F(ServeTest, AReviewListExportIsAReadOfTheClausesItNames) {
+  const std::string a = clause_id("ambassadör för landstinget", "stockholm");
+  const std::string b = clause_id("tydliga uppdrag och mandat", "orebro");
+  ASSERT_FALSE(a.empty());
+  ASSERT_FALSE(b.empty());
+  auto item = [](const std::string& id, const std::string& note) {
+    return "&item=" + httplib::detail::encode_query_param(
+                          nlohmann::json{{"clause_id", id}, {"note", note},
+                                         {"origin", "Sökning: test"}, {"added", "2026-12-01"}}
+                              .dump());
+  };
+  auto res = get("/api/export?kind=review&format=csv" + item(b, "först") + item(a, "") +
+                 item("borta:1", "gammal"));
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const std::vector<std::string> lines = lines_of(res->body);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_NE(lines[0].find("position,note,region_name"), std::string::npos);
+  EXPECT_EQ(lines[1].rfind("1,först,Region Örebro län", 0), 0u) << lines[1];
+  EXPECT_NE(lines[1].find(b), std::string::npos);
+  EXPECT_NE(lines[1].find("2026-12-01"), std::string::npos);
+  EXPECT_EQ(lines[2].rfind("2,,Region Stockholm", 0), 0u) << lines[2];
+  EXPECT_NE(lines[3].find("finns inte längre i indexet"), std::string::npos);
+  EXPECT_EQ(get("/api/export?kind=review&format=csv")->status, 400);
+  EXPECT_EQ(get("/api/export?kind=review&format=csv&item=nojson")->status, 400);
+  auto md = get("/api/export?kind=review&format=md" + item(a, "Ta upp på mötet"));
+  ASSERT_EQ(md->status, 200);
+  EXPECT_NE(md->body.find("Anteckning:** Ta upp på mötet"), std::string::npos);
+}
+
 TEST_F(ServeTest, ARequestForAnotherHostIsRefused) {
   httplib::Headers headers = {{"Host", "evil.example:80"}};
   auto res = client().Get("/api/documents", headers);

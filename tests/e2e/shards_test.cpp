@@ -185,6 +185,25 @@ TEST_F(ShardsTest, SimilarGivesTheSameClausesAsOneIndex) {
   expect_same_hits(jsonl(one), jsonl(sharded), "similar --text", text_of, true);
 }
 
+// Disabled for the same reason ShardsTest.SimilarGivesTheSameClausesAsOneIndex fails on main
+// (similar scores differ through a stub: the term model beside one index is not found for a
+// stub of shards); coverage is built on similar. Enable it with that fix.
+TEST_F(ShardsTest, DISABLED_CoverageGivesTheSameVerdictsAsOneIndex) {
+  auto [one, sharded] = both({"coverage", "--text", "Landstinget ska bevaka EU:s policyområden",
+                              "--format", "jsonl"});
+  const auto a = jsonl(one), b = jsonl(sharded);
+  ASSERT_EQ(a.size(), 21u);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i]["region"], b[i]["region"]);
+    EXPECT_EQ(a[i]["verdict"], b[i]["verdict"]) << a[i]["region"];
+    EXPECT_EQ(a[i]["score"].is_null(), b[i]["score"].is_null()) << a[i]["region"];
+    if (!a[i]["score"].is_null() && !b[i]["score"].is_null()) {
+      EXPECT_NEAR(a[i]["score"].get<double>(), b[i]["score"].get<double>(), 1e-9);
+    }
+  }
+}
+
 TEST_F(ShardsTest, CompareListShowAndStatsAreTheSame) {
   auto [compared_one, compared_sharded] =
       both({"compare", kJonkoping, kOrebro, "--format", "jsonl"});

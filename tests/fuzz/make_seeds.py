@@ -310,12 +310,15 @@ def message_seeds():
     """Frames of ingest/worker_message.h, each with the payload-reading byte in front."""
     request = (text("/arkiv/riktlinjer.pdf") + varint(1) + text("riktlinjer.pdf") + text("orebro")
                + text("Regionstyrelsen") + text("riktlinjer") + text("Riktlinjer") + text("")
-               + number(2011) + text("") + varint(1) + number(512 << 20) + number(54000)
+               + number(2011) + b"".join(text("") for _ in range(9)) + text("manifest klausul.csv rad 2")
+               + text("") + varint(1) + number(512 << 20) + number(54000)
                + number(30000))
     info = b"".join(text(s) for s in ["0123456789abcdef", "/arkiv/a.pdf", "pdf", "Riktlinjer",
                                       "orebro", "Region Örebro län", "", "riktlinjer", "2011-05-01",
                                       "LS 1103-0413"])
     info += b"".join(number(n) for n in [2011, 3, 0, 3, 7000, 1300000000, 1, 0, 0])
+    fact = lambda v, c, q: text(v) + number(c) + text(q)
+    info += fact("2011-05-01", 3, "Beslutad 2011-05-01") + fact("", 0, "") * 7 + varint(1) + fact("LS 0901-0012", 3, "ersätter")
     clauses = varint(3)
     clauses += number(1) + text("Inledning") + text("") + varint(0) + varint(0) + number(1) + number(0) + varint(0) + varint(0)
     clauses += number(2) + text("Landstinget ska bevaka EU.") + text("") + varint(0) + varint(1) + text("Inledning") + number(1) + number(0) + varint(1) + varint(2)

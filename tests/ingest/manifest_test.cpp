@@ -118,5 +118,27 @@ TEST(Manifest, CorpusManifestCoversTheSeeds) {
   }
 }
 
+TEST(Manifest, ValidityColumnsWithTheirLine) {
+  const Manifest manifest = Manifest::parse(
+      "path;decided;valid_to;replaces;status\n"
+      "a.pdf;2015-06-10;2018-12-31;LS 1 | Policy för resor;Utgången\n"
+      "folder;2001-01-01;;;\n",
+      "/m", "/m/klausul.csv");
+  const auto a = manifest.lookup("/m/a.pdf");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->decided, "2015-06-10");
+  EXPECT_EQ(a->valid_to, "2018-12-31");
+  EXPECT_EQ(a->replaces, "LS 1 | Policy för resor");
+  EXPECT_EQ(a->status, "utgången");
+  EXPECT_EQ(a->origin, "manifest /m/klausul.csv rad 2");
+  const auto below = manifest.lookup("/m/folder/b.pdf");
+  ASSERT_TRUE(below);
+  EXPECT_TRUE(below->decided.empty()) << "a folder line says nothing about one document's validity";
+}
+
+TEST(Manifest, BadStatusNamesTheLine) {
+  EXPECT_THROW(Manifest::parse("path,status\na.pdf,kanske\n", "/m"), UsageError);
+}
+
 }  // namespace
 }  // namespace klausul

@@ -26,6 +26,9 @@ IngestedFile sample_file() {
   file.info.ocr_pages = 1;
   file.info.skipped_pages = 2;
   file.info.pages_awaiting_ocr = 2;
+  file.info.validity.decided = {"2011-05-01", 3, "Beslutad av landstingsfullmäktige 2011-05-01"};
+  file.info.validity.valid_to = {"tills vidare", 0, "manifest klausul.csv rad 2"};
+  file.info.validity.replaces = {{"LS 0901-0012", 4, "ersätter"}, {"Policy 2003", 4, "och"}};
   const std::vector<std::vector<std::string>> sections = {
       {}, {"Inledning"}, {"Inledning", "Syfte"}, {"Ansvar"}};
   for (int i = 0; i < 4; ++i) {
@@ -57,6 +60,12 @@ void expect_same(const IngestedFile& a, const IngestedFile& b) {
   EXPECT_EQ(a.info.mtime, b.info.mtime);
   EXPECT_EQ(a.info.skipped_pages, b.info.skipped_pages);
   EXPECT_EQ(a.info.pages_awaiting_ocr, b.info.pages_awaiting_ocr);
+  EXPECT_EQ(a.info.validity.decided.value, b.info.validity.decided.value);
+  EXPECT_EQ(a.info.validity.decided.clause, b.info.validity.decided.clause);
+  EXPECT_EQ(a.info.validity.decided.quote, b.info.validity.decided.quote);
+  EXPECT_EQ(a.info.validity.valid_to.value, b.info.validity.valid_to.value);
+  ASSERT_EQ(a.info.validity.replaces.size(), b.info.validity.replaces.size());
+  EXPECT_EQ(a.info.validity.replaces[1].value, b.info.validity.replaces[1].value);
   ASSERT_EQ(a.clauses.size(), b.clauses.size());
   for (size_t i = 0; i < a.clauses.size(); ++i) {
     const Clause& x = a.clauses[i];
@@ -101,13 +110,23 @@ TEST(WorkerMessage, RequestRoundTripWithAndWithoutManifestEntry) {
   EXPECT_EQ(back.budget_ms, 54000);
   EXPECT_EQ(back.ocr_ms_per_page, 30000);
 
-  request.manifest = ManifestEntry{"ö.pdf", "orebro", "Regionstyrelsen", "policy", 2012, "T", "cp850"};
+  ManifestEntry entry;
+  entry.path = "ö.pdf";
+  entry.region = "orebro";
+  entry.organisation = "Regionstyrelsen";
+  entry.year = 2012;
+  entry.charset = "cp850";
+  entry.valid_to = "tills vidare";
+  entry.origin = "manifest klausul.csv rad 3";
+  request.manifest = entry;
   back = decode_request(encode_request(request));
   ASSERT_TRUE(back.manifest);
   EXPECT_EQ(back.manifest->region, "orebro");
   EXPECT_EQ(back.manifest->organisation, "Regionstyrelsen");
   EXPECT_EQ(back.manifest->year, 2012);
   EXPECT_EQ(back.manifest->charset, "cp850");
+  EXPECT_EQ(back.manifest->valid_to, "tills vidare");
+  EXPECT_EQ(back.manifest->origin, "manifest klausul.csv rad 3");
 }
 
 TEST(WorkerMessage, NumbersAndTextsRoundTrip) {

@@ -82,8 +82,26 @@ TEST(ExportCsv, CompareRowsHaveBothSides) {
   writer->begin(context);
   writer->pair(pair);
   writer->end();
-  EXPECT_NE(out.str().find("status;score;a_clause_id;"), std::string::npos);
-  EXPECT_NE(out.str().find("only_b;0.0000;;;;;;b:3;;2;;\"Bara i B; med semikolon\"\r\n"),
+  EXPECT_NE(out.str().find("status;change;score;a_clause_id;"), std::string::npos);
+  EXPECT_NE(out.str().find("only_b;ny;0.0000;;;;;;b:3;;2;;\"Bara i B; med semikolon\";\r\n"),
+            std::string::npos) << out.str();
+}
+
+TEST(ExportCsv, AChangedPairHasItsWordDiff) {
+  AlignedPair pair;
+  pair.a.id = "a:1";
+  pair.a.text = "Resor bokas via resebyrån.";
+  pair.b.id = "b:1";
+  pair.b.text = "Resor bokas via regionens resebyrå.";
+  std::ostringstream out;
+  auto writer = make_stream_writer(OutputFormat::csv, out, ExportOptions{','});
+  ExportContext context;
+  context.kind = ExportKind::compare;
+  writer->begin(context);
+  writer->pair(pair);
+  writer->end();
+  EXPECT_NE(out.str().find("matched,ändrad,"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find(",Resor bokas via [-resebyrån.-] {+regionens resebyrå.+}\r\n"),
             std::string::npos) << out.str();
 }
 

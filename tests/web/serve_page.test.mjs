@@ -1,12 +1,13 @@
 // The page of `klausul serve` in a real browser (headless Debian chromium through
 // playwright-core): search with highlighted snippets and the region facet, similar clauses
-// per region, comparison of two documents, and a malicious query shown as text.
+// per region, comparison of two documents, document versions (status, folding, the "all
+// versions" checkbox, the word diff of compare), and a malicious query shown as text.
 // Run by tests/web/run (CTest: ServePage.Browser).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -70,6 +71,21 @@ before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'klausul-web-'));
   const db = path.join(dir, 'db');
   execFileSync(binary, ['ingest', path.join(sourceDir, 'corpus'), '--db', db], { stdio: 'ignore' });
+  // Two versions of one Stockholm guideline: the 2015 one names the 2010 one as replaced.
+  const versions = path.join(dir, 'versions');
+  mkdirSync(versions);
+  const head = (dnr, date) => `Riktlinjer för tjänsteresor\n\nStockholms läns landsting\n\nDnr ${dnr}\n\n`
+    + `Beslutad av landstingsstyrelsen den ${date}\n\n`;
+  writeFileSync(path.join(versions, 'tjansteresor-2010.txt'), head('LS 1001-0100', '2 februari 2010')
+    + 'Tjänsteresor ska i första hand göras med tåg när restiden är under fem timmar.\n\n'
+    + 'Hotellnätter bokas enligt det upphandlade avtalet för logi.\n\n'
+    + 'Resor ska bokas genom landstingets resebyrå.\n');
+  writeFileSync(path.join(versions, 'tjansteresor-2015.txt'), head('LS 1502-0200', '10 mars 2015')
+    + 'Dessa riktlinjer ersätter riktlinjerna för tjänsteresor, LS 1001-0100.\n\n'
+    + 'Tjänsteresor ska i första hand göras med tåg när restiden är under sex timmar.\n\n'
+    + 'Resor ska bokas genom landstingets resebyrå.\n\n'
+    + 'Videokonferenser ska väljas när mötet inte kräver närvaro på plats.\n');
+  execFileSync(binary, ['ingest', versions, '--db', db], { stdio: 'ignore' });
   baseUrl = await startServer(db);
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   browser = await chromium.launch({ executablePath, headless: true, args: asRoot ? ['--no-sandbox'] : [] });
@@ -129,6 +145,49 @@ test('two documents are compared with a summary line', async () => {
   await page.locator('#compare-summary', { hasText: 'matchade' }).waitFor();
   assert.match(await page.locator('#compare-summary').textContent(), /\d+ matchade, \d+ bara i A, \d+ bara i B/);
   assert.ok(await page.locator('#compare-table tr.matched').count() > 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a replaced version is folded under the text in force unless all versions are asked for', async () => {
+  const { page, problems } = await openPage(baseUrl);
+  await search(page, 'restiden tåg');
+  const hits = page.locator('#hits .hit');
+  assert.equal(await hits.count(), 1);
+  assert.equal(await hits.first().locator('.version-status').textContent(), 'gällande');
+  assert.match(await hits.first().locator('.older-versions summary').textContent(), /1 äldre version/);
+  await page.getByLabel('Visa alla versioner').check();
+  await page.locator('#hits .hit .version-status', { hasText: 'ersatt' }).waitFor();
+  const statuses = await page.locator('#hits .hit .version-status').allTextContents();
+  assert.deepEqual(statuses.sort(), ['ersatt', 'gällande']);
+  const reason = await page.locator('#hits .hit .status-reason').first().textContent();
+  assert.match(reason, /LS 1001-0100/);
+  await search(page, 'hotellnätter logi');
+  assert.equal(await page.locator('#hits .hit').count(), 1, 'the checkbox still shows all versions');
+  await page.getByLabel('Visa alla versioner').uncheck();
+  await page.locator('#summary', { hasText: 'Inga träffar' }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('comparing two versions shows what changed, word by word', async () => {
+  const { page, problems } = await openPage(baseUrl);
+  await page.getByRole('button', { name: 'Jämför dokument' }).click();
+  const a = page.getByLabel('Dokument A');
+  await a.locator('option').first().waitFor({ state: 'attached' });
+  await a.selectOption(await optionValue(a, /tjänsteresor.*ersatt/));
+  const b = page.getByLabel('Dokument B');
+  await b.selectOption(await optionValue(b, /tjänsteresor.*gällande/));
+  await page.getByRole('button', { name: 'Jämför', exact: true }).click();
+  await page.locator('#compare-summary', { hasText: 'matchade' }).waitFor();
+  const changes = await page.locator('#compare-table td.change').allTextContents();
+  for (const label of ['Oförändrad', 'Ändrad', 'Ny', 'Borttagen']) {
+    assert.ok(changes.includes(label), `no ${label} in ${changes}`);
+  }
+  assert.deepEqual(await page.locator('#compare-table ins').allTextContents(), ['sex']);
+  assert.ok((await page.locator('#compare-table del').allTextContents()).includes('fem'));
+  const documents = await page.locator('#compare-documents li').allTextContents();
+  assert.match(documents[0], /ersatt/);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -32,6 +32,7 @@
 #include "search/open_database.h"
 #include "search/searcher.h"
 #include "search/similar.h"
+#include "search/term_model_store.h"
 
 namespace {
 
@@ -126,6 +127,11 @@ int query(const std::string& db_path, int n) {
                            "hälso- och sjukvård", "kompetensutveckling", "vänort",
                            "\"internationella arbetet\"", "EU-medel", "handlingsplan",
                            "regional utveckling", "förtroendevalda", "benchmarking"};
+  // similar runs as the CLI does: with the index's term model when it has one.
+  const klausul::LoadedTermModel model = klausul::term_model_for(db_path);
+  std::printf("term model: %s\n", model.model ? (std::to_string(model.model->size()) +
+                                                 " stems").c_str()
+                                              : model.problem.c_str());
   std::vector<double> search_ms, similar_ms;
   for (int i = 0; i < n; ++i) {
     klausul::SearchRequest request;
@@ -144,6 +150,7 @@ int query(const std::string& db_path, int n) {
     std::snprintf(id, sizeof id, "synth%010ld:%d", doc, 1 + static_cast<int>(rng() % 200));
     klausul::SimilarRequest request;
     request.clause_id = id;
+    request.term_model = model.model.get();
     const auto t0 = Clock::now();
     try {
       klausul::find_similar(db, request, regions);

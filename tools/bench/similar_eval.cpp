@@ -6,7 +6,8 @@
 //   similar_eval DB PAIRS.tsv [NAME]
 // KLAUSUL_TUNING="semantic_weight=0.6,meaning_floor=0.3,..." overrides ScoreTuning fields
 // (for sweeps on the tuning half only).
-// With SIMILAR_EVAL_POOL=1 set, the unlabelled top-3 answers of both methods are also printed
+// SIMILAR_EVAL_SPLIT=tune evaluates that split only. SIMILAR_EVAL_COMPARE=1 calibrates
+// compare's match threshold instead (see calibrate_compare). SIMILAR_EVAL_VERBOSE=1 prints each pair's ranks. With SIMILAR_EVAL_POOL=1 set, the unlabelled top-3 answers of both methods are also printed
 // to stderr ("POOL<TAB>query region<TAB>query key<TAB>target<TAB>query<TAB>answer", without
 // saying which method found them): the pool an assessor judges to extend the labels.
 #include <xapian.h>
@@ -25,6 +26,7 @@
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "ingest/normalize.h"
+#include "search/compare.h"
 #include "search/similar.h"
 #include "search/term_model_store.h"
 
@@ -151,6 +153,7 @@ klausul::ScoreTuning tuning_from_environment() {
     const double value = std::stod(field.substr(equals + 1));
     if (name == "semantic_weight") tuning.semantic_weight = value;
     else if (name == "meaning_floor") tuning.meaning_floor = value;
+    else if (name == "bm25_weight") tuning.bm25_weight = value;
     else if (name == "full_statement_stems") tuning.full_statement_stems = value;
     else if (name == "fragment_power") tuning.fragment_power = value;
     else if (name == "expansion_per_stem") tuning.expansion_per_stem = static_cast<size_t>(value);
@@ -159,6 +162,50 @@ klausul::ScoreTuning tuning_from_environment() {
     else std::cerr << "KLAUSUL_TUNING: unknown field " << name << "\n";
   }
   return tuning;
+}
+
+// SIMILAR_EVAL_COMPARE=1: calibration of compare's match threshold. For every pair, the
+// query clause is scored (as compare scores, no BM25) against each clause of the document
+// that holds its labelled counterpart: the counterpart is a positive, the document's other
+// clauses count as negatives. Prints, per threshold, the share of each that reaches it,
+// with the term model and without.
+void calibrate_compare(const Xapian::Database& db, const std::vector<Case>& cases,
+                       const klausul::TermModel* model) {
+  klausul::IdfCache idf(db);
+  const klausul::StemCanon& canon = klausul::standard_stem_canon();
+  std::vector<double> positive[2], negative[2];  // [0] stems only, [1] with the model
+  for (const Case& c : cases) {
+    const std::string query_id = find_clause(db, c.query_region, c.query_text);
+    const std::string target_id = find_clause(db, c.target_region, c.expected.front());
+    if (query_id.empty() || target_id.empty()) continue;
+    const Xapian::Document query_doc =
+        db.get_document(*db.postlist_begin(klausul::schema::clause_term(query_id)));
+    const klausul::ClauseVector query = klausul::vector_of_document(idf, query_doc, canon, true);
+    const klausul::RelatedStems related(query, klausul::Thesaurus::system(), canon);
+    const klausul::QueryScorer scorers[2] = {klausul::QueryScorer(query, related, nullptr),
+                                             klausul::QueryScorer(query, related, model)};
+    const std::string document = target_id.substr(0, target_id.find(':'));
+    for (const auto& [clause, doc] : klausul::document_clauses(db, document)) {
+      if (clause.kind == klausul::BlockKind::heading) continue;
+      const klausul::ClauseVector vector = klausul::vector_of_document(idf, doc, canon);
+      for (int m = 0; m < 2; ++m) {
+        (matches(clause.text, c) ? positive[m] : negative[m]).push_back(scorers[m].score(vector));
+      }
+    }
+  }
+  auto share = [](const std::vector<double>& scores, double threshold) {
+    size_t n = 0;
+    for (double s : scores) n += s >= threshold;
+    return scores.empty() ? 0.0 : static_cast<double>(n) / scores.size();
+  };
+  std::printf("compare calibration: %zu positives, %zu negatives\n", positive[0].size(),
+              negative[0].size());
+  std::printf("threshold  stems: positives negatives   model: positives negatives\n");
+  for (double t = 0.10; t < 0.71; t += 0.025) {
+    std::printf("  %.3f          %.3f     %.3f            %.3f     %.3f\n", t,
+                share(positive[0], t), share(negative[0], t), share(positive[1], t),
+                share(negative[1], t));
+  }
 }
 
 }  // namespace
@@ -176,7 +223,18 @@ int main(int argc, char** argv) {
   const klausul::ScoreTuning stems_only_tuning;
   std::map<std::string, std::array<Score, 3>> by_split;  // ours, stems only, bm25
   int missing = 0;
+  // SIMILAR_EVAL_SPLIT=tune evaluates only that split: sweeps never see the held-out half.
+  const char* only_split = std::getenv("SIMILAR_EVAL_SPLIT");
+  if (std::getenv("SIMILAR_EVAL_COMPARE")) {
+    std::vector<Case> cases;
+    for (const Case& c : load(argv[2])) {
+      if (!only_split || c.split == only_split) cases.push_back(c);
+    }
+    calibrate_compare(db, cases, model.model.get());
+    return 0;
+  }
   for (const Case& c : load(argv[2])) {
+    if (only_split && c.split != only_split) continue;
     const std::string id = find_clause(db, c.query_region, c.query_text);
     if (id.empty()) {
       std::fprintf(stderr, "query clause not found: %s: %s\n", c.query_region.c_str(),
@@ -194,9 +252,11 @@ int main(int argc, char** argv) {
     scores[0].add(our_rank);
     scores[1].add(stems_rank);
     scores[2].add(base_rank);
-    std::printf("%-7s %-12s -> %-12s ours %2d  stems %2d  bm25 %2d  %s\n", c.split.c_str(),
-                c.query_region.c_str(), c.target_region.c_str(), our_rank, stems_rank,
-                base_rank, c.query_text.substr(0, 50).c_str());
+    if (std::getenv("SIMILAR_EVAL_VERBOSE")) {
+      std::printf("%-7s %-12s -> %-12s ours %2d  stems %2d  bm25 %2d  %s\n", c.split.c_str(),
+                  c.query_region.c_str(), c.target_region.c_str(), our_rank, stems_rank,
+                  base_rank, c.query_text.substr(0, 50).c_str());
+    }
     if (std::getenv("SIMILAR_EVAL_POOL")) {
       for (const auto& list : {our_list, bm25(db, text, c)}) {
         for (size_t i = 0; i < list.size() && i < 3; ++i) {
@@ -210,7 +270,7 @@ int main(int argc, char** argv) {
     }
   }
   if (by_split.empty()) return 1;
-  std::printf("\n%s: %d query clauses not found\n", name.c_str(), missing);
+  if (missing > 0) std::printf("%s: %d query clauses not found\n", name.c_str(), missing);
   for (const auto& [split, scores] : by_split) {
     std::printf("%s, %s, %d pairs:\n", name.c_str(), split.c_str(), scores[0].count);
     std::printf("  %-32s %s\n", "klausul similar:", scores[0].text().c_str());

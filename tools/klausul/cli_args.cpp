@@ -24,6 +24,17 @@ int Args::get_int(const std::string& name, int fallback) const {
   return std::stoi(text);
 }
 
+int Args::get_count(const std::string& name, int fallback, int most) const {
+  const std::string text = get(name);
+  if (text.empty()) return fallback;
+  if (text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(text) > most) {
+    throw UsageError("--" + name + " needs a number from 0 to " + std::to_string(most) +
+                     ", not '" + text + "'");
+  }
+  return std::stoi(text);
+}
+
 char csv_delimiter(const Args& args) {
   const std::string delimiter = args.get("csv-delimiter", ",");
   if (delimiter.size() != 1) throw UsageError("--csv-delimiter must be one character");

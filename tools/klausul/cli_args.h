@@ -21,6 +21,8 @@ struct Args {
   bool has(const std::string& flag) const { return flags.count(flag) > 0; }
   /// An option's value as a positive integer; throws UsageError when it is not one.
   int get_int(const std::string& name, int fallback) const;
+  /// An option's value as a count from 0 to `most`; throws UsageError when it is not one.
+  int get_count(const std::string& name, int fallback, int most = 100) const;
 };
 
 /// --csv-delimiter (default ','). Throws UsageError unless it is one character.

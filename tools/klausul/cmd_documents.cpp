@@ -7,8 +7,11 @@
 #include "search/open_database.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/clause_context.h"
 #include "search/compare.h"
 #include "search/export.h"
+#include "search/version_store.h"
+#include "search/versions.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 #include "tools/klausul/term_model_update.h"
@@ -38,6 +41,33 @@ void print_document(std::ostream& out, const DocumentInfo& d) {
   print_field(out, "clauses", std::to_string(d.clauses));
 }
 
+// A validity fact and where it came from: "2012-10-02 (klausul ID: «...»)".
+void print_fact(std::ostream& out, const char* label, const DocumentInfo& d,
+                const ValidityFact& fact) {
+  if (fact.empty()) return;
+  out << label << ": " << fact.value;
+  if (fact.clause > 0) out << "  (klausul " << d.id << ':' << fact.clause << ": «" << fact.quote << "»)";
+  else if (!fact.quote.empty()) out << "  (" << fact.quote << ')';
+  out << '\n';
+}
+
+void print_validity(std::ostream& out, const DocumentInfo& d, const VersionIndex& versions) {
+  const Validity& v = d.validity;
+  print_fact(out, "beslutad", d, v.decided);
+  print_fact(out, "beslutad av", d, v.decided_by);
+  print_fact(out, "gäller från", d, v.valid_from);
+  print_fact(out, "gäller till", d, v.valid_to);
+  print_fact(out, "revideras senast", d, v.revise_by);
+  print_fact(out, "diarienummer (källa)", d, v.diarienummer);
+  for (const ValidityFact& replaced : v.replaces) print_fact(out, "ersätter", d, replaced);
+  print_fact(out, "ersätts av", d, v.replaced_by);
+  const VersionState& state = versions.state(d.id);
+  out << "status: " << version_status_name(state.status) << '\n';
+  if (!state.reason.empty()) out << "skäl: " << state.reason << '\n';
+  if (!state.replaced_by.empty()) out << "ersatt av: " << state.replaced_by << '\n';
+  if (versions.chain(d.id).size() > 1) out << "versioner: klausul versions " << d.id << '\n';
+}
+
 Args common_args(int argc, char** argv) {
   return parse_args(argc, argv, 2, {"db", "format", "output"}, {});
 }
@@ -50,22 +80,26 @@ int run_list(int argc, char** argv) {
   if (format != "text" && format != "jsonl" && format != "json") {
     throw UsageError("list supports --format text, json or jsonl");
   }
-  Xapian::Database db = open_for_reading(resolve_database_path(args.get("db")));
+  const std::string database = resolve_database_path(args.get("db"));
+  Xapian::Database db = open_for_reading(database);
   Output output(args.get("output"));
   std::ostream& out = output.stream();
   auto documents = list_documents(db);
+  const VersionIndex versions = load_versions(db, database);
   if (format == "json") out << '[';
   for (size_t i = 0; i < documents.size(); ++i) {
     const DocumentInfo& d = documents[i];
+    const VersionState& state = versions.state(d.id);
+    const std::string status = version_status_name(state.status);
     if (format == "jsonl") {
-      out << document_to_json(d) << '\n';
+      out << document_to_json(d, status, state.reason) << '\n';
     } else if (format == "json") {
-      out << (i ? ",\n " : "") << document_to_json(d);
+      out << (i ? ",\n " : "") << document_to_json(d, status, state.reason);
     } else {
       out << d.id << "  " << (d.region.empty() ? "-" : d.region) << "  "
-          << (d.year > 0 ? std::to_string(d.year) : "----") << "  " << d.clauses
-          << " klausuler  " << (d.title.empty() ? "(utan titel)" : d.title) << "\n    "
-          << d.path << '\n';
+          << (d.year > 0 ? std::to_string(d.year) : "----") << "  " << status << "  "
+          << d.clauses << " klausuler  " << (d.title.empty() ? "(utan titel)" : d.title)
+          << "\n    " << d.path << '\n';
     }
   }
   if (format == "json") out << "]\n";
@@ -75,11 +109,18 @@ int run_list(int argc, char** argv) {
 }
 
 int run_show(int argc, char** argv) {
-  Args args = common_args(argc, argv);
+  Args args = parse_args(argc, argv, 2, {"db", "format", "output", "context", "csv-delimiter"}, {});
   if (args.positional.size() != 1) throw UsageError("show needs one document id or path");
   const std::string format = args.get("format", "text");
-  Xapian::Database db = open_for_reading(resolve_database_path(args.get("db")));
+  const std::string database = resolve_database_path(args.get("db"));
+  Xapian::Database db = open_for_reading(database);
+  // A clause id (document id ':' ordinal), or --context: the clause among its neighbours.
+  if (args.values.count("context") || is_clause_id(db, args.positional[0])) {
+    return run_show_context(args, db, database);
+  }
   DocumentInfo info = resolve_document(db, args.positional[0]);
+  const VersionIndex versions = load_versions(db, database);
+  const VersionState& state = versions.state(info.id);
   std::vector<Clause> clauses;
   for (auto& [clause, doc] : document_clauses(db, info.id)) clauses.push_back(std::move(clause));
   Output output(args.get("output"));
@@ -91,12 +132,14 @@ int run_show(int argc, char** argv) {
       hit.rank = clause.ordinal;
       hit.clause = clause;
       hit.document = info;
+      hit.status = version_status_name(state.status);
       hits.push_back(std::move(hit));
     }
-    out << document_to_json(info) << '\n';
+    out << document_to_json(info, version_status_name(state.status), state.reason) << '\n';
     write_jsonl(out, hits);
   } else if (format == "text") {
     print_document(out, info);
+    print_validity(out, info, versions);
     out << '\n';
     for (const Clause& clause : clauses) {
       std::string where = section_label(clause.section);
@@ -111,9 +154,49 @@ int run_show(int argc, char** argv) {
   return kExitOk;
 }
 
+int run_versions(int argc, char** argv) {
+  Args args = common_args(argc, argv);
+  if (args.positional.size() != 1) throw UsageError("versions needs one document id or path");
+  const std::string format = args.get("format", "text");
+  if (format != "text" && format != "jsonl" && format != "json") {
+    throw UsageError("versions supports --format text, json or jsonl");
+  }
+  const std::string database = resolve_database_path(args.get("db"));
+  Xapian::Database db = open_for_reading(database);
+  const DocumentInfo info = resolve_document(db, args.positional[0]);
+  const VersionIndex versions = load_versions(db, database);
+  const std::vector<const DocumentInfo*> chain = versions.chain(info.id);
+  Output output(args.get("output"));
+  std::ostream& out = output.stream();
+  if (format == "json") out << '[';
+  for (size_t i = 0; i < chain.size(); ++i) {
+    const DocumentInfo& d = *chain[i];
+    const VersionState& state = versions.state(d.id);
+    const std::string status = version_status_name(state.status);
+    if (format != "text") {
+      out << (format == "json" && i ? ",\n " : "") << document_to_json(d, status, state.reason);
+      if (format == "jsonl") out << '\n';
+      continue;
+    }
+    out << (d.id == info.id ? "* " : "  ") << (state.order_date.empty() ? "----------" : state.order_date)
+        << "  " << status << "  " << (d.title.empty() ? "(utan titel)" : d.title) << "  ["
+        << d.id << "]\n    " << d.path << '\n';
+    if (!d.diarienummer.empty()) out << "    diarienummer: " << d.diarienummer << '\n';
+    if (!state.reason.empty()) out << "    skäl: " << state.reason << '\n';
+  }
+  if (format == "json") out << "]\n";
+  if (format == "text") {
+    out << chain.size() << (chain.size() == 1 ? " version (inga andra versioner i arkivet)\n"
+                                              : " versioner, äldst först\n");
+  }
+  output.commit();
+  return kExitOk;
+}
+
 int run_remove(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db"}, {});
+  Args args = parse_args(argc, argv, 2, {"db", "learn"}, {});
   if (args.positional.empty()) throw UsageError("remove needs a PATH");
+  const LearnMode learn = learn_mode_from(args.get("learn"));
   const std::string db_path = resolve_database_path(args.get("db"));
   Xapian::WritableDatabase db = open_for_writing(db_path);
   IndexWriter writer(db);
@@ -127,7 +210,7 @@ int run_remove(int argc, char** argv) {
     }
   }
   // What the model learned from the removed clauses goes with them.
-  if (missing < static_cast<int>(args.positional.size())) update_term_model(db, db_path, false);
+  if (missing < static_cast<int>(args.positional.size())) refresh_term_model(db, db_path, learn);
   return missing > 0 ? kExitUsage : kExitOk;
 }
 

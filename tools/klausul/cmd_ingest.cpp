@@ -94,7 +94,7 @@ int run_extract_worker_command(int argc, char** argv) {
 
 int run_ingest(int argc, char** argv) {
   Args args = parse_args(argc, argv, 2,
-                         {"db", "region", "manifest", "jobs", "report", "file-timeout"},
+                         {"db", "region", "manifest", "jobs", "report", "learn", "file-timeout"},
                          {"force", "no-ocr", "keep-missing", "retry-failed"});
   if (args.positional.empty()) throw UsageError("ingest needs at least one PATH");
   const RegionTable& regions = RegionTable::builtin();
@@ -115,6 +115,7 @@ int run_ingest(int argc, char** argv) {
   options.file_timeout = std::chrono::seconds(args.get_int("file-timeout", 60));
   options.retry_failed = args.has("retry-failed");
 
+  const LearnMode learn = learn_mode_from(args.get("learn"));
   const std::string db_path = resolve_database_path(args.get("db"));
   Xapian::WritableDatabase db = open_for_writing(db_path);
 
@@ -134,7 +135,7 @@ int run_ingest(int argc, char** argv) {
     std::signal(SIGINT, on_interrupt_while_learning);
     std::signal(SIGTERM, on_interrupt_while_learning);
     if (interrupted) on_interrupt_while_learning(interrupting_signal);  // came just now
-    update_term_model(db, db_path, false);
+    refresh_term_model(db, db_path, learn);
   }
   if (summary.interrupted) return 128 + (interrupting_signal != 0 ? interrupting_signal : SIGINT);
   return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;

@@ -7,6 +7,8 @@
 #include "search/export.h"
 #include "search/export_context.h"
 #include "search/searcher.h"
+#include "search/version_store.h"
+#include "search/versions.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 #include "tools/klausul/output.h"
@@ -65,7 +67,7 @@ int run_search(int argc, char** argv) {
   Args args = parse_args(argc, argv, 2,
                          {"db", "region", "type", "year", "limit", "offset", "format", "output",
                           "csv-delimiter"},
-                         {"all-copies"});
+                         {"all-copies", "all-versions"});
   if (args.positional.empty()) throw UsageError("search needs a QUERY");
   SearchRequest request;
   for (const std::string& word : args.positional) {
@@ -79,6 +81,7 @@ int run_search(int argc, char** argv) {
   request.limit = args.get_int("limit", 10);
   request.offset = args.get("offset").empty() ? 0 : args.get_int("offset", 0);
   request.collapse_copies = !args.has("all-copies");
+  request.all_versions = args.has("all-versions");
   const OutputFormat format = parse_output_format(args.get("format", "text"));
   check_output_target(format, args.get("output"));
   const char delimiter = csv_delimiter(args);
@@ -87,6 +90,8 @@ int run_search(int argc, char** argv) {
   regions.require_known(request.regions);  // before the index: a typo is exit 2, not 4
   const std::string database = resolve_database_path(args.get("db"));
   Xapian::Database db = open_for_reading(database);
+  const VersionIndex versions = load_versions(db, database);
+  request.versions = &versions;
   Output output(args.get("output"));
   if (format == OutputFormat::text) {
     write_text_pages(output, db, request, regions);

@@ -11,6 +11,9 @@
 #include "search/similar.h"
 #include "search/term_model_store.h"
 #include "search/thesaurus.h"
+#include "search/pair_change.h"
+#include "search/version_store.h"
+#include "search/versions.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 #include "tools/klausul/output.h"
@@ -48,6 +51,7 @@ void write_similar_text(std::ostream& out, const SimilarResult& result) {
     }
     out << hit.rank << ". " << score_text(hit.score) << "  "
         << (hit.document.title.empty() ? hit.document.path : hit.document.title);
+    if (!hit.status.empty()) out << " (" << hit.status << ')';
     if (const std::string where = place(hit.clause); !where.empty()) out << " · " << where;
     out << "\n   " << hit.clause.text << '\n';
     if (!hit.matched_terms.empty()) {
@@ -62,6 +66,11 @@ void write_similar_text(std::ostream& out, const SimilarResult& result) {
       if (p.page > 0) out << " (sida " << p.page << ')';
       out << '\n';
     }
+    for (const OlderVersion& older : hit.older_versions) {
+      out << "   äldre version (" << older.status << (older.date.empty() ? "" : ", " + older.date)
+          << "): " << (older.title.empty() ? older.document_id : older.title) << " ["
+          << older.clause_id << "]\n";
+    }
     out << "   [" << hit.clause.id << "]\n";
   }
   if (result.hits.empty()) out << "\nInga jämförbara klausuler i andra regioner.\n";
@@ -71,16 +80,21 @@ void write_compare_text(std::ostream& out, const Alignment& alignment) {
   out << "A: " << alignment.a.title << " (" << alignment.a.region_name << ")\n"
       << "B: " << alignment.b.title << " (" << alignment.b.region_name << ")\n\n";
   for (const AlignedPair& pair : alignment.pairs) {
+    const PairChange change = pair_change(pair);
     switch (pair.status) {
       case AlignmentStatus::matched:
-        out << "= " << score_text(pair.score) << "  A: " << pair.a.text << "\n        B: "
+        out << (change == PairChange::unchanged ? "= " : "~ ") << score_text(pair.score) << "  "
+            << pair_change_name(change) << "\n        A: " << pair.a.text << "\n        B: "
             << pair.b.text << "\n";
+        if (change == PairChange::changed) {
+          out << "        ändringar: " << diff_to_text(pair_diff(pair)) << "\n";
+        }
         break;
       case AlignmentStatus::only_a:
-        out << "< bara i A  " << pair.a.text << "\n";
+        out << "< bara i A (borttagen)  " << pair.a.text << "\n";
         break;
       case AlignmentStatus::only_b:
-        out << "> bara i B  " << pair.b.text << "\n";
+        out << "> bara i B (ny)  " << pair.b.text << "\n";
         break;
     }
   }
@@ -108,7 +122,7 @@ LoadedTermModel term_model_or_note(const char* command, const std::string& datab
 int run_similar(int argc, char** argv) {
   Args args = parse_args(argc, argv, 2,
                          {"db", "clause", "text", "region", "per-region", "format", "output",
-                          "csv-delimiter"}, {});
+                          "csv-delimiter"}, {"all-versions"});
   SimilarRequest request;
   request.clause_id = args.get("clause");
   request.text = args.get("text");
@@ -128,6 +142,9 @@ int run_similar(int argc, char** argv) {
   note_missing_thesaurus("similar");
   const LoadedTermModel model = term_model_or_note("similar", database);
   request.term_model = model.model.get();
+  const VersionIndex versions = load_versions(db, database);
+  request.versions = &versions;
+  request.all_versions = args.has("all-versions");
   SimilarResult result = find_similar(db, request, regions);
   if (format == OutputFormat::text) {
     write_similar_text(output.stream(), result);
@@ -155,6 +172,7 @@ int run_compare(int argc, char** argv) {
   Alignment alignment = compare_documents(db, args.positional[0], args.positional[1],
                                           SynonymTable::standard(), Thesaurus::system(),
                                           model.model.get());
+  align_as_versions(db, load_versions(db, database), alignment);
   if (format == OutputFormat::text) {
     write_compare_text(output.stream(), alignment);
   } else {

@@ -16,16 +16,25 @@ const char* const kUsage = R"(klausul — search Swedish county policy documents
 
 usage:
   klausul ingest PATH... [--db DIR] [--jobs N] [--region R] [--manifest FILE] [--force]
-                 [--keep-missing] [--report FILE.jsonl] [--no-ocr] [--file-timeout SECONDS]
-                 [--retry-failed]
+                 [--keep-missing] [--report FILE.jsonl] [--no-ocr] [--learn background|wait|no]
+                 [--file-timeout SECONDS] [--retry-failed]
   klausul search QUERY [--db DIR] [--region R]... [--type T]... [--year A..B] [--limit N]
-                 [--offset N] [--all-copies]
+                 [--offset N] [--all-copies] [--all-versions]
   klausul similar (--clause ID | --text TEXT) [--per-region N] [--region R]... [--db DIR]
-  klausul compare DOC_A DOC_B [--db DIR]     (documents by id or source path)
+                 [--all-versions]
+     (search and similar show texts in force: hits of replaced or expired documents are
+      folded under the current version; --all-versions shows every version)
+  klausul compare DOC_A DOC_B [--db DIR]     (documents by id or source path; for two
+                 versions give OLD NEW: pairs are oförändrad, ändrad (with a word diff), ny, borttagen)
+  klausul coverage (--text TEXT | --clause ID | QUERY) [--per-region N] [--all-versions] [--db DIR]
+                 (all 21 regions: motsvarighet, närliggande, ingen träff or inga dokument)
+  klausul versions DOC [--db DIR]   (the document's versions with dates and statuses)
   klausul list [--db DIR]
-  klausul show ID|PATH [--db DIR]
-  klausul remove PATH [--db DIR]
-  klausul learn [--db DIR]   (learns the term model again; ingest and remove keep it current)
+  klausul show ID|PATH [--db DIR]     (a document; a clause id: the clause in its context)
+  klausul show CLAUSE_ID --context N  (the clause among N clauses before and after it)
+  klausul remove PATH [--db DIR] [--learn background|wait|no]
+  klausul learn [--db DIR] [--if-stale] [--neighbours WORDS]
+                 (learns the term model again; ingest and remove keep it current)
   klausul stats [--db DIR]
   klausul shards STUB SHARD...   (SHARD: index folder or tcp://HOST:PORT; then --db STUB)
   klausul serve [--db DIR] [--bind 127.0.0.1] [--port 8080]   (read-only web page, see serve --help)
@@ -42,8 +51,10 @@ int dispatch(const std::string& command, int argc, char** argv) {
   if (command == "search") return run_search(argc, argv);
   if (command == "similar") return run_similar(argc, argv);
   if (command == "compare") return run_compare(argc, argv);
+  if (command == "coverage") return run_coverage(argc, argv);
   if (command == "list") return run_list(argc, argv);
   if (command == "show") return run_show(argc, argv);
+  if (command == "versions") return run_versions(argc, argv);
   if (command == "remove") return run_remove(argc, argv);
   if (command == "stats") return run_stats(argc, argv);
   if (command == "shards") return run_shards(argc, argv);

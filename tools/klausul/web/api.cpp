@@ -3,10 +3,15 @@
 #include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/clause_context.h"
 #include "search/compare.h"
+#include "search/pair_change.h"
+#include "search/coverage.h"
 #include "search/searcher.h"
 #include "search/similar.h"
 #include "search/term_model_store.h"
+#include "search/version_store.h"
+#include "search/versions.h"
 #include "tools/klausul/web/api_json.h"
 #include "tools/klausul/web/http_error.h"
 
@@ -34,9 +39,11 @@ std::pair<std::string, std::string> compare_documents_param(const Xapian::Databa
 }
 
 nlohmann::json api_search(IndexPool& pool, const ParamReader& params) {
-  const SearchRequest request = search_request(params, 20, kMaxSearchLimit);
+  SearchRequest request = search_request(params, 20, kMaxSearchLimit);
   const RegionTable& regions = RegionTable::builtin();
   return pool.with_database([&](const Xapian::Database& db) {
+    const VersionIndex versions = load_versions(db, pool.path());
+    request.versions = &versions;
     return search_json(request, run_search(db, request, regions), regions);
   });
 }
@@ -47,6 +54,8 @@ nlohmann::json api_similar(IndexPool& pool, const ParamReader& params) {
   request.term_model = model.model.get();
   return pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
+    const VersionIndex versions = load_versions(db, pool.path());
+    request.versions = &versions;
     return similar_json(find_similar(db, request, RegionTable::builtin()));
   });
 }
@@ -54,14 +63,40 @@ nlohmann::json api_similar(IndexPool& pool, const ParamReader& params) {
 nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
   return pool.with_database([&](const Xapian::Database& db) {
     const auto [a, b] = compare_documents_param(db, params);
-    return compare_json(compare_documents(db, a, b, SynonymTable::standard(), Thesaurus::system(),
-                            term_model_for(pool.path()).model.get()));
+    Alignment alignment = compare_documents(db, a, b, SynonymTable::standard(), Thesaurus::system(),
+                                            term_model_for(pool.path()).model.get());
+    const VersionIndex versions = load_versions(db, pool.path());
+    align_as_versions(db, versions, alignment);
+    return compare_json(alignment, versions);
+  });
+}
+
+nlohmann::json api_coverage(IndexPool& pool, const ParamReader& params) {
+  CoverageRequest request = coverage_request(params);
+  const LoadedTermModel model = term_model_for(pool.path());
+  request.term_model = model.model.get();
+  return pool.with_database([&](const Xapian::Database& db) {
+    if (!request.clause_id.empty()) require_clause(db, request.clause_id);
+    const VersionIndex versions = load_versions(db, pool.path());
+    request.versions = &versions;
+    return coverage_json(find_coverage(db, request, RegionTable::builtin()), request.thresholds);
+  });
+}
+
+nlohmann::json api_clause(IndexPool& pool, const ParamReader& params) {
+  const std::string id = params.text("id");
+  if (id.empty()) throw bad_request("ange klausulens id (parametern id)");
+  const int neighbours = params.number("context", 3, 0, kMaxContext);
+  return pool.with_database([&](const Xapian::Database& db) {
+    require_clause(db, id);
+    return clause_context_json(clause_in_context(db, id, neighbours));
   });
 }
 
 nlohmann::json api_documents(IndexPool& pool) {
-  return pool.with_database(
-      [&](const Xapian::Database& db) { return documents_json(list_documents(db)); });
+  return pool.with_database([&](const Xapian::Database& db) {
+    return documents_json(list_documents(db), load_versions(db, pool.path()));
+  });
 }
 
 }  // namespace klausul::web

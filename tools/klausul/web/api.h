@@ -19,6 +19,14 @@ nlohmann::json api_similar(IndexPool& pool, const ParamReader& params);
 /// GET /api/compare?a=&b= (document ids or source paths). 404 for an unknown document.
 nlohmann::json api_compare(IndexPool& pool, const ParamReader& params);
 
+/// GET /api/coverage?clause=ID (or text=, or q=)&per_region=: every region with its verdict.
+/// 404 for an unknown clause.
+nlohmann::json api_coverage(IndexPool& pool, const ParamReader& params);
+
+/// GET /api/clause?id=&context=N: the clause among N neighbours each side (default 3).
+/// 404 for an unknown clause.
+nlohmann::json api_clause(IndexPool& pool, const ParamReader& params);
+
 /// GET /api/documents: every indexed document, as `klausul list --format jsonl`.
 nlohmann::json api_documents(IndexPool& pool);
 

@@ -90,13 +90,23 @@ nlohmann::json similar_json(const SimilarResult& result) {
   return {{"query", hit_json(result.query)}, {"hits", hits}};
 }
 
-nlohmann::json compare_json(const Alignment& alignment) {
+namespace {
+
+nlohmann::json document_json(const DocumentInfo& info, const VersionIndex& versions) {
+  const VersionState& state = versions.state(info.id);
+  return nlohmann::json::parse(
+      document_to_json(info, version_status_name(state.status), state.reason));
+}
+
+}  // namespace
+
+nlohmann::json compare_json(const Alignment& alignment, const VersionIndex& versions) {
   nlohmann::json rows = nlohmann::json::array();
   for (const AlignedPair& pair : alignment.pairs) {
     rows.push_back(nlohmann::json::parse(pair_to_json(pair)));
   }
-  return {{"a", nlohmann::json::parse(document_to_json(alignment.a))},
-          {"b", nlohmann::json::parse(document_to_json(alignment.b))},
+  return {{"a", document_json(alignment.a, versions)},
+          {"b", document_json(alignment.b, versions)},
           {"matched", alignment.matched},
           {"only_a", alignment.only_a},
           {"only_b", alignment.only_b},
@@ -104,12 +114,45 @@ nlohmann::json compare_json(const Alignment& alignment) {
           {"rows", rows}};
 }
 
-nlohmann::json documents_json(const std::vector<DocumentInfo>& documents) {
+nlohmann::json documents_json(const std::vector<DocumentInfo>& documents,
+                              const VersionIndex& versions) {
   nlohmann::json list = nlohmann::json::array();
-  for (const DocumentInfo& info : documents) {
-    list.push_back(nlohmann::json::parse(document_to_json(info)));
-  }
+  for (const DocumentInfo& info : documents) list.push_back(document_json(info, versions));
   return {{"documents", list}};
+}
+
+nlohmann::json coverage_json(const CoverageResult& result, const CoverageThresholds& thresholds) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const CoverageRow& row : result.rows) {
+    nlohmann::json clauses = nlohmann::json::array();
+    for (const Hit& hit : row.clauses) clauses.push_back(hit_json(hit));
+    rows.push_back({{"region", row.region.key},
+                    {"region_name", row.region.name},
+                    {"verdict", verdict_key(row.verdict)},
+                    {"verdict_label", verdict_label(row.verdict)},
+                    {"has_documents", row.has_documents},
+                    {"query_region", row.query_region},
+                    {"clauses", std::move(clauses)}});
+  }
+  return {{"query", hit_json(result.query)},
+          {"summary", coverage_summary(result)},
+          {"thresholds",
+           {{"motsvarighet", thresholds.correspondence}, {"narliggande", thresholds.related}}},
+          {"rows", std::move(rows)}};
+}
+
+nlohmann::json clause_context_json(const ClauseContext& context) {
+  nlohmann::json clauses = nlohmann::json::array();
+  for (const Hit& hit : context.clauses) clauses.push_back(hit_json(hit));
+  const Clause& focus = context.clauses.at(context.focus).clause;
+  std::string source = "/source/" + context.document.id;
+  if (focus.page > 0 && context.document.format == "pdf") {
+    source += "#page=" + std::to_string(focus.page);
+  }
+  return {{"document", nlohmann::json::parse(document_to_json(context.document))},
+          {"focus", context.focus},
+          {"clauses", std::move(clauses)},
+          {"source_url", context.document.id.empty() ? nlohmann::json() : nlohmann::json(source)}};
 }
 
 }  // namespace klausul::web

@@ -9,9 +9,12 @@
 #include <vector>
 
 #include "ingest/regions.h"
+#include "search/clause_context.h"
 #include "search/compare.h"
+#include "search/coverage.h"
 #include "search/searcher.h"
 #include "search/similar.h"
+#include "search/versions.h"
 
 namespace klausul::web {
 
@@ -36,9 +39,18 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
 nlohmann::json similar_json(const SimilarResult& result);
 
 /// {a: document, b: document, matched, only_a, only_b, summary, rows: [compare rows]}
-nlohmann::json compare_json(const Alignment& alignment);
+nlohmann::json compare_json(const Alignment& alignment, const VersionIndex& versions);
+
+/// {query: hit, summary, thresholds: {motsvarighet, narliggande}, rows: [{region,
+/// region_name, verdict, verdict_label, has_documents, query_region, clauses: [hits]}]}
+/// (rows in the order of the region table).
+nlohmann::json coverage_json(const CoverageResult& result, const CoverageThresholds& thresholds);
+
+/// {document: list object, focus: index, clauses: [hits], source_url: "/source/ID#page=N"}
+nlohmann::json clause_context_json(const ClauseContext& context);
 
 /// {documents: [list objects]}
-nlohmann::json documents_json(const std::vector<DocumentInfo>& documents);
+nlohmann::json documents_json(const std::vector<DocumentInfo>& documents,
+                              const VersionIndex& versions);
 
 }  // namespace klausul::web

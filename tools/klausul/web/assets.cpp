@@ -18,6 +18,8 @@
 KLAUSUL_INCBIN(index_html, "index.html")
 KLAUSUL_INCBIN(app_css, "app.css")
 KLAUSUL_INCBIN(app_js, "app.js")
+KLAUSUL_INCBIN(review_js, "review.js")
+KLAUSUL_INCBIN(coverage_js, "coverage.js")
 
 namespace klausul::web {
 namespace {
@@ -36,6 +38,10 @@ const std::vector<Asset>& assets() {
        span(klausul_web_app_css_begin, klausul_web_app_css_end)},
       {"/app.js", "text/javascript; charset=utf-8",
        span(klausul_web_app_js_begin, klausul_web_app_js_end)},
+      {"/review.js", "text/javascript; charset=utf-8",
+       span(klausul_web_review_js_begin, klausul_web_review_js_end)},
+      {"/coverage.js", "text/javascript; charset=utf-8",
+       span(klausul_web_coverage_js_begin, klausul_web_coverage_js_end)},
   };
   return list;
 }

@@ -1,6 +1,7 @@
 // The web page's files (tools/klausul/web/assets/), compiled into the binary with the
 // assembler's .incbin, so `klausul serve` works from any directory and never reads a file
-// it serves from disk: the assets below are the only paths outside /api/ that exist.
+// it serves from disk: the assets below are the only paths outside /api/ and /source/ (the
+// source files of indexed documents, web/source_file.h) that exist.
 #pragma once
 
 #include <string_view>

@@ -10,11 +10,16 @@
 #include <sstream>
 
 #include "ingest/error.h"
+#include "search/coverage.h"
 #include "search/export.h"
+#include "search/review_list.h"
 #include "search/export_context.h"
 #include "search/export_xlsx.h"
 #include "search/searcher.h"
 #include "search/similar.h"
+#include "search/pair_change.h"
+#include "search/version_store.h"
+#include "search/versions.h"
 #include "search/term_model_store.h"
 #include "tools/klausul/web/api.h"
 #include "tools/klausul/web/api_json.h"
@@ -106,9 +111,11 @@ std::string write_export(OutputFormat format, char delimiter, const ExportContex
 
 std::string export_search(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
                           char delimiter) {
-  const SearchRequest request = search_request(params, 1000, kMaxExportRows);
+  SearchRequest request = search_request(params, 1000, kMaxExportRows);
   const ExportContext context = search_export_context(request, params.text("year"), pool.path());
   return pool.with_database([&](const Xapian::Database& db) {
+    const VersionIndex versions = load_versions(db, pool.path());
+    request.versions = &versions;
     return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
       run_search_in_pages(db, request, RegionTable::builtin(), kPageSize,
                           [&](const SearchResult& page) {
@@ -125,6 +132,8 @@ std::string export_similar(IndexPool& pool, const ParamReader& params, const For
   request.term_model = model.model.get();
   return pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
+    const VersionIndex versions = load_versions(db, pool.path());
+    request.versions = &versions;
     const SimilarResult result = find_similar(db, request, RegionTable::builtin());
     const ExportContext context = similar_export_context(request, result, pool.path());
     return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
@@ -137,11 +146,41 @@ std::string export_compare(IndexPool& pool, const ParamReader& params, const For
                            char delimiter) {
   return pool.with_database([&](const Xapian::Database& db) {
     const auto [a, b] = compare_documents_param(db, params);
-    const Alignment alignment = compare_documents(db, a, b, SynonymTable::standard(), Thesaurus::system(),
-                            term_model_for(pool.path()).model.get());
+    Alignment alignment = compare_documents(db, a, b, SynonymTable::standard(), Thesaurus::system(),
+                                            term_model_for(pool.path()).model.get());
+    align_as_versions(db, load_versions(db, pool.path()), alignment);
     const ExportContext context = compare_export_context(alignment, pool.path());
     return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
       for (const AlignedPair& pair : alignment.pairs) writer.pair(pair);
+    });
+  });
+}
+
+std::string export_coverage(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
+                            char delimiter) {
+  CoverageRequest request = coverage_request(params);
+  const LoadedTermModel model = term_model_for(pool.path());
+  request.term_model = model.model.get();
+  return pool.with_database([&](const Xapian::Database& db) {
+    if (!request.clause_id.empty()) require_clause(db, request.clause_id);
+    const VersionIndex versions = load_versions(db, pool.path());
+    request.versions = &versions;
+    const CoverageResult result = find_coverage(db, request, RegionTable::builtin());
+    const ExportContext context = coverage_export_context(request, result, pool.path());
+    return write_export(format.format, delimiter, context,
+                        [&](ExportWriter& writer) { write_coverage(writer, result); });
+  });
+}
+
+// The review list: the clause ids and notes come from the reader's browser; reading the
+// clauses they name is all the server does.
+std::string export_review(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
+                          char delimiter) {
+  const std::vector<ReviewItem> items = review_items(params);
+  return pool.with_database([&](const Xapian::Database& db) {
+    const ExportContext context = review_export_context(items, pool.path());
+    return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
+      for (const Hit& hit : review_hits(db, items)) writer.hit(hit);
     });
   });
 }
@@ -163,8 +202,14 @@ Download export_download(IndexPool& pool, const ParamReader& params) {
   } else if (kind == "compare") {
     download.body = export_compare(pool, params, format, delimiter);
     download.filename = "klausul-jamforelse.";
+  } else if (kind == "coverage") {
+    download.body = export_coverage(pool, params, format, delimiter);
+    download.filename = "klausul-tackning.";
+  } else if (kind == "review") {
+    download.body = export_review(pool, params, format, delimiter);
+    download.filename = "klausul-granskningslista.";
   } else {
-    throw bad_request("okänd kind '" + kind + "' (search, similar, compare)");
+    throw bad_request("okänd kind '" + kind + "' (search, similar, compare, coverage, review)");
   }
   download.filename += format.name;
   return download;

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "search/coverage.h"
 #include "search/query.h"
+#include "search/review_list.h"
 #include "search/similar.h"
 
 namespace klausul::web {
@@ -22,6 +24,8 @@ inline constexpr int kMaxPerRegion = 20;
 inline constexpr int kMaxOffset = 100000;
 inline constexpr size_t kMaxValueBytes = 2000;  // one parameter value
 inline constexpr size_t kMaxRepeats = 32;       // values of one repeated parameter
+inline constexpr size_t kMaxReviewItems = 100;  // clauses of one review list export
+inline constexpr int kMaxContext = 20;          // neighbours each side of a clause in context
 
 class ParamReader {
  public:
@@ -31,6 +35,9 @@ class ParamReader {
   std::string text(const std::string& name, const std::string& fallback = "") const;
   /// Every non-empty value of a repeatable parameter, in order.
   std::vector<std::string> all(const std::string& name) const;
+  /// Every value of a repeated parameter in order, as given (not trimmed, empty ones kept;
+  /// at most `most`).
+  std::vector<std::string> all_raw(const std::string& name, size_t most) const;
   /// An integer in [min, max], or `fallback` when absent.
   int number(const std::string& name, int fallback, int min, int max) const;
   /// "1", "true", "ja" are true; absent or "0", "false", "nej" false.
@@ -47,5 +54,14 @@ SearchRequest search_request(const ParamReader& params, int default_limit, int m
 /// /api/similar and /api/export?kind=similar: clause or text (exactly one), region*,
 /// per_region.
 SimilarRequest similar_request(const ParamReader& params);
+
+/// /api/coverage and /api/export?kind=coverage: clause, text or q (exactly one: q and text
+/// are both taken as a text), per_region (extra clauses, 0..kMaxPerRegion).
+CoverageRequest coverage_request(const ParamReader& params);
+
+/// /api/export?kind=review: item* in list order, each a JSON object {"clause_id", "note",
+/// "origin", "added"} (one parameter per item: httplib drops repeated identical key=value
+/// pairs, so parallel note=/added= lists would lose equal values). Texts are cut at 500 bytes.
+std::vector<ReviewItem> review_items(const ParamReader& params);
 
 }  // namespace klausul::web

@@ -12,6 +12,7 @@
 #include "tools/klausul/web/assets.h"
 #include "tools/klausul/web/export_download.h"
 #include "tools/klausul/web/http_error.h"
+#include "tools/klausul/web/source_file.h"
 
 namespace klausul::web {
 namespace {
@@ -142,6 +143,23 @@ void WebServer::install_routes() {
   s.Get("/api/similar", json_route([this](const ParamReader& p) { return api_similar(pool_, p); }));
   s.Get("/api/compare", json_route([this](const ParamReader& p) { return api_compare(pool_, p); }));
   s.Get("/api/documents", json_route([this](const ParamReader&) { return api_documents(pool_); }));
+  s.Get("/api/coverage", json_route([this](const ParamReader& p) { return api_coverage(pool_, p); }));
+  s.Get("/api/clause", json_route([this](const ParamReader& p) { return api_clause(pool_, p); }));
+  // The source file of an indexed document, by its id (hex content hash): never a path.
+  s.Get(R"(/source/([0-9A-Za-z_-]{1,128}))", [this](const httplib::Request& req,
+                                                     httplib::Response& res) {
+    guarded(res, [&] {
+      SourceFile file = read_source(pool_, req.matches[1].str());
+      // A PDF is shown by the browser's own viewer, which the page's policy would block.
+      res.headers.erase("Content-Security-Policy");
+      res.set_header("Content-Security-Policy", file.content_type == "application/pdf"
+                                                    ? "frame-ancestors 'none'"
+                                                    : "default-src 'none'; sandbox");
+      res.set_header("Content-Disposition", std::string(file.attachment ? "attachment" : "inline") +
+                                                "; filename=\"" + file.filename + "\"");
+      res.set_content(std::move(file.body), file.content_type.c_str());
+    });
+  });
   s.Get("/api/export", [this](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       Download download = export_download(pool_, ParamReader(req.params));

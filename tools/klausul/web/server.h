@@ -1,7 +1,7 @@
-// The read-only web server of `klausul serve`: the embedded page and the JSON API, nothing
-// else. There is no endpoint that writes: every method but GET/HEAD is refused with 405, and
-// every path that is not an embedded asset or an /api/ endpoint is 404 (no file is ever read
-// from disk to answer a request).
+// The read-only web server of `klausul serve`: the embedded page, the JSON API and the source
+// files of indexed documents (/source/DOCUMENT_ID), nothing else. There is no endpoint that
+// writes: every method but GET/HEAD is refused with 405, and every other path is 404. The only
+// files read from disk are indexed documents' own, found by document id (source_file.h).
 #pragma once
 
 #include <memory>
