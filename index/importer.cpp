@@ -12,8 +12,10 @@
 #include <set>
 #include <thread>
 
+#include "index/failed_files.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "ingest/worker_process.h"
 
 namespace klausul {
 namespace {
@@ -25,18 +27,20 @@ using Clock = std::chrono::steady_clock;
 constexpr int kCommitEveryFiles = 64;
 constexpr double kCommitEverySeconds = 2.0;
 
-// What a worker decided for one file; the writer applies it.
+// What a lane decided for one file; the writer applies it.
 struct WorkResult {
   FileReport report;
   std::optional<PreparedFile> file;      // added / updated: the analysed file
   std::optional<DocumentInfo> record;    // unchanged-but-touched / renamed: the new record
   std::string old_path;                  // renamed: the indexed path
+  std::optional<FailedFile> failure;     // a worker failure to remember
 };
 
-// The index's document records at the start of the run: read by the workers, never changed.
+// The index's document records at the start of the run: read by the lanes, never changed.
 struct Snapshot {
   std::map<std::string, DocumentInfo> by_path;
   std::map<std::string, std::string> path_by_id;
+  std::map<std::string, FailedFile> failed;
 };
 
 Snapshot take_snapshot(const Xapian::Database& db) {
@@ -45,6 +49,7 @@ Snapshot take_snapshot(const Xapian::Database& db) {
     snapshot.path_by_id[info.id] = info.path;
     snapshot.by_path.emplace(info.path, std::move(info));
   }
+  snapshot.failed = read_failed_files(db);
   return snapshot;
 }
 
@@ -53,10 +58,19 @@ bool exists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0;
 }
 
-// Decides and, when needed, extracts one file. Runs in a worker thread.
-WorkResult process(const std::string& path, const Snapshot& snapshot,
-                   const ImportOptions& options) {
+// A file that needs extracting: what the lane knows about it while it is extracted.
+struct Pending {
   WorkResult result;
+  std::string bytes;  // read to hash it; the in-process extraction uses them
+  std::int64_t size = 0;
+  std::int64_t mtime = 0;
+  bool known = false;  // an older version is indexed
+  Clock::time_point started;
+};
+
+// Decides one file. Returns the pending extraction, or nullopt when `result` is final.
+std::optional<Pending> decide(const std::string& path, const Snapshot& snapshot,
+                              const ImportOptions& options, WorkResult& result) {
   result.report.path = path;
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw IngestError("cannot read: no such file");
@@ -67,9 +81,17 @@ WorkResult process(const std::string& path, const Snapshot& snapshot,
   if (known && !options.force && !awaits_ocr && indexed->second.size == st.st_size &&
       indexed->second.mtime == st.st_mtime) {
     result.report.outcome = ImportOutcome::unchanged;
-    return result;
+    return std::nullopt;
   }
-  const std::string bytes = read_source_file(path, options.ingest.max_file_bytes);
+  // A file that hung or crashed a worker would do it again: not retried until it changes.
+  auto failed = snapshot.failed.find(path);
+  if (failed != snapshot.failed.end() && !options.force && !options.retry_failed &&
+      failed->second.size == st.st_size && failed->second.mtime == st.st_mtime) {
+    result.report.outcome = ImportOutcome::skipped;
+    result.report.detail = failed->second.reason;
+    return std::nullopt;
+  }
+  std::string bytes = read_source_file(path, options.ingest.max_file_bytes);
   const std::string id = content_id(bytes);
   if (!options.force) {
     auto same = snapshot.path_by_id.find(id);
@@ -86,7 +108,7 @@ WorkResult process(const std::string& path, const Snapshot& snapshot,
         result.old_path = same->second;
         result.record = info;
       }
-      return result;
+      return std::nullopt;
     }
     if (known && indexed->second.id == id && !awaits_ocr) {
       DocumentInfo info = indexed->second;  // touched: same content, new mtime
@@ -95,17 +117,85 @@ WorkResult process(const std::string& path, const Snapshot& snapshot,
       result.record = info;
       result.old_path = path;
       result.report.outcome = ImportOutcome::unchanged;
-      return result;
+      return std::nullopt;
     }
   }
-  IngestedFile file = ingest_bytes(bytes, path, options.ingest);
-  file.info.mtime = st.st_mtime;
-  result.report.outcome = known ? ImportOutcome::updated : ImportOutcome::added;
-  result.report.clauses = static_cast<int>(file.clauses.size());
-  result.report.pages = file.info.pages;
-  result.report.ocr_pages = file.info.ocr_pages;
-  result.report.skipped_pages = file.info.skipped_pages;
-  result.file = prepare_file(file);  // the analysis runs here, in the worker
+  Pending pending;
+  pending.bytes = std::move(bytes);
+  pending.size = st.st_size;
+  pending.mtime = st.st_mtime;
+  pending.known = known;
+  return pending;
+}
+
+// Extracts a lane's files: in the lane's worker process, or in the lane's thread.
+class LaneExtractor {
+ public:
+  explicit LaneExtractor(const ImportOptions& options) : options_(options) {
+    if (!options.worker_command.empty()) {
+      std::vector<std::string> command = options.worker_command;
+      command.push_back("--memory-limit-mb");
+      command.push_back(std::to_string(options.worker_memory_mb));
+      worker_.emplace(std::move(command));
+    }
+  }
+
+  // Starts extracting (a worker begins at once; in-process work waits for finish()).
+  void start(const Pending& pending) {
+    if (!worker_) return;
+    const std::string& path = pending.result.report.path;
+    worker::ExtractRequest request;
+    request.path = path;
+    if (options_.ingest.manifest != nullptr) request.manifest = options_.ingest.manifest->lookup(path);
+    request.region_override = options_.ingest.region_override;
+    request.ocr = options_.ingest.ocr;
+    request.max_file_bytes = options_.ingest.max_file_bytes;
+    // The steps that stop themselves (OCR, conversion) get most of the budget, so that a
+    // slow scan ends with its pages read so far rather than killed.
+    request.budget_ms = options_.file_timeout.count() * 9 / 10;
+    request.ocr_ms_per_page = options_.ocr_time_per_page.count();
+    worker_->start(request, options_.file_timeout);
+  }
+
+  WorkerOutcome finish(const Pending& pending, const std::atomic<bool>& stop) {
+    if (worker_) return worker_->finish(stop);
+    WorkerOutcome outcome;
+    try {
+      outcome.file = ingest_bytes(pending.bytes, pending.result.report.path, options_.ingest);
+      outcome.status = WorkerOutcome::Status::document;
+    } catch (const std::exception& e) {  // IngestError, UsageError, std::bad_alloc ...
+      outcome.status = WorkerOutcome::Status::failure;
+      outcome.reason = e.what();
+    }
+    return outcome;
+  }
+
+ private:
+  const ImportOptions& options_;
+  std::optional<WorkerProcess> worker_;
+};
+
+// Turns an extraction's outcome into the writer's work: analysis of the clauses (the
+// expensive part, done here in the lane), or the failure with what to remember of it.
+WorkResult complete(Pending pending, WorkerOutcome outcome) {
+  WorkResult result = std::move(pending.result);
+  if (outcome.status == WorkerOutcome::Status::document) {
+    IngestedFile& file = *outcome.file;
+    file.info.mtime = pending.mtime;
+    result.report.outcome = pending.known ? ImportOutcome::updated : ImportOutcome::added;
+    result.report.clauses = static_cast<int>(file.clauses.size());
+    result.report.pages = file.info.pages;
+    result.report.ocr_pages = file.info.ocr_pages;
+    result.report.skipped_pages = file.info.skipped_pages;
+    result.file = prepare_file(file);
+  } else {
+    result.report.outcome = ImportOutcome::failed;
+    result.report.detail = outcome.reason;
+    if (is_worker_failure(outcome.status)) {
+      result.failure = FailedFile{result.report.path, pending.size, pending.mtime, outcome.reason};
+    }
+  }
+  result.report.seconds = std::chrono::duration<double>(Clock::now() - pending.started).count();
   return result;
 }
 
@@ -157,6 +247,7 @@ void count(ImportSummary& summary, const FileReport& report) {
     case ImportOutcome::duplicate: ++summary.duplicate; break;
     case ImportOutcome::removed: ++summary.removed; break;
     case ImportOutcome::failed: ++summary.failed; break;
+    case ImportOutcome::skipped: ++summary.skipped; break;
   }
   summary.clauses += report.clauses;
   summary.pages += report.pages;
@@ -183,6 +274,7 @@ std::string import_outcome_name(ImportOutcome outcome) {
     case ImportOutcome::duplicate: return "duplicate";
     case ImportOutcome::removed: return "removed";
     case ImportOutcome::failed: return "failed";
+    case ImportOutcome::skipped: return "skipped";
   }
   return "failed";
 }
@@ -200,21 +292,51 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
   ResultQueue results(static_cast<size_t>(jobs) * 2);
   results.set_producers(jobs);
   std::atomic<size_t> next{0};
-  std::atomic<bool> halt{false};  // the index failed: workers stop, the error is rethrown
-  std::vector<std::thread> workers;
+  std::atomic<bool> halt{false};  // the index failed: lanes stop, the error is rethrown
+  // The next file that needs extracting, started; files decided without extraction go to
+  // the writer on the way.
+  auto start_next = [&](LaneExtractor& extractor) -> std::optional<Pending> {
+    for (size_t i; !stop && !halt && (i = next++) < files.size();) {
+      const auto t0 = Clock::now();
+      WorkResult result;
+      std::optional<Pending> pending;
+      try {
+        pending = decide(files[i], snapshot, options, result);
+        if (pending) {
+          pending->started = t0;
+          pending->result = std::move(result);
+          extractor.start(*pending);
+          return pending;
+        }
+      } catch (const std::exception& e) {  // IngestError, std::bad_alloc ...
+        result.report.path = files[i];
+        result.report.outcome = ImportOutcome::failed;
+        result.report.detail = e.what();
+      }
+      result.report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+      results.push(std::move(result));
+    }
+    return std::nullopt;
+  };
+  std::vector<std::thread> lanes;
   for (int w = 0; w < jobs; ++w) {
-    workers.emplace_back([&] {
-      for (size_t i; !stop && !halt && (i = next++) < files.size();) {
-        const auto t0 = Clock::now();
+    lanes.emplace_back([&] {
+      LaneExtractor extractor(options);
+      std::optional<Pending> in_flight = start_next(extractor);
+      while (in_flight) {
+        WorkerOutcome outcome = extractor.finish(*in_flight, stop);
+        if (outcome.status == WorkerOutcome::Status::interrupted) break;
+        Pending done = std::move(*in_flight);
+        in_flight = start_next(extractor);  // the worker starts on it while we analyse
+        const std::string path = done.result.report.path;
         WorkResult result;
         try {
-          result = process(files[i], snapshot, options);
-        } catch (const std::exception& e) {  // IngestError, UsageError, std::bad_alloc ...
-          result.report.path = files[i];
+          result = complete(std::move(done), std::move(outcome));
+        } catch (const std::exception& e) {
+          result.report.path = path;
           result.report.outcome = ImportOutcome::failed;
           result.report.detail = e.what();
         }
-        result.report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
         results.push(std::move(result));
       }
       results.producer_done();
@@ -242,6 +364,13 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
     try {
       if (result->file) writer.replace_prepared(*result->file);
       if (result->record) writer.update_record(result->old_path, *result->record);
+      const std::string& path = result->report.path;
+      if (result->failure) {
+        remember_failed_file(db, *result->failure);
+      } else if (result->report.outcome != ImportOutcome::failed &&
+                 result->report.outcome != ImportOutcome::skipped && snapshot.failed.count(path)) {
+        forget_failed_file(db, path);
+      }
     } catch (const IndexError& e) {
       failure = e;
       halt = true;
@@ -257,7 +386,7 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
       last_commit = Clock::now();
     }
   }
-  for (auto& worker : workers) worker.join();
+  for (auto& lane : lanes) lane.join();
   if (failure) throw *failure;
 
   summary.interrupted = stop;
@@ -273,6 +402,11 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
       report.outcome = ImportOutcome::removed;
       count(summary, report);
       observer.on_file(report);
+    }
+    for (const auto& [path, failed] : snapshot.failed) {  // failed files that are gone
+      if (!walked.count(path) && under_folder(path, options.folders) && !exists(path)) {
+        forget_failed_file(db, path);
+      }
     }
   }
   writer.commit();

@@ -1,7 +1,10 @@
 // Batch import: many files into one index, in parallel, incrementally, resumably.
 //
-// Extraction runs in `jobs` worker threads; writing is serialised in the calling thread
-// (one Xapian writer). Each file is one transaction; transactions are committed in batches,
+// `jobs` lanes (threads) each decide files (unchanged, renamed, duplicate, to extract), have
+// them extracted — in a supervised worker process of their own (ingest/worker_process.h) when
+// `worker_command` is set, else in the thread — and analyse the clauses for the index; while
+// a lane analyses one file its worker already extracts the next. Writing is serialised in the
+// calling thread (one Xapian writer). Each file is one transaction; transactions are committed in batches,
 // so `kill -9` at any moment leaves the last committed state — whole files only — and the
 // next run redoes what was not committed (unchanged files are skipped by size and mtime, and
 // by content hash when those changed).
@@ -10,6 +13,8 @@
 #include <xapian.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,7 +22,8 @@
 
 namespace klausul {
 
-enum class ImportOutcome { added, updated, unchanged, renamed, duplicate, removed, failed };
+// skipped: failed before in a worker (hang, crash, memory) and unchanged since: not retried.
+enum class ImportOutcome { added, updated, unchanged, renamed, duplicate, removed, failed, skipped };
 
 /// "added", "updated", ... as written to reports.
 std::string import_outcome_name(ImportOutcome outcome);
@@ -26,7 +32,8 @@ std::string import_outcome_name(ImportOutcome outcome);
 struct FileReport {
   std::string path;
   ImportOutcome outcome = ImportOutcome::failed;
-  std::string detail;  // the error of a failed file; the other path of a rename or duplicate
+  std::string detail;  // the error of a failed (or skipped) file; the other path of a rename
+                       // or duplicate
   int clauses = 0;
   int pages = 0;
   int ocr_pages = 0;      // scanned pages read by OCR
@@ -47,11 +54,19 @@ struct ImportOptions {
   bool keep_missing = false;  // keep indexed files that disappeared from the folders
   std::vector<std::string> folders;  // folders walked: their vanished files are removed
   IngestOptions ingest;
+  // Supervised extraction: the command that starts one extraction worker (empty: extract in
+  // the importing process, as unit tests do), each file's wall-clock budget (--file-timeout),
+  // what one scanned page read by OCR adds to it, and the worker's address-space limit.
+  std::vector<std::string> worker_command;
+  std::chrono::milliseconds file_timeout{60000};
+  std::chrono::milliseconds ocr_time_per_page{30000};
+  std::int64_t worker_memory_mb = 2048;
+  bool retry_failed = false;  // try files that failed in a worker before, even unchanged
 };
 
 struct ImportSummary {
   int added = 0, updated = 0, unchanged = 0, renamed = 0, duplicate = 0, removed = 0,
-      failed = 0;
+      failed = 0, skipped = 0;
   long clauses = 0;
   int pages = 0;
   int ocr_pages = 0;

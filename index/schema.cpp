@@ -26,4 +26,8 @@ std::string path_term(const std::string& path) {
   return kPathPrefix + "#" + hex;
 }
 
+std::string failed_file_key(const std::string& path) {
+  return kFailedFilePrefix + path_term(path).substr(kPathPrefix.size());
+}
+
 }  // namespace klausul::schema

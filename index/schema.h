@@ -41,6 +41,12 @@ inline constexpr char kCopyKeySeparator = '\x1f';
 // Indexes written before it have none (clause vectors then read the term list).
 inline constexpr Xapian::valueno kStemsSlot = 6;
 
+// User metadata keys (Xapian::Database::get_metadata).
+// failed/<path or hash of a long path>: a file whose extraction worker timed out, crashed or
+// ran out of memory, as JSON {path, size, mtime, reason}; not tried again until it changes
+// (index/failed_files.h).
+inline const std::string kFailedFilePrefix = "failed/";
+
 /// The Q term of a clause id.
 std::string clause_term(const std::string& clause_id);
 /// The XD term of a document id.
@@ -49,5 +55,7 @@ std::string document_term(const std::string& document_id);
 std::string record_term(const std::string& document_id);
 /// The XP term of a source path (long paths are hashed to stay under Xapian's term limit).
 std::string path_term(const std::string& path);
+/// The metadata key of a failed file (long paths hashed, as for path_term).
+std::string failed_file_key(const std::string& path);
 
 }  // namespace klausul::schema

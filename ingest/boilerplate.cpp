@@ -75,6 +75,19 @@ const ChromePattern kChrome[] = {
     {"download", Extent::rest},   // Download "<title>"
     {"liknande (presentationer|dokument)", Extent::line},
     {"google-annonser|annonser|annons", Extent::line},
+    // The same viewers in English (docplayer.net, slideplayer.com): a transcript scraped from
+    // them carries "Save this PDF as: WORD PNG TXT JPG" and its siblings.
+    {"save this (pdf|document|presentation) as:?( (word|png|txt|jpg|pdf|ppt))*", Extent::line},
+    {"(the )?presentation is loading\\.?( please wait\\.?)?", Extent::line},
+    {"size: ?([0-9]+ ?)?px", Extent::line},
+    {"start (display|the show) at page:?( [0-9]+)?", Extent::line},
+    {"(presentation )?transcript(ion)?:?", Extent::line},
+    {"(a )?presentation on (the )?theme:", Extent::rest},
+    {"similar (presentations|documents)", Extent::line},
+    {"ads by google", Extent::line},
+    {"(report|share|embed|upload|log in|sign up|about project)"
+     "( (report|share|embed|upload|log in|sign up|about project))*", Extent::line},
+    {"to make this website work, we log user data", Extent::rest},
     // Page furniture of county web sites.
     {"senast (uppdaterad|ändrad|granskad):?( [0-9]{4}-[0-9]{2}-[0-9]{2})?", Extent::line},
     {"publicerad:?( [0-9]{4}-[0-9]{2}-[0-9]{2})?", Extent::line},

@@ -9,8 +9,9 @@ namespace klausul {
 
 /// Removes boilerplate blocks from doc.blocks, in this order:
 ///  1. viewer and web chrome in any document ("Ladda ner ppt ...", "Presentation laddar.
-///     Vänta.", "Senast uppdaterad: ...", "Kontakt", cookie notices; case-insensitive, also
-///     when several such lines were joined into one block);
+///     Vänta.", "Senast uppdaterad: ...", "Kontakt", cookie notices, and the English viewers'
+///     "Save this PDF as: WORD PNG TXT JPG", "Presentation is loading. Please wait.", ...;
+///     case-insensitive, also when several such lines were joined into one block);
 ///  2. in paged documents (blocks with page > 0): running headers/footers — text (digits
 ///     ignored) that is among the first or last two blocks on at least min(3, half the pages)
 ///     pages, but at least 2 — and lone page numbers ("3", "- 3 -", "Sida 3 (8)", "3/8");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,11 @@ struct ExtractOptions {
   const OcrEngine* ocr = nullptr;
   const DocumentConverter* converter = nullptr;
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  // OCR of a long scan gets a budget per page: each page handed to `ocr` first moves the
+  // deadline by ocr_time_per_page and tells on_budget_extended (the extraction worker passes
+  // it on to its supervisor, which moves its own deadline for the file the same way).
+  std::chrono::milliseconds ocr_time_per_page{0};
+  std::function<void(std::chrono::milliseconds)> on_budget_extended;
 };
 
 /// Turns the bytes of one file into a Document. Implementations set info.format, info.pages /

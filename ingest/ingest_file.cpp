@@ -117,8 +117,8 @@ std::string content_id(const std::string& bytes) {
 
 IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
                           const IngestOptions& options) {
-  std::optional<ManifestEntry> entry;
-  if (options.manifest != nullptr) entry = options.manifest->lookup(path);
+  std::optional<ManifestEntry> entry = options.manifest_entry;
+  if (!entry && options.manifest != nullptr) entry = options.manifest->lookup(path);
 
   ExtractOptions extract_options;
   if (entry) extract_options.charset_hint = entry->charset;
@@ -127,6 +127,8 @@ IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
   }
   extract_options.converter = options.converter;
   extract_options.deadline = std::chrono::steady_clock::now() + options.time_budget;
+  extract_options.ocr_time_per_page = options.ocr_time_per_page;
+  extract_options.on_budget_extended = options.on_budget_extended;
   Format format = detect_format(bytes);
   check_name_matches_content(path, format, bytes);
   Document doc = extractor_for(format, bytes)->extract(bytes, path, extract_options);

@@ -60,8 +60,9 @@ void merge_page(std::vector<Block>& blocks, std::vector<Block> page_blocks, int 
 
 void read_textless_pages(poppler::document& pdf, const std::vector<int>& pages,
                          const ExtractOptions& options, Document& out) {
+  auto deadline = options.deadline;
   for (size_t i = 0; i < pages.size(); ++i) {
-    const bool out_of_time = std::chrono::steady_clock::now() >= options.deadline;
+    const bool out_of_time = std::chrono::steady_clock::now() >= deadline;
     if (options.ocr == nullptr || out_of_time) {
       out.info.skipped_pages += static_cast<int>(pages.size() - i);
       if (options.ocr == nullptr) out.info.pages_awaiting_ocr += static_cast<int>(pages.size() - i);
@@ -71,9 +72,13 @@ void read_textless_pages(poppler::document& pdf, const std::vector<int>& pages,
     if (!page) continue;
     GrayImage image = render_gray(*page);
     if (is_blank(image)) continue;
+    if (options.ocr_time_per_page.count() > 0) {
+      deadline += options.ocr_time_per_page;
+      if (options.on_budget_extended) options.on_budget_extended(options.ocr_time_per_page);
+    }
     std::string text;
     try {
-      text = options.ocr->recognise(image, options.deadline);
+      text = options.ocr->recognise(image, deadline);
     } catch (const OcrTimeout&) {
       out.info.skipped_pages += static_cast<int>(pages.size() - i);
       return;

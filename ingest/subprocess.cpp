@@ -22,6 +22,8 @@ namespace {
 
 constexpr std::size_t kMaxStderr = 64 * 1024;
 
+HelperObserver helper_observer = nullptr;
+
 // Closes a file descriptor once.
 struct Fd {
   int fd = -1;
@@ -77,6 +79,7 @@ pid_t spawn(std::vector<std::string> argv, const std::vector<std::string>& extra
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   if (rc != 0) throw IngestError("cannot run " + argv[0] + ": " + std::strerror(rc));
+  if (helper_observer != nullptr) helper_observer(pid);  // its group id is its pid
   return pid;
 }
 
@@ -152,6 +155,8 @@ ProcessResult run_process(const std::vector<std::string>& argv,
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
 }
+
+void set_helper_observer(HelperObserver observer) { helper_observer = observer; }
 
 std::string find_program(const std::string& program) {
   const char* path = std::getenv("PATH");

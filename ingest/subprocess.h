@@ -27,6 +27,13 @@ ProcessResult run_process(const std::vector<std::string>& argv,
                           const std::vector<std::string>& extra_env = {},
                           std::size_t max_output = 16 * 1024 * 1024);
 
+/// Told the process group of every helper program run_process starts, right after it starts
+/// (in the calling thread). An extraction worker reports these groups to its supervisor: they
+/// are groups of their own, so killing the worker's group alone would leave them running.
+using HelperObserver = void (*)(int process_group);
+/// Sets the observer for the whole process (null: none). Not thread-safe: set it at startup.
+void set_helper_observer(HelperObserver observer);
+
 /// The full path of `program` found in PATH, or empty when it is not installed.
 std::string find_program(const std::string& program);
 

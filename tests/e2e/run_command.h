@@ -26,10 +26,18 @@ inline std::string shell_quote(const std::string& arg) {
   return quoted + "'";
 }
 
-/// Runs `klausul ARGS...` with stdout and stderr captured separately.
-inline CommandResult run_klausul(const std::vector<std::string>& args) {
+/// Runs `klausul ARGS...` with stdout and stderr captured separately, with `env`
+/// ("NAME=value") added to its environment.
+inline CommandResult run_klausul(const std::vector<std::string>& args,
+                                 const std::vector<std::string>& env = {}) {
   TempDir capture;
-  std::string command = shell_quote(KLAUSUL_BINARY);
+  std::string command;
+  if (!env.empty()) {
+    command = "env";
+    for (const std::string& e : env) command += " " + shell_quote(e);
+    command += " ";
+  }
+  command += shell_quote(KLAUSUL_BINARY);
   for (const std::string& arg : args) command += " " + shell_quote(arg);
   command += " >" + shell_quote(capture / "out") + " 2>" + shell_quote(capture / "err");
   CommandResult result;

@@ -285,7 +285,58 @@ def thesaurus_seeds():
     put("thesaurus", "self-and-empty", "UTF-8\nord|2\n|ord|\n|(adj)|ord\n")
 
 
+def varint(n):
+    out = b""
+    while n >= 0x80:
+        out += bytes([(n & 0x7F) | 0x80])
+        n >>= 7
+    return out + bytes([n])
+
+
+def number(n):  # zigzag, as ingest/worker_message.cpp
+    return varint((n << 1) ^ (n >> 63) if n < 0 else n << 1)
+
+
+def text(s):
+    b = s.encode("utf-8")
+    return varint(len(b)) + b
+
+
+def frame(kind, payload, version=1):
+    return bytes([version, kind]) + struct.pack("<I", len(payload)) + payload
+
+
+def message_seeds():
+    """Frames of ingest/worker_message.h, each with the payload-reading byte in front."""
+    request = (text("/arkiv/riktlinjer.pdf") + varint(1) + text("riktlinjer.pdf") + text("orebro")
+               + text("Regionstyrelsen") + text("riktlinjer") + text("Riktlinjer") + text("")
+               + number(2011) + b"".join(text("") for _ in range(9)) + text("manifest klausul.csv rad 2")
+               + text("") + varint(1) + number(512 << 20) + number(54000)
+               + number(30000))
+    info = b"".join(text(s) for s in ["0123456789abcdef", "/arkiv/a.pdf", "pdf", "Riktlinjer",
+                                      "orebro", "Region Örebro län", "", "riktlinjer", "2011-05-01",
+                                      "LS 1103-0413"])
+    info += b"".join(number(n) for n in [2011, 3, 0, 3, 7000, 1300000000, 1, 0, 0])
+    fact = lambda v, c, q: text(v) + number(c) + text(q)
+    info += fact("2011-05-01", 3, "Beslutad 2011-05-01") + fact("", 0, "") * 7 + varint(1) + fact("LS 0901-0012", 3, "ersätter")
+    clauses = varint(3)
+    clauses += number(1) + text("Inledning") + text("") + varint(0) + varint(0) + number(1) + number(0) + varint(0) + varint(0)
+    clauses += number(2) + text("Landstinget ska bevaka EU.") + text("") + varint(0) + varint(1) + text("Inledning") + number(1) + number(0) + varint(1) + varint(2)
+    clauses += number(3) + text("en punkt") + text("Landstinget ska:") + varint(1) + varint(1) + text("Syfte") + number(2) + number(0) + varint(2) + varint(1)
+    document = info + clauses
+    put("message", "request", b"\x00" + frame(1, request))
+    put("message", "helper", b"\x01" + frame(2, number(4242)))
+    put("message", "extend", b"\x02" + frame(3, number(30000)))
+    put("message", "document", b"\x03" + frame(4, document))
+    put("message", "failure", b"\x04" + frame(5, text("not a PDF (starts with 'PK')")))
+    put("message", "two-frames", b"\x03" + frame(3, number(1)) + frame(4, document))
+    put("message", "truncated-document", b"\x03" + frame(4, document)[:60])
+    put("message", "wrong-version", b"\x00" + frame(1, request, version=2))
+    put("message", "huge-length", b"\x03" + bytes([1, 4]) + struct.pack("<I", 0xFFFFFFF0))
+
+
 extract_seeds()
+message_seeds()
 zip_seeds()
 xml_seeds()
 office_seeds()

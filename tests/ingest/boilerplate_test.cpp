@@ -225,6 +225,26 @@ TEST(Boilerplate, ChromeIsCaseInsensitiveAndCookieNoticesGo) {
   EXPECT_EQ(doc.blocks[1].text.rfind("Ladda ner riktlinjerna", 0), 0u);
 }
 
+TEST(Boilerplate, EnglishViewerChromeIsRemovedLikeTheSwedish) {
+  // A docplayer.net / slideplayer.com transcript of a Swedish document.
+  Document doc;
+  doc.blocks = {on_page(0, "Save this PDF as: WORD PNG TXT JPG"),
+                on_page(0, "Size: px Start display at page:"),
+                on_page(0, "Download \"Riktlinjer för internationellt arbete\""),
+                on_page(0, "Transcription"),
+                on_page(0, "Presentation is loading. Please wait."),
+                on_page(0, "Presentation on theme: \"Riktlinjer\"— Presentation transcript:"),
+                on_page(0, "Similar presentations"),
+                on_page(0, "Report Share Embed"),
+                on_page(0, "Ads by Google"),
+                on_page(0, "Landstinget ska bevaka och påverka EU:s politik."),
+                on_page(0, "Share the results with the other regions, says the plan.")};
+  remove_boilerplate(doc);
+  ASSERT_EQ(doc.blocks.size(), 2u) << doc.blocks[0].text;
+  EXPECT_EQ(doc.blocks[0].text, "Landstinget ska bevaka och påverka EU:s politik.");
+  EXPECT_EQ(doc.blocks[1].text, "Share the results with the other regions, says the plan.");
+}
+
 // --- Rule 3: trailing listing of other documents --------------------------------------------
 
 TEST(Boilerplate, OrebroListingOfOtherDocumentsIsDroppedAndGuidelinesKept) {

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,37 @@ TEST(ScannedPdf, AnExhaustedTimeBudgetSkipsTheRest) {
                                         options);
   EXPECT_TRUE(ocr.sizes.empty());
   EXPECT_EQ(doc.info.skipped_pages, 2);
+}
+
+// OCR of a long scan gets time per page: each page read moves the deadline (and tells the
+// supervisor, through on_budget_extended), so a page that alone outlasts the file's budget
+// does not cost the pages after it.
+TEST(ScannedPdf, EveryPageReadByOcrAddsItsOwnBudget) {
+  class SlowOcr : public FakeOcr {
+   public:
+    std::string recognise(const GrayImage& image,
+                          std::chrono::steady_clock::time_point deadline) const override {
+      deadlines.push_back(deadline);
+      std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+      return FakeOcr::recognise(image, deadline);
+    }
+    mutable std::vector<std::chrono::steady_clock::time_point> deadlines;
+  } ocr;
+  std::vector<std::chrono::milliseconds> extensions;
+  ExtractOptions options;
+  options.ocr = &ocr;
+  options.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  options.ocr_time_per_page = std::chrono::seconds(3);
+  options.on_budget_extended = [&](std::chrono::milliseconds more) { extensions.push_back(more); };
+  Document doc = PdfExtractor().extract(read_repo_file("tests/fixtures/scanned.pdf"), "scanned.pdf",
+                                        options);
+  EXPECT_EQ(doc.info.ocr_pages, 2);  // without the per-page budget page 2 would be skipped
+  EXPECT_EQ(doc.info.skipped_pages, 0);
+  ASSERT_EQ(extensions.size(), 2u);
+  EXPECT_EQ(extensions[0], std::chrono::seconds(3));
+  ASSERT_EQ(ocr.deadlines.size(), 2u);
+  EXPECT_EQ(ocr.deadlines[0], options.deadline + std::chrono::seconds(3));
+  EXPECT_EQ(ocr.deadlines[1], options.deadline + std::chrono::seconds(6));
 }
 
 TEST(ScannedPdf, IngestCarriesTheFlagToClausesAndHonoursNoOcr) {

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "index/database.h"
+#include "index/failed_files.h"
 #include "search/open_database.h"
 #include "index/writer.h"
 #include "ingest/error.h"
@@ -235,6 +236,27 @@ int run_stats(int argc, char** argv) {
   for (const auto& [name, counts] : per_region) {
     out << "  " << name << ": " << counts.first << " documents, " << counts.second
         << " clauses\n";
+  }
+  // Files whose extraction hung, crashed or ran out of memory: not in the index, not retried
+  // until they change (ingest --retry-failed).
+  const auto failed = read_failed_files(db);
+  std::map<std::string, int> per_kind;
+  for (const auto& [path, file] : failed) ++per_kind[failure_kind(file.reason)];
+  out << "failed files: " << failed.size();
+  const char* separator = " (";
+  for (const auto& [kind, count] : per_kind) {
+    out << separator << count << ' ' << kind;
+    separator = ", ";
+  }
+  out << (failed.empty() ? "" : ")") << '\n';
+  constexpr size_t kListed = 50;  // enough to act on; the rest is counted
+  size_t listed = 0;
+  for (const auto& [path, file] : failed) {
+    if (listed++ == kListed) {
+      out << "  ... and " << failed.size() - kListed << " more\n";
+      break;
+    }
+    out << "  " << path << ": " << file.reason << '\n';
   }
   output.commit();
   return kExitOk;

@@ -1,14 +1,17 @@
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
+#include <unistd.h>
+
 #include "index/database.h"
 #include "index/importer.h"
 #include "ingest/error.h"
-#include "ingest/extract_pdf.h"
+#include "ingest/extract_worker.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 #include "tools/klausul/term_model_update.h"
@@ -18,12 +21,31 @@
 namespace klausul::cli {
 namespace {
 
-constexpr int kExitInterrupted = 130;  // the shell's convention for SIGINT
-
 std::atomic<bool> interrupted{false};
+volatile std::sig_atomic_t interrupting_signal = 0;
 
-// Ctrl-C: stop taking new files; the files already extracted are written and committed.
-extern "C" void on_interrupt(int) { interrupted = true; }
+// Ctrl-C or SIGTERM: stop taking new files, kill the workers busy with one; the files already
+// extracted are written and committed. The exit code is the shell's 128 + signal.
+extern "C" void on_interrupt(int signal) {
+  interrupting_signal = signal;
+  interrupted = true;
+}
+
+// After the import everything is committed; learning the term model can take minutes and does
+// not look at a flag. A signal then ends the process at once: the model is learned again by the
+// next ingest (its signature no longer matches the index) or by `klausul learn`.
+extern "C" void on_interrupt_while_learning(int signal) {
+  static const char kLine[] =
+      "ingest: interrupted while learning the term model; the index is committed, the next "
+      "ingest (or 'klausul learn') learns it\n";
+  [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, kLine, sizeof kLine - 1);
+  ::_exit(128 + signal);
+}
+
+// The command that starts an extraction worker: this very binary. /proc/self/exe, not a path:
+// it still names the running program when the file was replaced (a rebuild, an upgrade)
+// during a long ingest, and the worker must speak the same message version.
+std::vector<std::string> worker_command() { return {"/proc/self/exe", "__extract-worker"}; }
 
 Manifest load_manifests(const Args& args, const WalkResult& walk) {
   Manifest manifest;
@@ -53,6 +75,10 @@ void print_summary(const ImportSummary& s, const std::string& db_path) {
                 s.renamed, s.duplicate, s.removed, s.failed, s.clauses, s.seconds,
                 db_path.c_str());
   std::cerr << line;
+  if (s.skipped > 0) {
+    std::cerr << "ingest: " << s.skipped << " files that hung or crashed extraction before were "
+              << "not retried (unchanged since; --retry-failed tries them again)\n";
+  }
   if (s.ocr_pages > 0 || s.skipped_pages > 0) {
     std::cerr << "ingest: " << s.ocr_pages << " scanned pages read by OCR, " << s.skipped_pages
               << " pages without text skipped\n";
@@ -61,9 +87,15 @@ void print_summary(const ImportSummary& s, const std::string& db_path) {
 
 }  // namespace
 
+int run_extract_worker_command(int argc, char** argv) {
+  Args args = parse_args(argc, argv, 2, {"memory-limit-mb"}, {});
+  return worker::run_extract_worker(0, 1, args.get_int("memory-limit-mb", 2048));
+}
+
 int run_ingest(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "region", "manifest", "jobs", "report", "learn"},
-                         {"force", "no-ocr", "keep-missing"});
+  Args args = parse_args(argc, argv, 2,
+                         {"db", "region", "manifest", "jobs", "report", "learn", "file-timeout"},
+                         {"force", "no-ocr", "keep-missing", "retry-failed"});
   if (args.positional.empty()) throw UsageError("ingest needs at least one PATH");
   const RegionTable& regions = RegionTable::builtin();
   if (!args.get("region").empty()) regions.require_known({args.get("region")});
@@ -79,11 +111,13 @@ int run_ingest(int argc, char** argv) {
   options.ingest.manifest = &manifest;
   options.ingest.region_override = args.get("region");
   options.ingest.ocr = !args.has("no-ocr");
+  options.worker_command = worker_command();
+  options.file_timeout = std::chrono::seconds(args.get_int("file-timeout", 60));
+  options.retry_failed = args.has("retry-failed");
 
   const LearnMode learn = learn_mode_from(args.get("learn"));
   const std::string db_path = resolve_database_path(args.get("db"));
   Xapian::WritableDatabase db = open_for_writing(db_path);
-  warm_up_pdf_backend();  // Poppler's global setup is not thread-safe on first use
 
   for (const std::string& missing : walk.missing) {
     std::cerr << missing << ": no such file or folder\n";
@@ -97,8 +131,13 @@ int run_ingest(int argc, char** argv) {
   summary.failed += static_cast<int>(walk.missing.size());
   print_summary(summary, db_path);
   // What the archive teaches about words is learned again when the archive changed.
-  if (!summary.interrupted) refresh_term_model(db, db_path, learn);
-  if (summary.interrupted) return kExitInterrupted;
+  if (!summary.interrupted) {
+    std::signal(SIGINT, on_interrupt_while_learning);
+    std::signal(SIGTERM, on_interrupt_while_learning);
+    if (interrupted) on_interrupt_while_learning(interrupting_signal);  // came just now
+    refresh_term_model(db, db_path, learn);
+  }
+  if (summary.interrupted) return 128 + (interrupting_signal != 0 ? interrupting_signal : SIGINT);
   return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;
 }
 

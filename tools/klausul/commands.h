@@ -14,6 +14,9 @@ constexpr int kExitSomeFilesFailed = 3;
 constexpr int kExitIndex = 4;
 
 int run_ingest(int argc, char** argv);
+/// `klausul __extract-worker [--memory-limit-mb N]`: the hidden entry point of the extraction
+/// workers `ingest` starts (ingest/extract_worker.h); frames on stdin/stdout.
+int run_extract_worker_command(int argc, char** argv);
 int run_search(int argc, char** argv);
 int run_similar(int argc, char** argv);
 int run_compare(int argc, char** argv);

@@ -17,6 +17,7 @@ const char* const kUsage = R"(klausul — search Swedish county policy documents
 usage:
   klausul ingest PATH... [--db DIR] [--jobs N] [--region R] [--manifest FILE] [--force]
                  [--keep-missing] [--report FILE.jsonl] [--no-ocr] [--learn background|wait|no]
+                 [--file-timeout SECONDS] [--retry-failed]
   klausul search QUERY [--db DIR] [--region R]... [--type T]... [--year A..B] [--limit N]
                  [--offset N] [--all-copies] [--all-versions]
   klausul similar (--clause ID | --text TEXT) [--per-region N] [--region R]... [--db DIR]
@@ -45,6 +46,7 @@ Reading commands also take a stub file of shards made by 'klausul shards'.
 
 int dispatch(const std::string& command, int argc, char** argv) {
   using namespace klausul::cli;
+  if (command == "__extract-worker") return run_extract_worker_command(argc, argv);
   if (command == "ingest") return run_ingest(argc, argv);
   if (command == "search") return run_search(argc, argv);
   if (command == "similar") return run_similar(argc, argv);

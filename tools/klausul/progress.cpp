@@ -32,7 +32,9 @@ void IngestProgress::on_file(const FileReport& report) {
                            {"pages", report.pages},
                            {"seconds", report.seconds}};
     if (!report.detail.empty()) {
-      line[report.outcome == ImportOutcome::failed ? "error" : "other_path"] = report.detail;
+      const bool error = report.outcome == ImportOutcome::failed ||
+                         report.outcome == ImportOutcome::skipped;
+      line[error ? "error" : "other_path"] = report.detail;
     }
     report_ << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     report_.flush();  // a killed run still leaves a report of what was done
