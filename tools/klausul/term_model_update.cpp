@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -87,6 +88,7 @@ bool start_background_learner(const std::string& db_path) {
   if (child == 0) {
     if (::fork() != 0) ::_exit(0);
     ::setsid();
+    ::signal(SIGPIPE, SIG_DFL);  // ingest ignores it; an ignored signal survives exec
     const int null_fd = ::open("/dev/null", O_RDONLY);
     const int log_fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (null_fd >= 0) ::dup2(null_fd, STDIN_FILENO);
