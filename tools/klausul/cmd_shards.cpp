@@ -6,11 +6,13 @@
 #include "search/open_database.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
+#include "tools/klausul/term_model_update.h"
 
 namespace klausul::cli {
 
 int run_shards(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {}, {});
+  Args args = parse_args(argc, argv, 2, {"learn"}, {});
+  const LearnMode learn = learn_mode_from(args.get("learn"));
   if (args.positional.size() < 2) {
     throw UsageError("shards needs a STUB file and at least one SHARD (folder or tcp://HOST:PORT)");
   }
@@ -31,6 +33,9 @@ int run_shards(int argc, char** argv) {
   }
   std::cout << "wrote " << stub << ": " << summaries.size() << " shards, " << documents
             << " documents, " << clauses << " clauses (search with --db " << stub << ")\n";
+  // similar and compare through the stub use a term model learned over all its shards
+  // together, kept beside the stub (`klausul learn --db STUB` after the shards change).
+  refresh_term_model(open_for_reading(stub), stub, learn);
   return kExitOk;
 }
 

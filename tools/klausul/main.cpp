@@ -36,7 +36,8 @@ usage:
   klausul learn [--db DIR] [--if-stale] [--neighbours WORDS]
                  (learns the term model again; ingest and remove keep it current)
   klausul stats [--db DIR]
-  klausul shards STUB SHARD...   (SHARD: index folder or tcp://HOST:PORT; then --db STUB)
+  klausul shards STUB SHARD... [--learn background|wait|no]
+                 (SHARD: index folder or tcp://HOST:PORT; then --db STUB)
   klausul serve [--db DIR] [--bind 127.0.0.1] [--port 8080]   (read-only web page, see serve --help)
 common options: --format text|json|jsonl|csv|xlsx|md|html   --output FILE
                 --csv-delimiter ';'   (xlsx needs --output)
