@@ -1,4 +1,5 @@
 #include "ingest/extract_worker.h"
+#include "ingest/address_sanitizer.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -96,19 +97,6 @@ bool read_frame(int fd, std::string& buffer, Frame& frame) {
   }
 }
 
-// AddressSanitizer reserves terabytes of address space for its shadow memory at startup: a
-// sanitized build (tools/sanitize, tools/fuzz) cannot run under an address-space limit.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
 
 void limit_address_space(std::int64_t megabytes) {
   if (megabytes <= 0 || kAddressSanitizer) return;

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "ingest/address_sanitizer.h"
 #include "tests/e2e/run_command.h"
 
 namespace klausul::testing {
@@ -22,19 +23,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// AddressSanitizer builds run workers without an address-space limit (ASan's shadow memory needs
-// terabytes of it), so memory exhaustion cannot be provoked safely there.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
 
 void write(const std::string& path, const std::string& text) {
   fs::create_directories(fs::path(path).parent_path());

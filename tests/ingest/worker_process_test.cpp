@@ -2,6 +2,7 @@
 // a worker is reused from file to file, and a hang, a helper left running, a crash, memory
 // exhaustion, a truncated message and a stop request each cost one file, with one line.
 #include "ingest/worker_process.h"
+#include "ingest/address_sanitizer.h"
 
 #include <dirent.h>
 #include <gtest/gtest.h>
@@ -19,19 +20,6 @@ using Clock = std::chrono::steady_clock;
 using Status = WorkerOutcome::Status;
 using testing::TempDir;
 
-// AddressSanitizer builds run workers without an address-space limit (ASan's shadow memory needs
-// terabytes of it), so memory exhaustion cannot be provoked safely there.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
 
 // Sets KLAUSUL_TEST_FAULT for the workers started while it lives.
 class Fault {
