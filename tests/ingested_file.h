@@ -9,6 +9,17 @@
 
 namespace klausul::testing {
 
+// A clause of `document_id` with just its id, ordinal and text.
+inline Clause clause_with(const std::string& id, const std::string& document_id, int ordinal,
+                   const std::string& text) {
+  Clause clause;
+  clause.id = id;
+  clause.document_id = document_id;
+  clause.ordinal = ordinal;
+  clause.text = text;
+  return clause;
+}
+
 inline IngestedFile ingested_file(const std::string& id, const std::string& region,
                                   const std::vector<std::string>& texts) {
   IngestedFile file;

@@ -1,19 +1,12 @@
 #include <gtest/gtest.h>
 
 #include "ingest/validity.h"
+#include "tests/ingested_file.h"
 
 namespace klausul {
 namespace {
 
-Clause clause_with(const std::string& id, const std::string& document_id, int ordinal,
-                   const std::string& text) {
-  Clause clause;
-  clause.id = id;
-  clause.document_id = document_id;
-  clause.ordinal = ordinal;
-  clause.text = text;
-  return clause;
-}
+using testing::clause_with;
 
 std::vector<Clause> clauses_of(std::initializer_list<const char*> texts) {
   std::vector<Clause> clauses;

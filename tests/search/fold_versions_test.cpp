@@ -1,19 +1,12 @@
 #include <gtest/gtest.h>
 
 #include "search/fold_versions.h"
+#include "tests/ingested_file.h"
 
 namespace klausul {
 namespace {
 
-Clause clause_with(const std::string& id, const std::string& document_id, int ordinal,
-                   const std::string& text) {
-  Clause clause;
-  clause.id = id;
-  clause.document_id = document_id;
-  clause.ordinal = ordinal;
-  clause.text = text;
-  return clause;
-}
+using testing::clause_with;
 
 DocumentInfo doc(const std::string& id, const std::string& decided, const std::string& dnr) {
   DocumentInfo d;

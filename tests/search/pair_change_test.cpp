@@ -1,19 +1,12 @@
 #include <gtest/gtest.h>
 
 #include "search/pair_change.h"
+#include "tests/ingested_file.h"
 
 namespace klausul {
 namespace {
 
-Clause clause_with(const std::string& id, const std::string& document_id, int ordinal,
-                   const std::string& text) {
-  Clause clause;
-  clause.id = id;
-  clause.document_id = document_id;
-  clause.ordinal = ordinal;
-  clause.text = text;
-  return clause;
-}
+using testing::clause_with;
 
 AlignedPair pair_of(AlignmentStatus status, const std::string& a, const std::string& b) {
   AlignedPair pair;
