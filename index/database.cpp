@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "index/compaction.h"
 #include "index/stub_file.h"
 #include "ingest/error.h"
 
@@ -37,6 +38,8 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
   if (ec) throw IndexError("cannot create index folder " + path + ": " + ec.message());
+  // A compaction that a killed process left half swapped is finished first.
+  finish_interrupted_compaction(path);
   try {
     return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {

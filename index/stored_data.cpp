@@ -123,7 +123,8 @@ std::string document_info_to_data(const DocumentInfo& info) {
                       {"doc_type", info.doc_type}, {"year", info.year},
                       {"date", info.date},       {"diarienummer", info.diarienummer},
                       {"pages", info.pages},     {"slides", info.slides},
-                      {"clauses", info.clauses}, {"size", info.size},
+                      {"clauses", info.clauses}, {"text_bytes", info.text_bytes},
+                      {"size", info.size},
                       {"mtime", info.mtime},
                       {"pages_awaiting_ocr", info.pages_awaiting_ocr}};
   const nlohmann::json validity = validity_to_json(info.validity);
@@ -149,6 +150,7 @@ DocumentInfo document_info_from_data(const std::string& data) {
     info.pages = j.value("pages", 0);
     info.slides = j.value("slides", 0);
     info.clauses = j.value("clauses", 0);
+    info.text_bytes = j.value("text_bytes", std::int64_t{0});
     info.size = j.value("size", std::int64_t{0});
     info.mtime = j.value("mtime", std::int64_t{0});
     info.pages_awaiting_ocr = j.value("pages_awaiting_ocr", 0);

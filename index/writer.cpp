@@ -121,6 +121,10 @@ PreparedFile prepare_file(const IngestedFile& file) {
   PreparedFile prepared;
   prepared.info = file.info;
   prepared.info.clauses = static_cast<int>(file.clauses.size());
+  prepared.info.text_bytes = 0;
+  for (const Clause& clause : file.clauses) {
+    prepared.info.text_bytes += static_cast<std::int64_t>(clause.text.size());
+  }
   prepared.clause_documents.reserve(file.clauses.size());
   for (const Clause& clause : file.clauses) {
     prepared.clause_documents.push_back(clause_document(file.info, clause));

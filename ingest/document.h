@@ -70,6 +70,8 @@ struct DocumentInfo {
   int pages = 0;
   int slides = 0;
   int clauses = 0;           // number of clauses indexed
+  std::int64_t text_bytes = 0;  // bytes of its clauses' texts, for `stats` (0: not known,
+                                // records written before it)
   std::int64_t size = 0;     // source file size in bytes
   std::int64_t mtime = 0;    // source modification time, seconds since the epoch
   int ocr_pages = 0;         // pages read by OCR (for the ingest summary; not stored)

@@ -1,10 +1,13 @@
 #include "search/open_database.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <system_error>
+#include <thread>
 
+#include "index/compaction.h"
 #include "index/schema.h"
 #include "ingest/error.h"
 
@@ -31,6 +34,22 @@ int backend_flag(const std::string& backend) {
 
 Xapian::Database open_path(const std::string& path, const RemoteTimeouts& timeouts, int depth);
 
+// An index folder. A compaction swaps new tables in within milliseconds (index/compaction.h);
+// a reader that opens the folder in between sees a version file that does not match its
+// tables, waits for the swap (finish_interrupted_compaction) and tries again.
+Xapian::Database open_folder(const std::string& path, int backend) {
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    finish_interrupted_compaction(path);
+    try {
+      return Xapian::Database(path, backend);
+    } catch (const Xapian::DatabaseError&) {
+      if (attempt == kAttempts) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+    }
+  }
+}
+
 // `where` tells the user which stub listed the shard (" listed in all.stub"), if any.
 Xapian::Database open_shard(const ShardLocation& shard, const std::string& where,
                             const RemoteTimeouts& timeouts, int depth) {
@@ -47,7 +66,7 @@ Xapian::Database open_shard(const ShardLocation& shard, const std::string& where
     std::error_code ec;
     if (!std::filesystem::exists(shard.path, ec)) throw IndexError(name + "no such folder");
     if (is_stub_file(shard.path)) return open_path(shard.path, timeouts, depth + 1);
-    return Xapian::Database(shard.path, backend_flag(shard.backend));
+    return open_folder(shard.path, backend_flag(shard.backend));
   } catch (const Xapian::Error& e) {
     throw IndexError(name + reason(e));
   }
@@ -60,7 +79,7 @@ Xapian::Database open_path(const std::string& path, const RemoteTimeouts& timeou
   }
   if (!is_stub_file(path)) {
     try {
-      return Xapian::Database(path);
+      return open_folder(path, 0);
     } catch (const Xapian::Error& e) {
       throw IndexError("cannot open index at " + path + ": " + reason(e));
     }

@@ -1,8 +1,13 @@
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
 
+#include "index/compaction.h"
 #include "index/database.h"
+#include "index/schema.h"
+#include "index/stored_data.h"
+#include "index/stub_file.h"
 #include "index/failed_files.h"
 #include "search/open_database.h"
 #include "index/writer.h"
@@ -20,6 +25,77 @@
 
 namespace klausul::cli {
 namespace {
+
+// Bytes of clause text the index holds. Records written before text_bytes existed have 0:
+// their clauses are read (once, for `stats` only).
+std::int64_t clause_text_bytes(const Xapian::Database& db,
+                               const std::vector<DocumentInfo>& documents) {
+  std::int64_t total = 0;
+  for (const DocumentInfo& d : documents) {
+    if (d.text_bytes > 0 || d.clauses == 0) {
+      total += d.text_bytes;
+      continue;
+    }
+    const std::string term = schema::document_term(d.id);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      const std::string data = db.get_document(*it).get_data();
+      try {
+        total += static_cast<std::int64_t>(clause_from_data(data).text.size());
+      } catch (const IndexError&) {
+        // the document record (or another kind of entry): no clause text
+      }
+    }
+  }
+  return total;
+}
+
+// The table sizes of an index folder, or the sum over the local folders of a stub's shards
+// (remote shards cannot be measured from here: `complete` is then false).
+TableSizes index_table_sizes(const std::string& db_path, bool& complete) {
+  complete = true;
+  if (!is_stub_file(db_path)) return table_sizes(db_path);
+  TableSizes sum;
+  for (const ShardLocation& shard : read_stub(db_path)) {
+    if (shard.kind != ShardLocation::Kind::local || is_stub_file(shard.path)) {
+      complete = false;
+      continue;
+    }
+    const TableSizes one = table_sizes(shard.path);
+    sum.postlist += one.postlist;
+    sum.termlist += one.termlist;
+    sum.position += one.position;
+    sum.docdata += one.docdata;
+    sum.other += one.other;
+  }
+  return sum;
+}
+
+void print_index_size(std::ostream& out, const TableSizes& sizes, std::int64_t text,
+                      bool complete) {
+  auto megabytes = [](std::int64_t bytes) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return std::string(number);
+  };
+  auto ratio = [text](std::int64_t bytes) {
+    if (text <= 0) return std::string();
+    char number[32];
+    std::snprintf(number, sizeof number, " (%.1fx the text)",
+                  static_cast<double>(bytes) / static_cast<double>(text));
+    return std::string(number);
+  };
+  out << "clause text: " << megabytes(text) << '\n';
+  out << "index size: " << megabytes(sizes.total()) << ratio(sizes.total())
+      << (complete ? "" : " (local shards only)") << '\n';
+  const std::pair<const char*, std::int64_t> tables[] = {{"postlist", sizes.postlist},
+                                                          {"termlist", sizes.termlist},
+                                                          {"position", sizes.position},
+                                                          {"docdata", sizes.docdata},
+                                                          {"other", sizes.other}};
+  for (const auto& [name, bytes] : tables) {
+    if (bytes > 0) out << "  " << name << ": " << megabytes(bytes) << ratio(bytes) << '\n';
+  }
+}
 
 void print_field(std::ostream& out, const char* label, const std::string& value) {
   if (!value.empty()) out << label << ": " << value << '\n';
@@ -237,6 +313,9 @@ int run_stats(int argc, char** argv) {
     out << "  " << name << ": " << counts.first << " documents, " << counts.second
         << " clauses\n";
   }
+  bool complete = true;
+  const TableSizes sizes = index_table_sizes(db_path, complete);
+  print_index_size(out, sizes, clause_text_bytes(db, documents), complete);
   // Files whose extraction hung, crashed or ran out of memory: not in the index, not retried
   // until they change (ingest --retry-failed).
   const auto failed = read_failed_files(db);

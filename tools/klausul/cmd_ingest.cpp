@@ -8,10 +8,12 @@
 
 #include <unistd.h>
 
+#include "index/compaction.h"
 #include "index/database.h"
 #include "index/importer.h"
 #include "ingest/error.h"
 #include "ingest/extract_worker.h"
+#include "search/open_database.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 #include "tools/klausul/term_model_update.h"
@@ -85,7 +87,40 @@ void print_summary(const ImportSummary& s, const std::string& db_path) {
   }
 }
 
+enum class CompactMode { automatic, yes, no };
+
+CompactMode compact_mode_from(const std::string& value) {
+  if (value.empty() || value == "auto") return CompactMode::automatic;
+  if (value == "yes") return CompactMode::yes;
+  if (value == "no") return CompactMode::no;
+  throw UsageError("--compact takes auto, yes or no, not '" + value + "'");
+}
+
 }  // namespace
+
+static void compact_and_report(Xapian::WritableDatabase& db, const std::string& db_path) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::int64_t before = table_sizes(db_path).total();
+  compact_in_place(db, db_path);
+  const std::int64_t after = table_sizes(db_path).total();
+  char line[200];
+  std::snprintf(line, sizeof line, "compacted: %.1f MB -> %.1f MB in %.2f s\n",
+                static_cast<double>(before) / 1e6, static_cast<double>(after) / 1e6,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  std::cerr << line;
+}
+
+int run_compact(int argc, char** argv) {
+  Args args = parse_args(argc, argv, 2, {"db"}, {});
+  if (!args.positional.empty()) throw UsageError("compact takes no arguments (only --db DIR)");
+  const std::string db_path = resolve_database_path(args.get("db"));
+  if (!std::filesystem::is_directory(db_path)) {
+    throw UsageError(db_path + " is not an index folder (compact each shard's folder)");
+  }
+  Xapian::WritableDatabase db = open_for_writing(db_path);
+  compact_and_report(db, db_path);
+  return kExitOk;
+}
 
 int run_extract_worker_command(int argc, char** argv) {
   Args args = parse_args(argc, argv, 2, {"memory-limit-mb"}, {});
@@ -94,7 +129,8 @@ int run_extract_worker_command(int argc, char** argv) {
 
 int run_ingest(int argc, char** argv) {
   Args args = parse_args(argc, argv, 2,
-                         {"db", "region", "manifest", "jobs", "report", "learn", "file-timeout"},
+                         {"db", "region", "manifest", "jobs", "report", "learn", "file-timeout",
+                          "compact"},
                          {"force", "no-ocr", "keep-missing", "retry-failed"});
   if (args.positional.empty()) throw UsageError("ingest needs at least one PATH");
   const RegionTable& regions = RegionTable::builtin();
@@ -116,6 +152,7 @@ int run_ingest(int argc, char** argv) {
   options.retry_failed = args.has("retry-failed");
 
   const LearnMode learn = learn_mode_from(args.get("learn"));
+  const CompactMode compact = compact_mode_from(args.get("compact"));
   const std::string db_path = resolve_database_path(args.get("db"));
   Xapian::WritableDatabase db = open_for_writing(db_path);
 
@@ -130,12 +167,19 @@ int run_ingest(int argc, char** argv) {
   progress.finish();
   summary.failed += static_cast<int>(walk.missing.size());
   print_summary(summary, db_path);
-  // What the archive teaches about words is learned again when the archive changed.
   if (!summary.interrupted) {
     std::signal(SIGINT, on_interrupt_while_learning);
     std::signal(SIGTERM, on_interrupt_while_learning);
     if (interrupted) on_interrupt_while_learning(interrupting_signal);  // came just now
-    refresh_term_model(db, db_path, learn);
+    // A large import leaves the index compact without a separate step.
+    if (compact == CompactMode::yes ||
+        (compact == CompactMode::automatic &&
+         worth_compacting(summary.clauses, static_cast<long>(db.get_doccount())))) {
+      compact_and_report(db, db_path);
+    }
+    db.close();  // after a compaction it would read the replaced tables
+    // What the archive teaches about words is learned again when the archive changed.
+    refresh_term_model(open_for_reading(db_path), db_path, learn);
   }
   if (summary.interrupted) return 128 + (interrupting_signal != 0 ? interrupting_signal : SIGINT);
   return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;

@@ -25,6 +25,7 @@ int run_show(int argc, char** argv);
 int run_versions(int argc, char** argv);
 int run_remove(int argc, char** argv);
 int run_stats(int argc, char** argv);
+int run_compact(int argc, char** argv);
 int run_shards(int argc, char** argv);
 int run_serve(int argc, char** argv);
 int run_coverage(int argc, char** argv);

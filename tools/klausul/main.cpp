@@ -17,7 +17,8 @@ const char* const kUsage = R"(klausul — search Swedish county policy documents
 usage:
   klausul ingest PATH... [--db DIR] [--jobs N] [--region R] [--manifest FILE] [--force]
                  [--keep-missing] [--report FILE.jsonl] [--no-ocr] [--learn background|wait|no]
-                 [--file-timeout SECONDS] [--retry-failed]
+                 [--file-timeout SECONDS] [--retry-failed] [--compact auto|yes|no]
+                 (auto: a large import, a quarter of the index or more, compacts it after)
   klausul search QUERY [--db DIR] [--region R]... [--type T]... [--year A..B] [--limit N]
                  [--offset N] [--all-copies] [--all-versions]
   klausul similar (--clause ID | --text TEXT) [--per-region N] [--region R]... [--db DIR]
@@ -35,7 +36,9 @@ usage:
   klausul remove PATH [--db DIR] [--learn background|wait|no]
   klausul learn [--db DIR] [--if-stale] [--neighbours WORDS]
                  (learns the term model again; ingest and remove keep it current)
-  klausul stats [--db DIR]
+  klausul stats [--db DIR]     (documents, clauses, index size per table against its text)
+  klausul compact [--db DIR]   (rewrites the index folder compactly; ingest does it by itself
+                 after large imports)
   klausul shards STUB SHARD... [--learn background|wait|no]
                  (SHARD: index folder or tcp://HOST:PORT; then --db STUB)
   klausul serve [--db DIR] [--bind 127.0.0.1] [--port 8080]   (read-only web page, see serve --help)
@@ -61,6 +64,7 @@ int dispatch(const std::string& command, int argc, char** argv) {
   if (command == "shards") return run_shards(argc, argv);
   if (command == "serve") return run_serve(argc, argv);
   if (command == "learn") return run_learn(argc, argv);
+  if (command == "compact") return run_compact(argc, argv);
   throw klausul::UsageError("unknown command '" + command + "' (see klausul --help)");
 }
 

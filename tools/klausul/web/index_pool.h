@@ -4,11 +4,14 @@
 // costs file opens on every search. So the pool keeps idle handles and lends one per request;
 // each lease first calls Database::reopen(), which moves the handle to the latest committed
 // revision when an ingest has committed meanwhile (and is nearly free otherwise). That is how
-// searching keeps working, and sees new clauses, while `klausul ingest` writes.
+// searching keeps working, and sees new clauses, while `klausul ingest` writes. After an
+// ingest compacted the folder (new table files, index/compaction.h) idle handles are dropped
+// and opened afresh: reopen() would go on reading the replaced files.
 #pragma once
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -42,20 +45,23 @@ class IndexPool {
  private:
   // Borrows a handle for one request and gives it back when the request is done.
   struct Lease {
-    explicit Lease(IndexPool& pool) : pool(pool), db(pool.take()) {}
-    ~Lease() { pool.give_back(std::move(db)); }
+    explicit Lease(IndexPool& pool) : pool(pool), generation(0), db(pool.take(generation)) {}
+    ~Lease() { pool.give_back(std::move(db), generation); }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     IndexPool& pool;
+    std::uint64_t generation;  // of the tables the handle was opened on
     std::unique_ptr<Xapian::Database> db;
   };
 
-  std::unique_ptr<Xapian::Database> take();
-  void give_back(std::unique_ptr<Xapian::Database> db);
+  // `generation` is set to the table generation (index/compaction.h) the handle reads.
+  std::unique_ptr<Xapian::Database> take(std::uint64_t& generation);
+  void give_back(std::unique_ptr<Xapian::Database> db, std::uint64_t generation);
 
   std::string path_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Xapian::Database>> idle_;  // guarded by mutex_
+  std::uint64_t idle_generation_ = 0;  // the generation of every idle handle; guarded by mutex_
 };
 
 }  // namespace klausul::web
