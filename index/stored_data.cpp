@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "ingest/error.h"
 
 namespace klausul {
@@ -75,22 +78,84 @@ Validity validity_from_json(const nlohmann::json& j) {
 
 }  // namespace
 
-std::string clause_to_data(const Clause& clause) {
-  nlohmann::json j = {{"id", clause.id},
-                      {"doc", clause.document_id},
-                      {"ord", clause.ordinal},
-                      {"text", clause.text},
-                      {"section", clause.section},
-                      {"page", clause.page},
-                      {"slide", clause.slide},
-                      {"kind", block_kind_name(clause.kind)}};
-  if (!clause.context.empty()) j["context"] = clause.context;
-  if (clause.ocr) j["ocr"] = true;
-  if (clause.note) j["note"] = true;
-  return j.dump();
+// Stored clauses are compact binary (the first byte, kClauseFormat, tells it from the JSON of
+// indexes written before): the clause is read for every hit shown and stored once per clause,
+// so its keys and quoting cost a million times over. Layout after the format byte:
+//   flags (1 byte: kOcr, kNote, kOwnId), kind (1 byte), ordinal, page, slide (varints),
+//   document id, text, context (strings), section count (varint) and the headings (strings),
+//   and the clause id (string) only when it is not "<document id>:<ordinal>" (kOwnId).
+// A string is its byte length (varint) and its bytes.
+namespace {
+
+constexpr char kClauseFormat = '\x01';
+constexpr unsigned char kOcr = 1, kNote = 2, kOwnId = 4;
+
+void put_varint(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out += static_cast<char>((value & 0x7f) | 0x80);
+    value >>= 7;
+  }
+  out += static_cast<char>(value);
 }
 
-Clause clause_from_data(const std::string& data) {
+void put_string(std::string& out, const std::string& text) {
+  put_varint(out, text.size());
+  out += text;
+}
+
+// Reads what put_varint/put_string wrote; throws IndexError at a truncated or bad value.
+class ClauseReader {
+ public:
+  explicit ClauseReader(const std::string& data) : data_(data) {}
+
+  unsigned char byte() {
+    if (at_ >= data_.size()) corrupt();
+    return static_cast<unsigned char>(data_[at_++]);
+  }
+  std::uint64_t varint() {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      const unsigned char b = byte();
+      value |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+      if ((b & 0x80) == 0) return value;
+    }
+    corrupt();
+  }
+  int small_int() {
+    const std::uint64_t value = varint();
+    if (value > 100000000) corrupt();
+    return static_cast<int>(value);
+  }
+  std::string string() {
+    const std::uint64_t length = varint();
+    if (length > data_.size() - at_) corrupt();
+    std::string text = data_.substr(at_, length);
+    at_ += length;
+    return text;
+  }
+
+ private:
+  [[noreturn]] static void corrupt() {
+    throw IndexError("corrupt clause data in index: truncated or malformed");
+  }
+  const std::string& data_;
+  size_t at_ = 0;
+};
+
+BlockKind kind_from_index(unsigned char index) {
+  for (BlockKind kind : {BlockKind::heading, BlockKind::paragraph, BlockKind::list_item,
+                         BlockKind::table_cell, BlockKind::slide_title, BlockKind::att_decision}) {
+    if (static_cast<unsigned char>(kind) == index) return kind;
+  }
+  return BlockKind::paragraph;
+}
+
+std::string default_clause_id(const std::string& document_id, int ordinal) {
+  return document_id + ":" + std::to_string(ordinal);
+}
+
+// Indexes written before the binary format stored the clause as JSON.
+Clause clause_from_json(const std::string& data) {
   try {
     nlohmann::json j = nlohmann::json::parse(data);
     Clause clause;
@@ -109,6 +174,50 @@ Clause clause_from_data(const std::string& data) {
   } catch (const nlohmann::json::exception& e) {
     throw IndexError(std::string("corrupt clause data in index: ") + e.what());
   }
+}
+
+}  // namespace
+
+std::string clause_to_data(const Clause& clause) {
+  const bool own_id = clause.id != default_clause_id(clause.document_id, clause.ordinal);
+  std::string out;
+  out.reserve(clause.text.size() + clause.document_id.size() + 16);
+  out += kClauseFormat;
+  out += static_cast<char>((clause.ocr ? kOcr : 0) | (clause.note ? kNote : 0) |
+                           (own_id ? kOwnId : 0));
+  out += static_cast<char>(static_cast<unsigned char>(clause.kind));
+  put_varint(out, static_cast<std::uint64_t>(std::max(clause.ordinal, 0)));
+  put_varint(out, static_cast<std::uint64_t>(std::max(clause.page, 0)));
+  put_varint(out, static_cast<std::uint64_t>(std::max(clause.slide, 0)));
+  put_string(out, clause.document_id);
+  put_string(out, clause.text);
+  put_string(out, clause.context);
+  put_varint(out, clause.section.size());
+  for (const std::string& heading : clause.section) put_string(out, heading);
+  if (own_id) put_string(out, clause.id);
+  return out;
+}
+
+Clause clause_from_data(const std::string& data) {
+  if (data.empty() || data[0] != kClauseFormat) return clause_from_json(data);
+  ClauseReader in(data);
+  in.byte();  // the format
+  const unsigned char flags = in.byte();
+  Clause clause;
+  clause.kind = kind_from_index(in.byte());
+  clause.ocr = (flags & kOcr) != 0;
+  clause.note = (flags & kNote) != 0;
+  clause.ordinal = in.small_int();
+  clause.page = in.small_int();
+  clause.slide = in.small_int();
+  clause.document_id = in.string();
+  clause.text = in.string();
+  clause.context = in.string();
+  const int headings = in.small_int();
+  for (int i = 0; i < headings; ++i) clause.section.push_back(in.string());
+  clause.id = (flags & kOwnId) != 0 ? in.string()
+                                    : default_clause_id(clause.document_id, clause.ordinal);
+  return clause;
 }
 
 std::string validity_to_data(const Validity& validity) {

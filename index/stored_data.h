@@ -1,5 +1,6 @@
-// What a Xapian document's data holds: a clause (clause documents) or a DocumentInfo
-// (document records), as JSON so that remote shards and other tools can read it.
+// What a Xapian document's data holds: a clause (clause documents, compact binary: see
+// stored_data.cpp; clauses stored as JSON by older indexes are still read) or a DocumentInfo
+// (document records, JSON: one per document, read by other tools too).
 #pragma once
 
 #include <string>

@@ -37,8 +37,18 @@ std::vector<DocumentInfo> list_documents(const Xapian::Database& db) {
   for (auto it = db.postlist_begin(kind_term); it != db.postlist_end(kind_term); ++it) {
     documents.push_back(document_info_from_data(db.get_document(*it).get_data()));
   }
-  std::sort(documents.begin(), documents.end(),
-            [](const DocumentInfo& a, const DocumentInfo& b) { return a.path < b.path; });
+  // A file ingested into two shards of a stub has a record in each: it is one file. The
+  // newest version (latest mtime; the same content then counts once anyway) stands for it.
+  std::stable_sort(documents.begin(), documents.end(),
+                   [](const DocumentInfo& a, const DocumentInfo& b) {
+                     if (a.path != b.path) return a.path < b.path;
+                     return a.mtime > b.mtime;
+                   });
+  documents.erase(std::unique(documents.begin(), documents.end(),
+                              [](const DocumentInfo& a, const DocumentInfo& b) {
+                                return a.path == b.path;
+                              }),
+                  documents.end());
   return documents;
 }
 

@@ -19,7 +19,8 @@ std::optional<DocumentInfo> find_document_by_path(const Xapian::Database& db,
                                                   const std::string& path);
 std::optional<DocumentInfo> find_document_by_id(const Xapian::Database& db,
                                                 const std::string& document_id);
-/// All indexed documents, ordered by path.
+/// All indexed documents, ordered by path, each path once (a file in two shards of a stub:
+/// the record with the latest mtime).
 std::vector<DocumentInfo> list_documents(const Xapian::Database& db);
 
 /// A file's clauses analysed into Xapian documents, ready for the writer. Preparing is the

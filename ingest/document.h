@@ -14,6 +14,7 @@ enum class Format { unknown, text, pdf, zip, html, ole2, empty };
 std::string format_name(Format format);
 
 /// What a block of text is in its document. Drives segmentation and the clause kind.
+// Stored by number in the index (index/stored_data.cpp): add new kinds at the end only.
 enum class BlockKind { heading, paragraph, list_item, table_cell, slide_title, att_decision };
 
 /// Name of a block kind as stored in the index ("heading", "paragraph", "list_item", ...).

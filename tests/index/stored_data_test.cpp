@@ -50,6 +50,72 @@ TEST(StoredData, DocumentInfoRoundTrips) {
   EXPECT_EQ(back.mtime, 1700000000);
 }
 
+TEST(StoredData, ClauseDataIsCompact) {
+  Clause clause{};
+  clause.id = "1b3074f39ee3d7a3:29";
+  clause.document_id = "1b3074f39ee3d7a3";
+  clause.ordinal = 29;
+  clause.text = "Landstinget ska bevaka och påverka EU.";
+  clause.section = {"Riktlinjer"};
+  // The text, the document id and the heading, with a few bytes of framing: no clause id
+  // (derived from document id and ordinal), no keys.
+  const std::string data = clause_to_data(clause);
+  EXPECT_LE(data.size(), clause.text.size() + clause.document_id.size() + 10 + 12);
+  EXPECT_EQ(data.find("1b3074f39ee3d7a3:29"), std::string::npos);
+  EXPECT_EQ(clause_from_data(data).id, "1b3074f39ee3d7a3:29");
+}
+
+TEST(StoredData, AClauseIdOfItsOwnIsKept) {
+  Clause clause{};
+  clause.id = "special";
+  clause.document_id = "doc";
+  clause.ordinal = 300;
+  clause.page = 1000;
+  clause.slide = 2;
+  clause.kind = BlockKind::att_decision;
+  clause.ocr = true;
+  const Clause back = clause_from_data(clause_to_data(clause));
+  EXPECT_EQ(back.id, "special");
+  EXPECT_EQ(back.ordinal, 300);
+  EXPECT_EQ(back.page, 1000);
+  EXPECT_EQ(back.slide, 2);
+  EXPECT_EQ(back.kind, BlockKind::att_decision);
+  EXPECT_TRUE(back.ocr);
+  EXPECT_FALSE(back.note);
+  EXPECT_TRUE(back.section.empty());
+}
+
+// Indexes written before the binary format hold clauses as JSON: they are still read.
+TEST(StoredData, ClausesStoredAsJsonAreStillRead) {
+  const Clause back = clause_from_data(
+      R"({"id":"d:4","doc":"d","ord":4,"text":"Vården ska vara jämlik.","section":["Mål"],)"
+      R"("page":2,"slide":0,"kind":"list_item","context":"Regionen:","ocr":true})");
+  EXPECT_EQ(back.id, "d:4");
+  EXPECT_EQ(back.document_id, "d");
+  EXPECT_EQ(back.ordinal, 4);
+  EXPECT_EQ(back.text, "Vården ska vara jämlik.");
+  EXPECT_EQ(back.section, std::vector<std::string>{"Mål"});
+  EXPECT_EQ(back.page, 2);
+  EXPECT_EQ(back.kind, BlockKind::list_item);
+  EXPECT_EQ(back.context, "Regionen:");
+  EXPECT_TRUE(back.ocr);
+}
+
+TEST(StoredData, TruncatedClauseDataIsAnIndexError) {
+  Clause clause{};
+  clause.id = "d:1";
+  clause.document_id = "d";
+  clause.ordinal = 1;
+  clause.text = "Vården ska vara jämlik.";
+  clause.section = {"Mål", "Delmål"};
+  const std::string data = clause_to_data(clause);
+  for (size_t length = 1; length < data.size(); ++length) {
+    EXPECT_THROW(clause_from_data(data.substr(0, length)), IndexError) << length;
+  }
+  EXPECT_THROW(clause_from_data(std::string("\x01\x00\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 13)),
+               IndexError);
+}
+
 TEST(StoredData, CorruptDataIsAnIndexError) {
   EXPECT_THROW(clause_from_data("not json"), IndexError);
   EXPECT_THROW(document_info_from_data("{}"), IndexError);
