@@ -15,8 +15,9 @@ namespace klausul {
 std::string series_file_path(const std::string& db_path);
 
 /// Runs the series check (rule 1c) with compare for the candidate pairs of `db` (at most 200
-/// compares, newest documents first) and writes the confirmed pairs to series_file_path,
-/// replacing it atomically. Returns the number of confirmed pairs. Throws IndexError when the
+/// compares, newest documents first) and writes each pair's verdict to series_file_path,
+/// replacing it atomically. Pairs the file already judged are not compared again (document
+/// ids are content hashes). Returns the number of confirmed pairs. Throws IndexError when the
 /// file cannot be written.
 int update_series_file(const Xapian::Database& db, const std::string& db_path);
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 
 #include "index/writer.h"
 #include "tests/ingested_file.h"
@@ -55,6 +56,23 @@ TEST_F(VersionStoreTest, CompareConfirmsTheSeriesOnceAndSearchesReadIt) {
   EXPECT_EQ(versions.state("old").replaced_by, "new");
   EXPECT_EQ(versions.state("new").status, VersionStatus::in_force);
   EXPECT_EQ(versions.state("other").status, VersionStatus::unknown) << "another subject, same title";
+}
+
+// An update compares only pairs no earlier update judged: a verdict in the file is reused
+// (here a planted "not the same text" for a pair compare would confirm), and rejected pairs
+// are kept with "no" so that they are not compared again either.
+TEST_F(VersionStoreTest, VerdictsOfEarlierUpdatesAreReused) {
+  EXPECT_EQ(update_series_file(db, dir / "db"), 1);
+  std::ifstream first(series_file_path(dir / "db"));
+  const std::string written((std::istreambuf_iterator<char>(first)), {});
+  EXPECT_NE(written.find("\tno\n"), std::string::npos) << written;  // (other, ...) rejected
+
+  std::ofstream(series_file_path(dir / "db")) << "# planted\nold\tnew\tno\n";
+  EXPECT_EQ(update_series_file(db, dir / "db"), 0);
+  EXPECT_EQ(load_versions(db, dir / "db").state("old").status, VersionStatus::unknown);
+  std::ifstream second(series_file_path(dir / "db"));
+  const std::string rewritten((std::istreambuf_iterator<char>(second)), {});
+  EXPECT_NE(rewritten.find("old\tnew\tno\n"), std::string::npos) << rewritten;
 }
 
 TEST(SeriesFilePath, BesideAnIndexFolderOrAStub) {
