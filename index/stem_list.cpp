@@ -7,7 +7,13 @@
 namespace klausul {
 namespace {
 
-constexpr char kWdfSeparator = '\x01';
+constexpr char kWdfSeparator = '\x01';  // text format of older indexes
+// Front-coded format: this first byte, then per entry the bytes shared with the previous
+// term, the length of the rest, the rest, and the wdf as a varint. Terms come sorted (term
+// list order), so neighbours share their "Z" and often more: a third smaller than the text
+// format, and the value is stored on every clause.
+constexpr char kFrontCodedFormat = '\x02';
+constexpr size_t kMaxTermBytes = 245;  // Xapian's term limit: lengths fit one byte
 
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -22,19 +28,39 @@ bool is_vector_term(std::string_view term) {
 }
 
 std::string stem_list_of(const Xapian::Document& doc) {
-  std::string list;
+  std::vector<std::pair<std::string, Xapian::termcount>> entries;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-    const std::string term = *it;
-    if (!is_vector_term(term)) continue;
-    list += term;
-    list += kWdfSeparator;
-    list += std::to_string(it.get_wdf());
-    list += '\n';
+    std::string term = *it;
+    if (is_vector_term(term)) entries.emplace_back(std::move(term), it.get_wdf());
+  }
+  return encode_stem_list(entries);
+}
+
+std::string encode_stem_list(const std::vector<std::pair<std::string, Xapian::termcount>>& entries) {
+  std::string list(1, kFrontCodedFormat);
+  std::string_view previous;
+  for (const auto& [term, wdf] : entries) {
+    if (term.empty() || term.size() > kMaxTermBytes || wdf == 0) continue;
+    size_t shared = 0;
+    while (shared < previous.size() && shared < term.size() && previous[shared] == term[shared]) {
+      ++shared;
+    }
+    list += static_cast<char>(shared);
+    list += static_cast<char>(term.size() - shared);
+    list.append(term, shared, std::string::npos);
+    for (Xapian::termcount value = wdf; ; value >>= 7) {
+      list += static_cast<char>(value >= 0x80 ? (value & 0x7f) | 0x80 : value);
+      if (value < 0x80) break;
+    }
+    previous = term;
   }
   return list;
 }
 
-std::vector<std::pair<std::string, Xapian::termcount>> parse_stem_list(std::string_view value) {
+namespace {
+
+// The text format of indexes written before the front-coded one: "term\x01wdf\n" per entry.
+std::vector<std::pair<std::string, Xapian::termcount>> parse_text_stem_list(std::string_view value) {
   std::vector<std::pair<std::string, Xapian::termcount>> entries;
   while (!value.empty()) {
     const size_t end = value.find('\n');
@@ -47,6 +73,37 @@ std::vector<std::pair<std::string, Xapian::termcount>> parse_stem_list(std::stri
     auto [ptr, error] = std::from_chars(number.data(), number.data() + number.size(), wdf);
     if (error != std::errc() || ptr != number.data() + number.size() || wdf == 0) continue;
     entries.emplace_back(std::string(entry.substr(0, separator)), wdf);
+  }
+  return entries;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, Xapian::termcount>> parse_stem_list(std::string_view value) {
+  if (value.empty() || value[0] != kFrontCodedFormat) return parse_text_stem_list(value);
+  std::vector<std::pair<std::string, Xapian::termcount>> entries;
+  std::string term;
+  size_t at = 1;
+  while (at + 2 <= value.size()) {
+    const auto shared = static_cast<unsigned char>(value[at]);
+    const auto suffix = static_cast<unsigned char>(value[at + 1]);
+    at += 2;
+    if (shared > term.size() || suffix > value.size() - at) break;  // malformed: stop here
+    term.resize(shared);
+    term.append(value.substr(at, suffix));
+    at += suffix;
+    Xapian::termcount wdf = 0;
+    bool complete = false;
+    for (int shift = 0; at < value.size() && shift < 32; shift += 7) {
+      const auto byte = static_cast<unsigned char>(value[at++]);
+      wdf |= static_cast<Xapian::termcount>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) {
+        complete = true;
+        break;
+      }
+    }
+    if (!complete) break;
+    if (wdf > 0 && !term.empty()) entries.emplace_back(term, wdf);
   }
   return entries;
 }

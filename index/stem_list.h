@@ -19,11 +19,15 @@ namespace klausul {
 /// True for the terms a stem list keeps (see above).
 bool is_vector_term(std::string_view term);
 
-/// The stem list of an indexed (or about to be indexed) clause document, from its terms:
-/// "term\x01wdf\n" per kept term, in term order.
+/// The stem list of an indexed (or about to be indexed) clause document, from its terms, in
+/// term order (encode_stem_list).
 std::string stem_list_of(const Xapian::Document& doc);
 
-/// The (term, wdf) entries of a stem list value; malformed entries are skipped.
+/// The stem list value of (term, wdf) entries in term order: front-coded (see stem_list.cpp).
+std::string encode_stem_list(const std::vector<std::pair<std::string, Xapian::termcount>>& entries);
+
+/// The (term, wdf) entries of a stem list value, front-coded or in the text format of older
+/// indexes; malformed entries (and, front-coded, what follows them) are skipped.
 std::vector<std::pair<std::string, Xapian::termcount>> parse_stem_list(std::string_view value);
 
 }  // namespace klausul
