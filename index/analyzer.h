@@ -45,9 +45,10 @@ class DocumentIndexer {
   /// calls leave a gap of positions, so a phrase never spans two fields.
   void add_text(const std::string& text, const std::string& prefix = "");
 
-  /// Indexes `text` under `prefix` as words and stems without positions: found by word,
-  /// never by phrase. For fields repeated on many clauses (the document title), where
-  /// positions would cost more than they give.
+  /// Indexes `text` under `prefix` as words and stems without positions, stopwords and
+  /// compound parts left out: how titles and section trails were indexed on every clause
+  /// before they moved to records. Kept for the section stems of a clause's stem list
+  /// (index/section_records.h), which must not change.
   void add_words(const std::string& text, const std::string& prefix);
 
  private:

@@ -16,6 +16,10 @@ std::string record_term(const std::string& document_id) {
   return kRecordPrefix + document_id;
 }
 
+std::string section_key_term(const std::string& document_id, size_t n) {
+  return kSectionKeyPrefix + document_id + "/" + std::to_string(n);
+}
+
 std::string path_term(const std::string& path) {
   // Xapian terms are limited to 245 bytes; long paths are identified by their hash.
   if (path.size() <= 200) return kPathPrefix + path;

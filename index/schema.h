@@ -5,32 +5,51 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string>
 
 namespace klausul::schema {
 
+// Three kinds of Xapian document (XK term): a clause (what search answers), one document
+// record per source document (metadata, title words) and one section record per distinct
+// section trail of a document (the trail's words). A fact about a document or a trail is
+// stored once, on its record, and joined to the clauses at query time (search/field_query.h):
+// records are never hits, facets, counts or similar candidates.
+
 // Boolean terms.
 inline const std::string kClauseIdPrefix = "Q";     // Q<clause id>, unique per clause
-inline const std::string kDocumentPrefix = "XD";    // XD<document id>, on clauses and doc record
+// XD<document id>: on clauses, the document record and section records, so that deleting
+// by it removes all of a document.
+inline const std::string kDocumentPrefix = "XD";
 inline const std::string kPathPrefix = "XP";        // XP<path or hash of a long path>, doc record
 inline const std::string kRecordPrefix = "XI";      // XI<document id>, on the doc record only
-inline const std::string kRegionPrefix = "XR";      // XR<region key>
-inline const std::string kTypePrefix = "XT";        // XT<ascii-folded doc type>
-inline const std::string kYearPrefix = "XY";        // XY<year>
-inline const std::string kKindPrefix = "XK";        // XKclause or XKdocument
+inline const std::string kRegionPrefix = "XR";      // XR<region key>, clauses only
+inline const std::string kTypePrefix = "XT";        // XT<ascii-folded doc type>, clauses only
+inline const std::string kYearPrefix = "XY";        // XY<year>, clauses only
+inline const std::string kKindPrefix = "XK";        // XKclause, XKdocument or XKsection
 inline const std::string kFingerprintPrefix = "XF"; // XF<text fingerprint>, duplicate clauses
+// XA<document id>/<n>: the n-th distinct section trail of a document, on each clause under
+// that trail (the trail's words are on its section record, whose data is this term).
+inline const std::string kSectionKeyPrefix = "XA";
 inline const std::string kClauseKind = "clause";
 inline const std::string kDocumentKind = "document";
+inline const std::string kSectionKind = "section";
 
-// Free-text prefixes the query parser knows (field:word).
-inline const std::string kTitlePrefix = "S";        // words of the document title
-inline const std::string kSectionPrefix = "XS";     // words of the section path
+// Free-text prefixes the query parser knows (field:word), searched through the records
+// (search/field_query.h). Indexes written before section records held both on every clause,
+// as words and stems without positions.
+// Words (with positions) and stems of the document title, on the document record.
+inline const std::string kTitlePrefix = "S";
+// Words (with positions) and stems of a section trail, on its section record; also a heading
+// clause's own words, so that a heading is found as a section.
+inline const std::string kSectionPrefix = "XS";
 
-// Value slots (clause documents).
+// Value slots (clause documents, unless said otherwise).
 inline constexpr Xapian::valueno kRegionSlot = 0;    // region key
 inline constexpr Xapian::valueno kYearSlot = 1;      // sortable_serialise(year)
 inline constexpr Xapian::valueno kTypeSlot = 2;      // ascii-folded doc type
-inline constexpr Xapian::valueno kDocumentSlot = 3;  // document id
+// Document id, on clauses and on document records (titel: reads it from matching records).
+inline constexpr Xapian::valueno kDocumentSlot = 3;
 inline constexpr Xapian::valueno kFingerprintSlot = 4;  // text fingerprint (collapse key)
 // region key + kCopyKeySeparator + fingerprint (or the Q term when the text has none): one
 // value per distinct clause text in a region, so region facets count copies once. Indexes
@@ -53,6 +72,8 @@ std::string clause_term(const std::string& clause_id);
 std::string document_term(const std::string& document_id);
 /// The XI term of a document record (one per document id).
 std::string record_term(const std::string& document_id);
+/// The XA term of a document's n-th distinct section trail.
+std::string section_key_term(const std::string& document_id, size_t n);
 /// The XP term of a source path (long paths are hashed to stay under Xapian's term limit).
 std::string path_term(const std::string& path);
 /// The metadata key of a failed file (long paths hashed, as for path_term).

@@ -4,7 +4,7 @@
 
 #include "index/fingerprint.h"
 #include "index/schema.h"
-#include "index/stem_list.h"
+#include "index/section_records.h"
 #include "index/stored_data.h"
 #include "ingest/error.h"
 #include "ingest/normalize.h"
@@ -54,13 +54,15 @@ std::vector<DocumentInfo> list_documents(const Xapian::Database& db) {
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase& db) : db_(db) {}
 
+// Clauses, the document record and section records all carry the XD term.
 void IndexWriter::delete_document_terms(const std::string& document_id) {
   db_.delete_document(schema::document_term(document_id));
 }
 
 namespace {
 
-Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause) {
+Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
+                                 const SectionTrail& trail) {
   Xapian::Document doc;
   doc.set_data(clause_to_data(clause));
   // A heading is the section of the clauses below it, not an answer of its own: its words are
@@ -68,10 +70,8 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause)
   const bool heading = clause.kind == BlockKind::heading;
   DocumentIndexer indexer(doc);
   indexer.add_text(clause.text, heading ? schema::kSectionPrefix : "");
-  if (!clause.section.empty()) {
-    indexer.add_words(section_label(clause.section), schema::kSectionPrefix);
-  }
-  if (!info.title.empty()) indexer.add_words(info.title, schema::kTitlePrefix);
+  // The title and the trail's words are on the document and section records, once.
+  if (!trail.key_term.empty()) doc.add_boolean_term(trail.key_term);
 
   doc.add_boolean_term(schema::clause_term(clause.id));
   doc.add_boolean_term(schema::document_term(info.id));
@@ -89,7 +89,7 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause)
     doc.add_boolean_term(schema::kFingerprintPrefix + fingerprint);
     doc.add_value(schema::kFingerprintSlot, fingerprint);
   }
-  doc.add_value(schema::kStemsSlot, stem_list_of(doc));
+  doc.add_value(schema::kStemsSlot, stem_list_with_trail(doc, trail));
   doc.add_value(schema::kRegionCopySlot,
                 info.region + schema::kCopyKeySeparator +
                     (fingerprint.empty() ? schema::clause_term(clause.id) : fingerprint));
@@ -102,6 +102,10 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause)
 Xapian::Document IndexWriter::record_document(const DocumentInfo& info) {
   Xapian::Document record;
   record.set_data(document_info_to_data(info));
+  // titel: searches the records' titles (with positions, for phrases) and reads the id of
+  // each record it matches from its value (search/field_query.h).
+  if (!info.title.empty()) DocumentIndexer(record).add_text(info.title, schema::kTitlePrefix);
+  record.add_value(schema::kDocumentSlot, info.id);
   record.add_boolean_term(schema::kKindPrefix + schema::kDocumentKind);
   record.add_boolean_term(schema::document_term(info.id));
   record.add_boolean_term(schema::record_term(info.id));
@@ -136,9 +140,12 @@ PreparedFile prepare_file(const IngestedFile& file) {
     prepared.info.text_bytes += static_cast<std::int64_t>(clause.text.size());
   }
   prepared.clause_documents.reserve(file.clauses.size());
+  DocumentSections sections(file.info.id);
   for (const Clause& clause : file.clauses) {
-    prepared.clause_documents.push_back(clause_document(file.info, clause));
+    prepared.clause_documents.push_back(
+        clause_document(file.info, clause, sections.trail(clause.section)));
   }
+  prepared.section_records = sections.take_records();
   return prepared;
 }
 
@@ -151,6 +158,7 @@ void IndexWriter::replace_prepared(const PreparedFile& file) {
     // derived from the content and must stay unique.
     delete_document_terms(file.info.id);
     for (const Xapian::Document& doc : file.clause_documents) db_.add_document(doc);
+    for (const Xapian::Document& doc : file.section_records) db_.add_document(doc);
     db_.add_document(record_document(file.info));
   });
 }

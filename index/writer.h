@@ -1,5 +1,7 @@
-// Writes ingested files into the index: one Xapian document per clause plus one record per
-// source document. A file's clauses enter together or not at all (one transaction per file).
+// Writes ingested files into the index: one Xapian document per clause, one record per source
+// document (metadata and title words) and one section record per distinct section trail of
+// the document (index/section_records.h). A file's clauses and records enter together or not
+// at all (one transaction per file).
 #pragma once
 
 #include <xapian.h>
@@ -28,6 +30,7 @@ std::vector<DocumentInfo> list_documents(const Xapian::Database& db);
 struct PreparedFile {
   DocumentInfo info;  // info.clauses set
   std::vector<Xapian::Document> clause_documents;
+  std::vector<Xapian::Document> section_records;  // one per distinct section trail
 };
 
 /// Analyses every clause of `file`. Thread-safe.
@@ -45,7 +48,7 @@ class IndexWriter {
   IndexWriter& operator=(const IndexWriter&) = delete;
 
   /// Replaces whatever the index holds for file.info.path (and for file.info.id) with the
-  /// file's clauses and document record.
+  /// file's clauses, document record and section records.
   void replace_file(const IngestedFile& file);
   /// The same for a file prepared (in another thread) with prepare_file().
   void replace_prepared(const PreparedFile& file);
@@ -54,7 +57,7 @@ class IndexWriter {
   /// touched file (new mtime) or a renamed one (new path; `old_path` is the indexed one).
   void update_record(const std::string& old_path, const DocumentInfo& info);
 
-  /// Removes a source path's clauses and record. Returns false when it was not indexed.
+  /// Removes a source path's clauses and records. Returns false when it was not indexed.
   bool remove_path(const std::string& path);
 
   /// Makes every change so far durable (one fsync).

@@ -42,15 +42,16 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document& doc, const StemC
     weights[stem] += factor * (1.0 + std::log(static_cast<double>(wdf))) * idf;
   };
   // The stored stem list when there is one (one value instead of a term list: no round trip
-  // per candidate on a remote shard); the query side also needs words, from the term list.
-  const std::string stored = with_surface ? "" : doc.get_value(schema::kStemsSlot);
-  if (!stored.empty()) {
-    for (const auto& [term, wdf] : parse_stem_list(stored)) add_stem(term, wdf);
-  } else {
+  // per candidate on a remote shard; and only the stem list holds a clause's section stems,
+  // which are on its section record). Older indexes and free texts have none: their terms
+  // hold the stems. The query side also needs words, from the term list.
+  const std::string stored = doc.get_value(schema::kStemsSlot);
+  for (const auto& [term, wdf] : parse_stem_list(stored)) add_stem(term, wdf);
+  if (stored.empty() || with_surface) {
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
       const std::string term = *it;
       if (!is_body_word(term)) {
-        add_stem(term, it.get_wdf());
+        if (stored.empty()) add_stem(term, it.get_wdf());
       } else if (with_surface) {
         const std::string stem = canon.canonical(stem_swedish(term));
         if (!vector.surface.count(stem) || term.size() < vector.surface[stem].size()) {
@@ -138,9 +139,15 @@ SharedIdf& shared_idf() {
 
 }  // namespace
 
+Xapian::doccount counted_documents(const Xapian::Database& db) {
+  const Xapian::doccount all = db.get_doccount();
+  const Xapian::doccount sections = db.get_termfreq(schema::kKindPrefix + schema::kSectionKind);
+  return all > sections ? all - sections : 0;
+}
+
 IdfCache::IdfCache(const Xapian::Database& db)
     : db_(db),
-      documents_(std::max<double>(1.0, db.get_doccount())),
+      documents_(std::max<double>(1.0, counted_documents(db))),
       state_(db.get_uuid() + "/" + std::to_string(db.get_doccount()) + "/" +
              std::to_string(db.get_total_length())) {}
 

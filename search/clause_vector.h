@@ -39,6 +39,10 @@ class StemCanon {
 /// The StemCanon of the standard synonym and related tables, built once.
 const StemCanon& standard_stem_canon();
 
+/// The N of idf: clauses and document records (as in every index so far), not section
+/// records (index/section_records.h), so that adding them changed no similarity score.
+Xapian::doccount counted_documents(const Xapian::Database& db);
+
 /// Inverse document frequencies of one database, looked up once per term. Values are also
 /// kept process-wide for the same state of the same database (its uuid, document count and
 /// total length), so a long-running `klausul serve` asks a remote shard for each term once,

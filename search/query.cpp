@@ -6,6 +6,7 @@
 #include "index/schema.h"
 #include "ingest/error.h"
 #include "ingest/normalize.h"
+#include "search/field_query.h"
 
 namespace klausul {
 namespace {
@@ -32,9 +33,9 @@ Xapian::Query or_of(const std::vector<std::string>& terms) {
 }
 
 Xapian::Query filter_query(const SearchRequest& request, const RegionTable& regions) {
-  // No clause-kind term here: document records hold no text terms, so a text query never
-  // matches them, and a filter on a term every clause has would merge a posting list as long
-  // as the index.
+  // No clause-kind term here: records hold no unprefixed text terms, so a text query never
+  // matches them (titel: and avsnitt: leave them out themselves), and a filter on a term
+  // every clause has would merge a posting list as long as the index.
   std::vector<Xapian::Query> parts;
   if (!request.regions.empty()) {
     std::vector<std::string> terms;
@@ -102,17 +103,27 @@ void parse_year_range(const std::string& text, int& from, int& to) {
   if (from > 0 && to > 0 && from > to) throw UsageError("bad year range '" + text + "'");
 }
 
-ParsedQuery parse_query(const SearchRequest& request, const RegionTable& regions,
-                        const SynonymTable& synonyms) {
+Xapian::QueryParser swedish_query_parser() {
   Xapian::QueryParser parser;
   parser.set_stemmer(swedish_stemmer());
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser.set_stopper(&swedish_stopper());
+  return parser;
+}
+
+ParsedQuery parse_query(const Xapian::Database& db, const SearchRequest& request,
+                        const RegionTable& regions, const SynonymTable& synonyms) {
+  // Declared before the parser, which holds them by pointer.
+  RecordFieldQuery titles(db, RecordField::title);
+  RecordFieldQuery sections(db, RecordField::section);
+  Xapian::QueryParser parser = swedish_query_parser();
   parser.set_default_op(request.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-  parser.add_prefix("titel", schema::kTitlePrefix);
-  parser.add_prefix("title", schema::kTitlePrefix);
-  parser.add_prefix("avsnitt", schema::kSectionPrefix);
-  parser.add_prefix("section", schema::kSectionPrefix);
+  // Boolean (filter) prefixes, see search/field_query.h; not exclusive: titel:a titel:b
+  // needs both words, as free text would.
+  parser.add_boolean_prefix("titel", &titles, false);
+  parser.add_boolean_prefix("title", &titles, false);
+  parser.add_boolean_prefix("avsnitt", &sections, false);
+  parser.add_boolean_prefix("section", &sections, false);
 
   ParsedQuery parsed;
   parsed.filters = filter_query(request, regions);

@@ -1,5 +1,5 @@
 // Query parsing: the user's words with Xapian's QueryParser (phrases, AND/OR/NOT, Swedish
-// stemming) and the filters (region, type, year range).
+// stemming, titel:/avsnitt: fields) and the filters (region, type, year range).
 #pragma once
 
 #include <xapian.h>
@@ -42,9 +42,16 @@ struct ParsedQuery {
 /// Parses request.query and the filters. Operators AND, OR, NOT, NEAR must be uppercase;
 /// everything else is folded (ICU NFKC_Casefold) before parsing, so capitalised words are
 /// stemmed too; bare words with synonyms are expanded ("landsting" also finds "region").
+/// titel:/title: and avsnitt:/section: are looked up in `db`'s records while parsing
+/// (search/field_query.h) and become filters on the clauses they cover.
 /// Throws UsageError for an unknown region or a malformed year range.
-ParsedQuery parse_query(const SearchRequest& request, const RegionTable& regions,
+ParsedQuery parse_query(const Xapian::Database& db, const SearchRequest& request,
+                        const RegionTable& regions,
                         const SynonymTable& synonyms = SynonymTable::standard());
+
+/// A QueryParser with the analyser's rules (index/analyzer.h): Swedish stemmer with
+/// STEM_SOME, Swedish stopwords.
+Xapian::QueryParser swedish_query_parser();
 
 /// Parses "2010..2015", "2012", "..2015", "2010..". Throws UsageError when malformed.
 void parse_year_range(const std::string& text, int& from, int& to);

@@ -57,7 +57,7 @@ std::vector<Place> duplicate_places(const Xapian::Database& db, const Xapian::Do
 SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
                       const RegionTable& regions) {
   SearchResult result;
-  ParsedQuery parsed = parse_query(request, regions);
+  ParsedQuery parsed = parse_query(db, request, regions);
   if (parsed.text.empty()) {
     result.no_searchable_words = true;
     return result;

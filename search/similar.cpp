@@ -56,7 +56,8 @@ Xapian::Query candidate_query(const Xapian::Database& db, const ClauseVector& qu
                               const StemCanon& canon, const TermModel* model,
                               const ScoreTuning& tuning) {
   const auto common = std::max<Xapian::doccount>(
-      kCommonStemMinimum, static_cast<Xapian::doccount>(kCommonStemShare * db.get_doccount()));
+      kCommonStemMinimum,
+      static_cast<Xapian::doccount>(kCommonStemShare * counted_documents(db)));
   std::vector<std::pair<double, std::string>> strongest;
   for (const auto& [stem, weight] : query.weights) strongest.emplace_back(-weight, stem);
   std::sort(strongest.begin(), strongest.end());
@@ -82,9 +83,9 @@ Xapian::Query candidate_query(const Xapian::Database& db, const ClauseVector& qu
   return Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end());
 }
 
-// Restricts candidates to the target regions. No clause-kind filter is needed: document
-// records carry no stems, so they never match the candidate query (and a filter on a term
-// every clause has would cost a million-entry posting list).
+// Restricts candidates to the target regions. No clause-kind filter is needed: document and
+// section records carry no body stems, so they never match the candidate query (and a filter
+// on a term every clause has would cost a million-entry posting list).
 Xapian::Query restrict_regions(const Xapian::Query& candidates,
                                const std::vector<std::string>& keys, const std::string& exclude) {
   if (!keys.empty()) {

@@ -138,6 +138,23 @@ TEST_F(CorpusTest, CompoundPartsFindTheirCompounds) {
                                 "kompetensutveckling"));
 }
 
+TEST_F(CorpusTest, TitleAndSectionPhrasesMatch) {
+  // Jönköping's policy is titled "Internationellt arbete - ...": Stockholm's riktlinjer (about
+  // "internationella arbete") and the reversed words are not the phrase.
+  const auto titled = search({"titel:\"internationellt arbete\"", "--limit", "100"});
+  ASSERT_FALSE(titled.empty());
+  for (const auto& hit : titled) EXPECT_EQ(hit["region"], "jonkoping") << hit["title"];
+  EXPECT_TRUE(search({"titel:\"arbete internationellt\""}).empty());
+  // The heading "De strategiska målen uppnås genom att:" and the clauses below it.
+  const auto under = search({"avsnitt:\"strategiska målen\"", "--limit", "100"});
+  ASSERT_GT(under.size(), 1u);
+  for (const auto& hit : under) {
+    const std::string where =
+        hit["section"].get<std::string>() + " " + hit["text"].get<std::string>();
+    EXPECT_NE(where.find("strategiska målen"), std::string::npos) << where;
+  }
+}
+
 TEST_F(CorpusTest, SuspendedCompoundsAreExpanded) {
   auto hits = search({"hälsovård", "--limit", "50"});
   EXPECT_TRUE(any_text_contains(hits, "kvalitets- och vårdmodeller inom hälso- och sjukvård"));

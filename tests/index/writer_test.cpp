@@ -2,10 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 #include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
 
+#include "index/analyzer.h"
 #include "index/schema.h"
+#include "index/stem_list.h"
 
 namespace klausul {
 namespace {
@@ -79,8 +84,171 @@ TEST_F(WriterTest, HeadingsAreSectionWordsNotFreeText) {
   file.clauses[1].section = {"Strategiska mål"};
   writer.replace_file(file);
   EXPECT_EQ(count(db, "strategiska"), 0u);
+  // The heading clause itself and the section record of the trail below it.
   EXPECT_EQ(count(db, schema::kSectionPrefix + "strategiska"), 2u);
+  EXPECT_EQ(count(db, schema::kKindPrefix + schema::kSectionKind), 1u);
   EXPECT_EQ(count(db, "landstinget"), 1u);
+}
+
+// A file with a title and two section trails shared by its clauses.
+IngestedFile file_with_sections(const std::string& id, const std::string& path) {
+  IngestedFile file = make_file(
+      id, path,
+      {"Internationellt arbete och vänortssamarbeten", "Landstinget ska delta i nätverk.",
+       "Kontakterna utvecklas.", "Mål", "Uppföljning sker årligen av landstingsfullmäktige."});
+  file.info.title = "Strategi för regional utveckling";
+  const std::vector<std::string> outer = {"Internationellt arbete och vänortssamarbeten"};
+  file.clauses[0].kind = BlockKind::heading;
+  file.clauses[1].section = outer;
+  file.clauses[2].section = outer;
+  file.clauses[3].kind = BlockKind::heading;
+  file.clauses[3].section = outer;
+  file.clauses[4].section = {outer[0], "Mål"};
+  return file;
+}
+
+Xapian::doccount documents_of_kind(const Xapian::Database& db, const std::string& kind) {
+  return db.get_termfreq(schema::kKindPrefix + kind);
+}
+
+Xapian::Document document_with(const Xapian::Database& db, const std::string& term) {
+  auto it = db.postlist_begin(term);
+  EXPECT_NE(it, db.postlist_end(term)) << term;
+  return db.get_document(*it);
+}
+
+// The positions of `term` in `doc`.
+std::vector<Xapian::termpos> positions(const Xapian::Document& doc, const std::string& term) {
+  std::vector<Xapian::termpos> found;
+  auto it = doc.termlist_begin();
+  it.skip_to(term);
+  if (it == doc.termlist_end() || *it != term) return found;
+  for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) {
+    found.push_back(*pos);
+  }
+  return found;
+}
+
+TEST_F(WriterTest, TitleAndSectionWordsAreStoredOnceOnRecords) {
+  writer.replace_file(file_with_sections("aaa", "/c/a.txt"));
+  EXPECT_EQ(documents_of_kind(db, schema::kClauseKind), 5u);
+  EXPECT_EQ(documents_of_kind(db, schema::kDocumentKind), 1u);
+  EXPECT_EQ(documents_of_kind(db, schema::kSectionKind), 2u);  // two distinct trails
+  // The title's words, with positions, on the document record only; its id in a value.
+  EXPECT_EQ(count(db, schema::kTitlePrefix + "regional"), 1u);
+  EXPECT_EQ(count(db, "Z" + schema::kTitlePrefix + "regional"), 1u);
+  const Xapian::Document record = document_with(db, schema::record_term("aaa"));
+  EXPECT_EQ(positions(record, schema::kTitlePrefix + "regional"),
+            (std::vector<Xapian::termpos>{3}));
+  EXPECT_EQ(record.get_value(schema::kDocumentSlot), "aaa");
+  // Clauses under one trail share its key; the section record's data is the key.
+  const std::string outer = schema::section_key_term("aaa", 1);
+  const std::string inner = schema::section_key_term("aaa", 2);
+  EXPECT_EQ(count(db, outer), 3u);  // two clauses and the heading "Mål"
+  EXPECT_EQ(count(db, inner), 1u);
+}
+
+TEST_F(WriterTest, SectionRecordsHoldTheTrailWithPositionsPerHeading) {
+  writer.replace_file(file_with_sections("aaa", "/c/a.txt"));
+  const std::string inner = schema::section_key_term("aaa", 2);
+  Xapian::Document record;
+  const std::string kind = schema::kKindPrefix + schema::kSectionKind;
+  for (auto it = db.postlist_begin(kind); it != db.postlist_end(kind); ++it) {
+    if (db.get_document(*it).get_data() == inner) record = db.get_document(*it);
+  }
+  ASSERT_EQ(record.get_data(), inner);
+  EXPECT_EQ(record.get_value(schema::kDocumentSlot), "");
+  const auto arbete = positions(record, schema::kSectionPrefix + "arbete");
+  const auto mal = positions(record, schema::kSectionPrefix + "mål");
+  ASSERT_EQ(arbete.size(), 1u);
+  ASSERT_EQ(mal.size(), 1u);
+  // Adjacent words of one heading are adjacent positions; the next heading starts after a
+  // gap, so that no phrase spans two headings.
+  EXPECT_EQ(positions(record, schema::kSectionPrefix + "internationellt")[0] + 1, arbete[0]);
+  EXPECT_GT(mal[0], arbete[0] + 50);
+  // Both trails' records and the heading clause of the outer trail.
+  EXPECT_EQ(count(db, "Z" + schema::kSectionPrefix + "internationell"), 3u);
+  EXPECT_EQ(count(db, schema::document_term("aaa")), 8u);  // deleted together by this term
+}
+
+// The guard against the index growing back: a clause holds the terms of its own text and
+// boolean terms, never its document's title or its trail's words.
+TEST_F(WriterTest, ClauseDocumentsHoldNoTitleOrTrailWords) {
+  const IngestedFile file = file_with_sections("aaa", "/c/a.txt");
+  writer.replace_file(file);
+  for (const Clause& clause : file.clauses) {
+    const Xapian::Document doc = document_with(db, schema::clause_term(clause.id));
+    Xapian::Document own;
+    DocumentIndexer(own).add_text(
+        clause.text, clause.kind == BlockKind::heading ? schema::kSectionPrefix : std::string());
+    std::set<std::string> own_terms, text_terms;
+    for (auto it = own.termlist_begin(); it != own.termlist_end(); ++it) own_terms.insert(*it);
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+      const std::string term = *it;
+      EXPECT_FALSE(term.starts_with(schema::kTitlePrefix)) << clause.id << " " << term;
+      EXPECT_FALSE(term.starts_with("Z" + schema::kTitlePrefix)) << clause.id << " " << term;
+      if (it.get_wdf() > 0) text_terms.insert(term);  // boolean terms have none
+    }
+    EXPECT_EQ(text_terms, own_terms) << clause.id;
+  }
+}
+
+// similar and compare score clauses by their stem lists: moving the trail to a record must
+// not change them. The expected list is built as the writer built clauses before.
+TEST_F(WriterTest, StemListsKeepTheTrailStemsOfEveryClause) {
+  const IngestedFile file = file_with_sections("aaa", "/c/a.txt");
+  writer.replace_file(file);
+  for (const Clause& clause : file.clauses) {
+    Xapian::Document before;
+    DocumentIndexer indexer(before);
+    const bool heading = clause.kind == BlockKind::heading;
+    indexer.add_text(clause.text, heading ? schema::kSectionPrefix : "");
+    if (!clause.section.empty()) {
+      indexer.add_words(section_label(clause.section), schema::kSectionPrefix);
+    }
+    indexer.add_words(file.info.title, schema::kTitlePrefix);
+    const auto expected = parse_stem_list(stem_list_of(before));
+    const Xapian::Document doc = document_with(db, schema::clause_term(clause.id));
+    EXPECT_EQ(parse_stem_list(doc.get_value(schema::kStemsSlot)), expected) << clause.id;
+    if (!clause.section.empty()) {
+      // Trail stems as before: whole words only (a record splits "vänortssamarbeten").
+      EXPECT_NE(std::find_if(expected.begin(), expected.end(),
+                             [](const auto& e) { return e.first == "ZXSvänortssamarbet"; }),
+                expected.end())
+          << clause.id;
+    }
+  }
+}
+
+TEST_F(WriterTest, ReplacingOrRemovingAFileLeavesNoStaleRecords) {
+  writer.replace_file(file_with_sections("aaa", "/c/a.txt"));
+  writer.replace_file(file_with_sections("ccc", "/c/c.txt"));
+  // The same path with new content: the old id's clauses and records all go.
+  IngestedFile changed = make_file("bbb", "/c/a.txt", {"Ny text.", "Under rubrik."});
+  changed.clauses[1].section = {"Ny rubrik"};
+  writer.replace_file(changed);
+  EXPECT_EQ(documents_of_kind(db, schema::kClauseKind), 5u + 2u);
+  EXPECT_EQ(documents_of_kind(db, schema::kDocumentKind), 2u);
+  EXPECT_EQ(documents_of_kind(db, schema::kSectionKind), 2u + 1u);
+  EXPECT_EQ(count(db, schema::document_term("aaa")), 0u);
+  EXPECT_EQ(count(db, schema::kSectionPrefix + "rubrik"), 1u);
+
+  EXPECT_TRUE(writer.remove_path("/c/c.txt"));
+  EXPECT_EQ(documents_of_kind(db, schema::kClauseKind), 2u);
+  EXPECT_EQ(documents_of_kind(db, schema::kDocumentKind), 1u);
+  EXPECT_EQ(documents_of_kind(db, schema::kSectionKind), 1u);
+  EXPECT_EQ(db.get_doccount(), 4u);
+}
+
+TEST_F(WriterTest, AnUpdatedRecordKeepsItsTitleWords) {
+  IngestedFile file = file_with_sections("aaa", "/c/a.txt");
+  writer.replace_file(file);
+  DocumentInfo renamed = *find_document_by_path(db, "/c/a.txt");
+  renamed.path = "/c/b.txt";
+  writer.update_record("/c/a.txt", renamed);
+  EXPECT_EQ(count(db, schema::kTitlePrefix + "regional"), 1u);
+  EXPECT_EQ(documents_of_kind(db, schema::kSectionKind), 2u);
+  EXPECT_EQ(find_document_by_path(db, "/c/b.txt")->id, "aaa");
 }
 
 TEST_F(WriterTest, ListDocumentsIsSortedByPath) {

@@ -58,6 +58,30 @@ TEST_F(ClauseVectorTest, StoredStemListGivesTheSameVectorAsTheTermList) {
   }
 }
 
+TEST_F(ClauseVectorTest, AClauseUnderATrailKeepsItsSectionStemsOnBothSides) {
+  // The trail's words live on a section record; the clause's stem list keeps their stems, and
+  // the query side (which also reads the term list, for words) must use them too.
+  IngestedFile file = testing::ingested_file("sec", "orebro", {"Företrädarna reser."});
+  file.clauses[0].section = {"Uppdrag i Bryssel"};
+  IndexWriter(db).replace_file(file);
+  db.commit();
+  IdfCache fresh(db);
+  const Xapian::Document doc = db.get_document(*db.postlist_begin(schema::clause_term("sec:1")));
+  const ClauseVector candidate = vector_of_document(fresh, doc, canon);
+  const ClauseVector query = vector_of_document(fresh, doc, canon, true);
+  EXPECT_GT(weight_of(candidate, "uppdrag"), 0.0);  // a section stem, weighed less
+  EXPECT_LT(weight_of(candidate, "uppdrag"), weight_of(candidate, "företrädar"));
+  ASSERT_EQ(query.weights.size(), candidate.weights.size());
+  for (size_t i = 0; i < query.weights.size(); ++i) {
+    EXPECT_EQ(query.weights[i].first, candidate.weights[i].first);
+    EXPECT_DOUBLE_EQ(query.weights[i].second, candidate.weights[i].second);
+  }
+  EXPECT_EQ(query.surface.at("företrädar"), "företrädarna");
+  // idf's N counts clauses and document records, as before there were section records.
+  EXPECT_EQ(counted_documents(db), 5u + 2u);
+  EXPECT_EQ(db.get_doccount(), 5u + 2u + 1u);
+}
+
 TEST_F(ClauseVectorTest, SharedIdfFollowsTheDatabaseState) {
   // "Ztandvård" is in 1 of 4 clauses (plus one document record): idf = log(1 + 5 / 1).
   IdfCache first(db);

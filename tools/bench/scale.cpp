@@ -159,7 +159,10 @@ int query(const std::string& db_path, int n) {
     }
     similar_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
   }
-  std::printf("index: %u documents (clauses + records)\n", db.get_doccount());
+  namespace schema = klausul::schema;
+  std::printf("index: %u clauses, %ld document records, %u section records\n",
+              db.get_termfreq(schema::kKindPrefix + schema::kClauseKind), documents,
+              db.get_termfreq(schema::kKindPrefix + schema::kSectionKind));
   std::printf("search  (%zu queries): p50 %.1f ms  p99 %.1f ms\n", search_ms.size(),
               percentile(search_ms, 0.5), percentile(search_ms, 0.99));
   std::printf("similar (%zu queries): p50 %.1f ms  p99 %.1f ms\n", similar_ms.size(),
