@@ -360,6 +360,27 @@ TEST_F(ServeTest, KeepsAnsweringWhileAnIngestChangesTheIndex) {
   EXPECT_FALSE(get_json("/api/search?q=internationellt")["hits"].empty());
 }
 
+// A compaction swaps new table files into the folder: the server's idle handles were opened
+// on the old files and must not be reused, and later ingests must show up.
+TEST_F(ServeTest, KeepsAnsweringAfterTheIndexIsCompacted) {
+  const nlohmann::json before = get_json("/api/search?q=internationellt&limit=5");
+  ASSERT_FALSE(before["hits"].empty());
+  CommandResult compacted = run_klausul({"compact", "--db", db()});
+  ASSERT_EQ(compacted.exit_code, 0) << compacted.err;
+  const nlohmann::json after = get_json("/api/search?q=internationellt&limit=5");
+  EXPECT_EQ(after["total"], before["total"]);
+  ASSERT_EQ(after["hits"].size(), before["hits"].size());
+  for (size_t i = 0; i < after["hits"].size(); ++i) {
+    EXPECT_EQ(after["hits"][i]["score"], before["hits"][i]["score"]) << i;
+  }
+  TempDir source;
+  const std::string file = source / "gotland-kolibri.txt";
+  std::ofstream(file) << "Kolibripolicyn\n\nRegionen ska följa kolibripolicyn i allt arbete.\n";
+  CommandResult ingest = run_klausul({"ingest", file, "--db", db(), "--region", "gotland"});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_FALSE(get_json("/api/search?q=kolibripolicyn")["hits"].empty());
+}
+
 TEST(ServeStart, UnopenableIndexIs503AndSigtermStopsCleanly) {
   TempDir dir;
   ServeProcess server({"--port", "0", "--db", dir / "missing"});

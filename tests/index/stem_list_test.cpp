@@ -61,7 +61,7 @@ TEST(StemList, TruncatedFrontCodedValuesKeepTheWholeEntries) {
     for (size_t i = 0; i < parsed.size(); ++i) EXPECT_EQ(parsed[i], entries[i]) << length;
   }
   // A shared length longer than the previous term is malformed: parsing stops there.
-  EXPECT_TRUE(parse_stem_list(std::string("\x02\x05\x02ab\x01", 6)).empty());
+  EXPECT_TRUE(parse_stem_list(std::string("\x02\x05\x02" "ab\x01", 6)).empty());
 }
 
 TEST(StemList, MalformedEntriesAreSkipped) {
