@@ -79,12 +79,14 @@ size_t write_training_text(const Xapian::Database& db, const TermModelOptions& o
 }  // namespace
 
 bool enough_text_to_learn(const Xapian::Database& db, const TermModelOptions& options) {
+  // The answer (distinct clause texts hold min_tokens stems or more) does not depend on the
+  // order clauses are read in, so they are read in document order: one walk of a posting
+  // list, not a term lookup per clause as the learning sample needs.
   size_t tokens = 0;
   std::unordered_set<size_t> seen;
-  const std::string& prefix = schema::kClauseIdPrefix;
-  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-    auto posting = db.postlist_begin(*term);
-    if (posting == db.postlist_end(*term)) continue;
+  const std::string clauses = schema::kKindPrefix + schema::kClauseKind;
+  for (auto posting = db.postlist_begin(clauses); posting != db.postlist_end(clauses);
+       ++posting) {
     const Clause clause = clause_from_data(db.get_document(*posting).get_data());
     if (!seen.insert(std::hash<std::string>{}(clause.text)).second) continue;
     tokens += content_stems(clause.text).size();

@@ -78,6 +78,16 @@ void learn_locked(const std::string& db_path, bool if_stale) {
   }
 }
 
+// An index too small to learn from gets an empty model of its state (similar then compares
+// by stems alone) without reading its clauses a second time.
+void save_empty_model(const Xapian::Database& db, const std::string& db_path) {
+  const std::string path = term_model_path(db_path);
+  LearnerLock lock(path);
+  const TermModel model(TermModelOptions{}.dimensions, index_signature(db));
+  model.save(path);
+  print_learned(model, 0);
+}
+
 // Starts `klausul learn --db DB --if-stale` detached from this process (its own session, its
 // output in <model>.log, a lower priority), so the command that changed the index returns
 // now. Double fork: no zombie is left behind. Returns false when it could not be started.
@@ -125,7 +135,9 @@ void refresh_term_model(const Xapian::Database& db, const std::string& db_path, 
   update_series_file(db, db_path);
   // Too little text to learn from: nothing to learn, and saying so is quick.
   const bool small = !enough_text_to_learn(db);
-  if (mode == LearnMode::wait || small) {
+  if (small) {
+    save_empty_model(db, db_path);
+  } else if (mode == LearnMode::wait) {
     learn_locked(db_path, true);
   } else if (mode == LearnMode::skip) {
     std::cerr << "term model: not learned again (--learn no); `klausul learn` updates it\n";
