@@ -175,7 +175,12 @@ int run_ingest(int argc, char** argv) {
     if (compact == CompactMode::yes ||
         (compact == CompactMode::automatic &&
          worth_compacting(summary.clauses, static_cast<long>(db.get_doccount())))) {
-      compact_and_report(db, db_path);
+      try {
+        compact_and_report(db, db_path);
+      } catch (const IndexError& e) {
+        // The import is committed and whole; only its compaction failed (e.g. a full disk).
+        std::cerr << "ingest: the index was not compacted: " << e.what() << '\n';
+      }
     }
     db.close();  // after a compaction it would read the replaced tables
     // What the archive teaches about words is learned again when the archive changed.
