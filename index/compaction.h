@@ -27,6 +27,14 @@ namespace klausul {
 struct TableSizes {
   std::int64_t postlist = 0, termlist = 0, position = 0, docdata = 0, other = 0;
   std::int64_t total() const { return postlist + termlist + position + docdata + other; }
+  TableSizes& operator+=(const TableSizes& more) {
+    postlist += more.postlist;
+    termlist += more.termlist;
+    position += more.position;
+    docdata += more.docdata;
+    other += more.other;
+    return *this;
+  }
 };
 
 /// The table files of the index folder at `path` (a stub or remote index has none: zeros).

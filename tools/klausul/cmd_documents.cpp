@@ -60,12 +60,7 @@ TableSizes index_table_sizes(const std::string& db_path, bool& complete) {
       complete = false;
       continue;
     }
-    const TableSizes one = table_sizes(shard.path);
-    sum.postlist += one.postlist;
-    sum.termlist += one.termlist;
-    sum.position += one.position;
-    sum.docdata += one.docdata;
-    sum.other += one.other;
+    sum += table_sizes(shard.path);
   }
   return sum;
 }

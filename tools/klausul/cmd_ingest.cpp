@@ -96,9 +96,7 @@ CompactMode compact_mode_from(const std::string& value) {
   throw UsageError("--compact takes auto, yes or no, not '" + value + "'");
 }
 
-}  // namespace
-
-static void compact_and_report(Xapian::WritableDatabase& db, const std::string& db_path) {
+void compact_and_report(Xapian::WritableDatabase& db, const std::string& db_path) {
   const auto start = std::chrono::steady_clock::now();
   const std::int64_t before = table_sizes(db_path).total();
   compact_in_place(db, db_path);
@@ -109,6 +107,8 @@ static void compact_and_report(Xapian::WritableDatabase& db, const std::string& 
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   std::cerr << line;
 }
+
+}  // namespace
 
 int run_compact(int argc, char** argv) {
   Args args = parse_args(argc, argv, 2, {"db"}, {});
