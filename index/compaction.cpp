@@ -135,9 +135,15 @@ bool worth_compacting(long changed_clauses, long index_clauses) {
 }
 
 void compact_in_place(Xapian::WritableDatabase& db, const std::string& path) {
+  merge_in_place(db, path, {});
+}
+
+void merge_in_place(Xapian::WritableDatabase& db, const std::string& path,
+                    const std::vector<std::string>& sources) {
   const fs::path folder(path);
+  const std::string what = sources.empty() ? "compact" : "merge writer shards into";
   CompactionLock lock(folder, true);
-  if (!lock.held()) throw IndexError("cannot compact the index at " + path + ": cannot lock it");
+  if (!lock.held()) throw IndexError("cannot " + what + " the index at " + path + ": cannot lock it");
   const fs::path copy = folder / kCopyFolder;
   std::error_code ec;
   fs::remove_all(copy, ec);
@@ -145,10 +151,13 @@ void compact_in_place(Xapian::WritableDatabase& db, const std::string& path) {
     db.commit();
     // A reader of the committed revision: the writer's lock keeps it from changing.
     Xapian::Database committed(path);
-    committed.compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
+    for (const std::string& source : sources) committed.add_database(Xapian::Database(source));
+    // One folder keeps its document ids; several are numbered one after another.
+    committed.compact(copy.string(), (sources.empty() ? Xapian::DBCOMPACT_NO_RENUMBER : 0) |
+                                         Xapian::Compactor::FULL);
   } catch (const Xapian::Error& e) {
     fs::remove_all(copy, ec);
-    throw IndexError("cannot compact the index at " + path + ": " + e.get_msg());
+    throw IndexError("cannot " + what + " the index at " + path + ": " + e.get_msg());
   }
   for (const auto& entry : fs::directory_iterator(copy, ec)) fsync_path(entry.path());
   fsync_path(copy);
@@ -156,7 +165,7 @@ void compact_in_place(Xapian::WritableDatabase& db, const std::string& path) {
   const int marker = ::open((folder / kSwapMarker).c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
   if (marker < 0) {
     fs::remove_all(copy, ec);
-    throw IndexError("cannot compact the index at " + path + ": cannot write " + kSwapMarker);
+    throw IndexError("cannot " + what + " the index at " + path + ": cannot write " + kSwapMarker);
   }
   ::fsync(marker);
   ::close(marker);

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace klausul {
 
@@ -51,6 +52,13 @@ inline constexpr long kMinClausesToCompact = 2000;
 /// still reads the old tables: close it and open the folder again. Throws IndexError naming
 /// the folder when compaction fails (the index is then unchanged).
 void compact_in_place(Xapian::WritableDatabase& db, const std::string& path);
+
+/// The same, with the documents of the index folders `sources` merged in (the writer shards
+/// of a parallel import, index/lane_shards.h): one compact copy of the index and the
+/// sources, swapped in as above. Document ids are renumbered (nothing of klausul keeps
+/// them). The sources are left in place; the caller removes them once this returns.
+void merge_in_place(Xapian::WritableDatabase& db, const std::string& path,
+                    const std::vector<std::string>& sources);
 
 /// Changes when a compaction swapped new tables in (the inode of the posting-list table;
 /// commits write tables in place and keep it). A reader that kept the folder open compares

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "index/compaction.h"
+#include "index/lane_shards.h"
 #include "index/stub_file.h"
 #include "ingest/error.h"
 
@@ -40,13 +41,18 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
   if (ec) throw IndexError("cannot create index folder " + path + ": " + ec.message());
   // A compaction that a killed process left half swapped is finished first.
   finish_interrupted_compaction(path);
+  Xapian::WritableDatabase db;
   try {
-    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexError("index at " + path + " is locked by another ingest");
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot open index at " + path + " for writing: " + e.get_msg());
   }
+  // Files a killed parallel import wrote into its writer shards are copied in (under the
+  // writer's lock, so no second writer does it at the same time).
+  recover_lane_shards(db, path);
+  return db;
 }
 
 }  // namespace klausul

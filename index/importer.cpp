@@ -1,9 +1,11 @@
 #include "index/importer.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -12,7 +14,9 @@
 #include <set>
 #include <thread>
 
+#include "index/compaction.h"
 #include "index/failed_files.h"
+#include "index/lane_shards.h"
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "ingest/worker_process.h"
@@ -263,6 +267,117 @@ bool under_folder(const std::string& path, const std::vector<std::string>& folde
   return false;
 }
 
+// The document ids written in this run, each with its path: two new files with the same
+// content are indexed once (clause ids come from the content, so both cannot be in the
+// index). Shared by the lanes' writers and the calling thread's.
+class WrittenIds {
+ public:
+  /// Claims `id` for `path`. Returns the path that claimed it before, or "" when `path` may
+  /// write it.
+  std::string claim(const std::string& id, const std::string& path) {
+    std::lock_guard lock(mutex_);
+    auto [it, fresh] = paths_.emplace(id, path);
+    return !fresh && it->second != path ? it->second : "";
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::string> paths_;
+};
+
+void report_duplicate(WorkResult& result, const std::string& first_path) {
+  result.file.reset();
+  result.report.outcome = ImportOutcome::duplicate;
+  result.report.detail = first_path;
+  result.report.clauses = 0;
+}
+
+// A lane's own writer shard (index/lane_shards.h), committed in batches like the index.
+class LaneWriter {
+ public:
+  explicit LaneWriter(const std::string& path) : path_(path) {
+    try {
+      db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot create the writer shard " + path + ": " + e.get_msg());
+    }
+  }
+
+  void write(const PreparedFile& file) {
+    IndexWriter(db_).replace_prepared(file);
+    ++files_;
+    if (++uncommitted_ >= kCommitEveryFiles ||
+        std::chrono::duration<double>(Clock::now() - last_commit_).count() > kCommitEverySeconds) {
+      commit();
+    }
+  }
+
+  void close() {
+    commit();
+    db_.close();
+  }
+
+  int files() const { return files_; }
+
+ private:
+  void commit() {
+    IndexWriter(db_).commit();
+    uncommitted_ = 0;
+    last_commit_ = Clock::now();
+  }
+
+  std::string path_;
+  Xapian::WritableDatabase db_;
+  int files_ = 0;
+  int uncommitted_ = 0;
+  Clock::time_point last_commit_ = Clock::now();
+};
+
+// Lanes write shards of their own when the import brings many new files: a quarter of the
+// index or more (the merge rewrites the whole index, as a compaction would), at least
+// kMinFilesForLaneWriters.
+bool use_lane_writers(const ImportOptions& options, const Snapshot& snapshot,
+                      const std::vector<std::string>& files) {
+  if (options.jobs < 2 || options.index_path.empty()) return false;
+  long new_files = 0;
+  for (const std::string& file : files) new_files += snapshot.by_path.count(file) == 0;
+  return new_files >= kMinFilesForLaneWriters &&
+         new_files * 4 >= static_cast<long>(snapshot.by_path.size());
+}
+
+// Test hook: KLAUSUL_TEST_DIE_BEFORE_MERGE=1 makes the process die (as kill -9 would) with
+// every writer shard committed and none merged, so the end-to-end test can check that the
+// next writer copies their files in.
+bool die_before_merge() {
+  const char* text = std::getenv("KLAUSUL_TEST_DIE_BEFORE_MERGE");
+  return text != nullptr && *text != '\0' && *text != '0';
+}
+
+// Merges the lanes' shards into the index and removes them. A merge that fails keeps the
+// shards: the next writer that opens the index copies their files in.
+void merge_lane_writers(Xapian::WritableDatabase& db, const std::string& index,
+                        const std::vector<int>& lane_files, ImportSummary& summary) {
+  std::vector<std::string> all, written;
+  for (size_t lane = 0; lane < lane_files.size(); ++lane) {
+    all.push_back(lane_shard_path(index, static_cast<int>(lane)));
+    if (lane_files[lane] > 0) written.push_back(all.back());
+  }
+  if (!written.empty()) {
+    if (die_before_merge()) ::_exit(137);
+    const auto start = Clock::now();
+    try {
+      merge_in_place(db, index, written);
+    } catch (const IndexError& e) {
+      throw IndexError(std::string(e.what()) +
+                       " (the imported files are kept in writer shards; the next ingest adds "
+                       "them to the index)");
+    }
+    summary.merged_shards = static_cast<int>(written.size());
+    summary.merge_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  }
+  remove_lane_shards(all);
+}
+
 }  // namespace
 
 std::string import_outcome_name(ImportOutcome outcome) {
@@ -289,7 +404,12 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
   ImportSummary summary;
 
   const int jobs = std::max(1, options.jobs);
-  ResultQueue results(static_cast<size_t>(jobs) * 2);
+  const bool lane_writers = use_lane_writers(options, snapshot, files);
+  WrittenIds written_ids;
+  std::vector<int> lane_files(static_cast<size_t>(jobs), 0);
+  std::mutex lane_failure_mutex;
+  std::optional<IndexError> lane_failure;
+  ResultQueue results(static_cast<size_t>(jobs) * 8);
   results.set_producers(jobs);
   std::atomic<size_t> next{0};
   std::atomic<bool> halt{false};  // the index failed: lanes stop, the error is rethrown
@@ -318,10 +438,23 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
     }
     return std::nullopt;
   };
+  auto fail_in_lane = [&](const IndexError& error) {
+    std::lock_guard lock(lane_failure_mutex);
+    if (!lane_failure) lane_failure = error;
+    halt = true;
+  };
   std::vector<std::thread> lanes;
   for (int w = 0; w < jobs; ++w) {
-    lanes.emplace_back([&] {
+    lanes.emplace_back([&, w] {
       LaneExtractor extractor(options);
+      std::optional<LaneWriter> own_writer;
+      if (lane_writers) {
+        try {
+          own_writer.emplace(lane_shard_path(options.index_path, w));
+        } catch (const IndexError& e) {
+          fail_in_lane(e);
+        }
+      }
       std::optional<Pending> in_flight = start_next(extractor);
       while (in_flight) {
         WorkerOutcome outcome = extractor.finish(*in_flight, stop);
@@ -337,7 +470,30 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
           result.report.outcome = ImportOutcome::failed;
           result.report.detail = e.what();
         }
+        // A new file goes into the lane's own shard; the calling thread reports it.
+        if (own_writer && result.file && result.report.outcome == ImportOutcome::added) {
+          const std::string first = written_ids.claim(result.file->info.id, path);
+          if (!first.empty()) {
+            report_duplicate(result, first);
+          } else {
+            try {
+              own_writer->write(*result.file);
+              result.file.reset();
+            } catch (const IndexError& e) {
+              fail_in_lane(e);
+              continue;  // not written: not reported
+            }
+          }
+        }
         results.push(std::move(result));
+      }
+      if (own_writer) {
+        try {
+          own_writer->close();
+        } catch (const IndexError& e) {
+          fail_in_lane(e);
+        }
+        lane_files[static_cast<size_t>(w)] = own_writer->files();
       }
       results.producer_done();
     });
@@ -347,19 +503,12 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
   auto last_commit = Clock::now();
   std::set<std::string> moved_away;
   std::optional<IndexError> failure;
-  std::map<std::string, std::string> written;  // document id -> path, this run
   while (std::optional<WorkResult> result = results.pop()) {
     if (failure) continue;  // drain, so that no worker waits on a full queue
     if (result->file) {
-      // Two new files with the same content in one run: index the first, report the second
-      // (clause ids come from the content, so both cannot be in the index).
-      auto [it, fresh] = written.emplace(result->file->info.id, result->report.path);
-      if (!fresh && it->second != result->report.path) {
-        result->file.reset();
-        result->report.outcome = ImportOutcome::duplicate;
-        result->report.detail = it->second;
-        result->report.clauses = 0;
-      }
+      // Two new files with the same content in one run: index the first, report the second.
+      const std::string first = written_ids.claim(result->file->info.id, result->report.path);
+      if (!first.empty()) report_duplicate(*result, first);
     }
     try {
       if (result->file) writer.replace_prepared(*result->file);
@@ -388,6 +537,7 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
   }
   for (auto& lane : lanes) lane.join();
   if (failure) throw *failure;
+  if (lane_failure) throw *lane_failure;  // what the shards hold is copied in by the next run
 
   summary.interrupted = stop;
   if (!options.keep_missing && !summary.interrupted) {
@@ -410,6 +560,7 @@ ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::st
     }
   }
   writer.commit();
+  if (lane_writers) merge_lane_writers(db, options.index_path, lane_files, summary);
   summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return summary;
 }

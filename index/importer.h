@@ -3,11 +3,15 @@
 // `jobs` lanes (threads) each decide files (unchanged, renamed, duplicate, to extract), have
 // them extracted — in a supervised worker process of their own (ingest/worker_process.h) when
 // `worker_command` is set, else in the thread — and analyse the clauses for the index; while
-// a lane analyses one file its worker already extracts the next. Writing is serialised in the
-// calling thread (one Xapian writer). Each file is one transaction; transactions are committed in batches,
-// so `kill -9` at any moment leaves the last committed state — whole files only — and the
-// next run redoes what was not committed (unchanged files are skipped by size and mtime, and
-// by content hash when those changed).
+// a lane analyses one file its worker already extracts the next. Changes are written by the
+// calling thread (one Xapian writer) — except in a large import (new files a quarter of the
+// index or more, at least kMinFilesForLaneWriters, two or more jobs, `index_path` set): then
+// each lane writes the new files it analysed into a writer shard of its own, and the shards
+// are merged into the index at the end (index/lane_shards.h). Each file is one transaction;
+// transactions are committed in batches, so `kill -9` at any moment leaves the last
+// committed state — whole files only, in the index or in a writer shard that the next
+// writer copies in — and the next run redoes what was not committed (unchanged files are
+// skipped by size and mtime, and by content hash when those changed).
 #pragma once
 
 #include <xapian.h>
@@ -62,7 +66,14 @@ struct ImportOptions {
   std::chrono::milliseconds ocr_time_per_page{30000};
   std::int64_t worker_memory_mb = 2048;
   bool retry_failed = false;  // try files that failed in a worker before, even unchanged
+  // The index folder `db` is open on: lanes of a large import write shards inside it. Empty:
+  // the calling thread writes everything (and the index is not merged/compacted here).
+  std::string index_path;
 };
+
+/// The fewest new files for which lanes write shards of their own (below it, merging costs
+/// more than the parallel writing saves).
+inline constexpr int kMinFilesForLaneWriters = 16;
 
 struct ImportSummary {
   int added = 0, updated = 0, unchanged = 0, renamed = 0, duplicate = 0, removed = 0,
@@ -73,10 +84,14 @@ struct ImportSummary {
   int skipped_pages = 0;
   double seconds = 0;
   bool interrupted = false;  // `stop` was set: the files done so far are committed
+  int merged_shards = 0;     // writer shards merged into the index (which is then compact)
+  double merge_seconds = 0;
 };
 
 /// Imports `files` (absolute paths). Stops taking new files when `stop` becomes true (Ctrl-C)
 /// and returns after committing what was written. Throws IndexError when the index fails.
+/// After a merge of writer shards (summary.merged_shards > 0) `db` still reads the replaced
+/// tables: close it, and open the folder again to go on.
 ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::string>& files,
                          const ImportOptions& options, ImportObserver& observer,
                          const std::atomic<bool>& stop);

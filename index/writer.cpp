@@ -163,6 +163,17 @@ void IndexWriter::replace_prepared(const PreparedFile& file) {
   });
 }
 
+void IndexWriter::copy_file_from(const Xapian::Database& source, const DocumentInfo& info) {
+  in_transaction(info.path, [&] {
+    if (auto old = find_document_by_path(db_, info.path)) delete_document_terms(old->id);
+    delete_document_terms(info.id);
+    const std::string term = schema::document_term(info.id);
+    for (auto it = source.postlist_begin(term); it != source.postlist_end(term); ++it) {
+      db_.add_document(source.get_document(*it));
+    }
+  });
+}
+
 void IndexWriter::update_record(const std::string& old_path, const DocumentInfo& info) {
   in_transaction(info.path, [&] {
     if (old_path != info.path) db_.delete_document(schema::path_term(old_path));

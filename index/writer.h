@@ -57,6 +57,11 @@ class IndexWriter {
   /// touched file (new mtime) or a renamed one (new path; `old_path` is the indexed one).
   void update_record(const std::string& old_path, const DocumentInfo& info);
 
+  /// Copies one file (its clauses, section records and record, all carrying the document
+  /// id's term) from another index, replacing what this index holds for info.path and for
+  /// info.id, as replace_prepared does. Used to recover a writer shard (index/lane_shards.h).
+  void copy_file_from(const Xapian::Database& source, const DocumentInfo& info);
+
   /// Removes a source path's clauses and records. Returns false when it was not indexed.
   bool remove_path(const std::string& path);
 

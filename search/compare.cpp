@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "index/schema.h"
 #include "index/stored_data.h"
@@ -90,7 +91,11 @@ Alignment compare_documents(const Xapian::Database& db, const std::string& a,
   Alignment alignment;
   alignment.a = resolve_document(db, a);
   alignment.b = resolve_document(db, b);
-  const StemCanon canon(synonyms);
+  // The standard tables' canon is built once per process (the version-series check compares
+  // many document pairs); other tables (tests) build their own.
+  std::optional<StemCanon> own_canon;
+  if (&synonyms != &SynonymTable::standard()) own_canon.emplace(synonyms);
+  const StemCanon& canon = own_canon ? *own_canon : standard_stem_canon();
   const Side side_a = load_side(db, alignment.a.id, canon, &thesaurus, term_model);
   const Side side_b = load_side(db, alignment.b.id, canon, nullptr, term_model);
 

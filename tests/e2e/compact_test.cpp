@@ -54,32 +54,45 @@ std::uintmax_t folder_bytes(const std::string& folder) {
   return bytes;
 }
 
+// With one job the writer compacts after the import; with two, each lane writes a shard of
+// its own and the shards are merged into the index (which leaves it compact as well).
 TEST(Compact, ALargeImportLeavesACompactIndexWithTheSameAnswers) {
   TempDir dir;
   write_documents(dir / "docs", 45, 50);  // 2,250 clauses: large enough
-  const std::string compacted = dir / "compacted";
   const std::string plain = dir / "plain";
-  CommandResult first = run_klausul({"ingest", dir / "docs", "--db", compacted, "--learn", "no"});
-  ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_NE(first.err.find("compacted: "), std::string::npos) << first.err;
-  CommandResult other =
-      run_klausul({"ingest", dir / "docs", "--db", plain, "--learn", "no", "--compact", "no"});
+  CommandResult other = run_klausul(
+      {"ingest", dir / "docs", "--db", plain, "--learn", "no", "--compact", "no", "--jobs", "2"});
   ASSERT_EQ(other.exit_code, 0) << other.err;
   EXPECT_EQ(other.err.find("compacted: "), std::string::npos) << other.err;
-
-  EXPECT_LT(folder_bytes(compacted), folder_bytes(plain) * 9 / 10);
-  for (const char* query : {"bevaka utvecklingen", "\"rapportera till fullmäktige\"", "ordet7",
-                            "distrikt"}) {
-    const auto hits = hit_set(compacted, query);
-    EXPECT_FALSE(hits.empty()) << query;
-    EXPECT_EQ(hits, hit_set(plain, query)) << query;
+  EXPECT_EQ(other.err.find("merged "), std::string::npos) << other.err;
+  for (const std::string jobs : {"1", "2"}) {
+    const std::string compacted = dir / ("compacted" + jobs);
+    CommandResult first =
+        run_klausul({"ingest", dir / "docs", "--db", compacted, "--learn", "no", "--jobs", jobs});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_NE(first.err.find(jobs == "1" ? "compacted: " : "merged 2 writer shards into the index"),
+              std::string::npos)
+        << first.err;
+    EXPECT_NE(first.err.find("45 added"), std::string::npos) << first.err;
+    EXPECT_LT(folder_bytes(compacted), folder_bytes(plain) * 9 / 10) << jobs;
+    for (const auto& entry : fs::directory_iterator(compacted)) {
+      EXPECT_FALSE(entry.path().filename().string().starts_with(".lane-")) << entry.path();
+    }
+    for (const char* query : {"bevaka utvecklingen", "\"rapportera till fullmäktige\"", "ordet7",
+                              "distrikt", "titel:stockholm ordet7"}) {
+      const auto hits = hit_set(compacted, query);
+      EXPECT_FALSE(hits.empty()) << query;
+      EXPECT_EQ(hits, hit_set(plain, query)) << query << ", jobs " << jobs;
+    }
+    // A small change to a large index does not rewrite it.
+    write_documents(dir / ("more" + jobs), 1, 3);
+    CommandResult small = run_klausul(
+        {"ingest", dir / ("more" + jobs), "--db", compacted, "--learn", "no", "--jobs", jobs});
+    ASSERT_EQ(small.exit_code, 0) << small.err;
+    EXPECT_EQ(small.err.find("compacted: "), std::string::npos) << small.err;
+    EXPECT_EQ(small.err.find("merged "), std::string::npos) << small.err;
+    EXPECT_NE(search(compacted, "ordet0").find("more" + jobs + "/riktlinje0"), std::string::npos);
   }
-  // A small change to a large index does not rewrite it.
-  write_documents(dir / "more", 1, 3);
-  CommandResult small = run_klausul({"ingest", dir / "more", "--db", compacted, "--learn", "no"});
-  ASSERT_EQ(small.exit_code, 0) << small.err;
-  EXPECT_EQ(small.err.find("compacted: "), std::string::npos) << small.err;
-  EXPECT_NE(search(compacted, "ordet0").find("riktlinje0"), std::string::npos);
 }
 
 TEST(Compact, StatsShowsTheSizePerTableAgainstTheText) {

@@ -142,7 +142,10 @@ pid_t spawn_klausul(const std::vector<std::string>& args) {
 
 class CrashTest : public ::testing::TestWithParam<int> {};
 
-// kill -9 at a random moment, then a normal run: every file is there exactly once.
+// kill -9 at a random moment, then a normal run: every file is there exactly once. Thirty new
+// files with two jobs is a large import: two writers, each lane its own shard
+// (index/lane_shards.h), merged at the end, so the kill may come while either writes, while
+// they merge, or after.
 TEST_P(CrashTest, KillNineThenReRunLeavesAConsistentCompleteIndex) {
   TempDir dir;
   const std::string docs = dir / "docs";
@@ -170,6 +173,70 @@ TEST_P(CrashTest, KillNineThenReRunLeavesAConsistentCompleteIndex) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, CrashTest, ::testing::Values(1, 2, 3, 4));
+
+// Each of `files` documents has 10 clauses and a word of its own ("markordN").
+std::string write_marked_documents(const TempDir& dir, int files) {
+  const std::string docs = dir / "docs";
+  for (int i = 0; i < files; ++i) {
+    write(docs + "/f" + std::to_string(i) + ".txt", document_text("markord" + std::to_string(i), 10));
+  }
+  return docs;
+}
+
+void expect_every_file_once(const std::string& db, int files) {
+  EXPECT_EQ(list_documents(db).size(), static_cast<size_t>(files));
+  for (int i = 0; i < files; ++i) {
+    EXPECT_EQ(hits(db, "markord" + std::to_string(i)), 10u) << "file " << i;
+  }
+  for (const auto& entry : fs::directory_iterator(db)) {
+    EXPECT_FALSE(entry.path().filename().string().starts_with(".lane-")) << entry.path();
+  }
+}
+
+// Two writers: the process dies with both writer shards committed and neither merged. What
+// they hold was reported as done, so the next run adds it (and has nothing left to import).
+TEST(Ingest, DyingBeforeTheWriterShardsAreMergedLosesNothing) {
+  TempDir dir;
+  const std::string docs = write_marked_documents(dir, 24);
+  write(docs + "/kopia.txt", document_text("markord0", 10));  // f0's content: one is a copy
+  const std::string db = dir / "db";
+  CommandResult killed = run_klausul({"ingest", docs, "--db", db, "--jobs", "2", "--learn", "no"},
+                                     {"KLAUSUL_TEST_DIE_BEFORE_MERGE=1"});
+  ASSERT_EQ(killed.exit_code, 137) << killed.err;
+  EXPECT_TRUE(fs::exists(db + "/.lane-0"));
+  EXPECT_TRUE(fs::exists(db + "/.lane-1"));
+  EXPECT_EQ(hits(db, "markord3"), 0u);  // readers see the index, not the shards
+
+  CommandResult rerun = run_klausul({"ingest", docs, "--db", db, "--jobs", "2", "--learn", "no"});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_NE(rerun.err.find("0 added, 0 updated, 24 unchanged, 0 renamed, 1 duplicates"),
+            std::string::npos)
+      << rerun.err;
+  expect_every_file_once(db, 24);
+}
+
+class MergeKillTest : public ::testing::TestWithParam<int> {};
+
+// The process dies while the merged index is swapped in (after 0-3 renames): a reader
+// finishes the swap and sees every file; the next writer copies the shards, which the merge
+// already holds, without doubling anything.
+TEST_P(MergeKillTest, DyingDuringTheMergeLosesNothing) {
+  TempDir dir;
+  const std::string docs = write_marked_documents(dir, 20);
+  const std::string db = dir / "db";
+  CommandResult killed =
+      run_klausul({"ingest", docs, "--db", db, "--jobs", "2", "--learn", "no"},
+                  {"KLAUSUL_TEST_DIE_AFTER_RENAMES=" + std::to_string(GetParam())});
+  ASSERT_EQ(killed.exit_code, 137) << killed.err;
+  EXPECT_TRUE(fs::exists(db + "/.compact-swap"));
+  EXPECT_EQ(hits(db, "markord7"), 10u);  // the reader finished the swap
+  CommandResult rerun = run_klausul({"ingest", docs, "--db", db, "--jobs", "2", "--learn", "no"});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_NE(rerun.err.find("0 added, 0 updated, 20 unchanged"), std::string::npos) << rerun.err;
+  expect_every_file_once(db, 20);
+}
+
+INSTANTIATE_TEST_SUITE_P(Renames, MergeKillTest, ::testing::Values(0, 1, 2, 3));
 
 TEST(Ingest, CtrlCFinishesCleanlyWithASummary) {
   TempDir dir;

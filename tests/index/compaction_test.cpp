@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "index/writer.h"
+#include "ingest/error.h"
 #include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
 
@@ -123,6 +124,41 @@ TEST(Compaction, TableSizesOfAFolder) {
                                sizes.other);
   EXPECT_EQ(sizes.postlist, static_cast<std::int64_t>(fs::file_size(dir / "db/postlist.glass")));
   EXPECT_GT(sizes.docdata, 0);
+}
+
+TEST(Compaction, MergeInPlaceAddsTheDocumentsOfOtherFolders) {
+  testing::TempDir dir;
+  const std::string path = dir / "db";
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+  fill(db, 3);
+  {
+    Xapian::WritableDatabase other(dir / "other", Xapian::DB_CREATE_OR_OPEN);
+    IndexWriter writer(other);
+    writer.replace_file(testing::ingested_file("extra", "orebro", {"Regionen ska bevaka EU."}));
+    writer.commit();
+  }
+  const Xapian::doccount documents = db.get_doccount();
+  merge_in_place(db, path, {dir / "other"});
+  db.close();
+  EXPECT_FALSE(fs::exists(dir / "db/.compact-new"));
+  Xapian::Database merged(path);
+  EXPECT_EQ(merged.get_doccount(), documents + 2);  // the clause and its record
+  EXPECT_EQ(merged.get_termfreq("XDextra"), 2u);
+  EXPECT_EQ(merged.get_termfreq("XDdoc2"), 41u);
+  EXPECT_EQ(list_documents(merged).size(), 4u);
+  EXPECT_TRUE(fs::exists(dir / "other"));  // the caller removes the sources
+}
+
+TEST(Compaction, AMergeThatFailsLeavesTheIndexAsItWas) {
+  testing::TempDir dir;
+  const std::string path = dir / "db";
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+  fill(db, 2);
+  const std::uint64_t generation = table_generation(path);
+  EXPECT_THROW(merge_in_place(db, path, {dir / "missing"}), IndexError);
+  EXPECT_EQ(table_generation(path), generation);
+  EXPECT_FALSE(fs::exists(dir / "db/.compact-new"));
+  EXPECT_EQ(db.get_termfreq("XDdoc1"), 41u);
 }
 
 }  // namespace

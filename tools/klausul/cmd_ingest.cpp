@@ -155,6 +155,9 @@ int run_ingest(int argc, char** argv) {
   const CompactMode compact = compact_mode_from(args.get("compact"));
   const std::string db_path = resolve_database_path(args.get("db"));
   Xapian::WritableDatabase db = open_for_writing(db_path);
+  // A large import writes in parallel shards merged (compactly) at the end; --compact no
+  // keeps the single writer, whose index needs no merge.
+  if (compact != CompactMode::no) options.index_path = db_path;
 
   for (const std::string& missing : walk.missing) {
     std::cerr << missing << ": no such file or folder\n";
@@ -171,10 +174,21 @@ int run_ingest(int argc, char** argv) {
     std::signal(SIGINT, on_interrupt_while_learning);
     std::signal(SIGTERM, on_interrupt_while_learning);
     if (interrupted) on_interrupt_while_learning(interrupting_signal);  // came just now
-    // A large import leaves the index compact without a separate step.
-    if (compact == CompactMode::yes ||
-        (compact == CompactMode::automatic &&
-         worth_compacting(summary.clauses, static_cast<long>(db.get_doccount())))) {
+    if (summary.merged_shards > 0) {
+      char line[200];
+      std::snprintf(line, sizeof line, "merged %d writer shards into the index: %.1f MB in %.2f s\n",
+                    summary.merged_shards, static_cast<double>(table_sizes(db_path).total()) / 1e6,
+                    summary.merge_seconds);
+      std::cerr << line;
+    }
+    // A large import leaves the index compact without a separate step (a merge of writer
+    // shards already did).
+    const bool compact_now =
+        summary.merged_shards == 0 &&
+        (compact == CompactMode::yes ||
+         (compact == CompactMode::automatic &&
+          worth_compacting(summary.clauses, static_cast<long>(db.get_doccount()))));
+    if (compact_now) {
       try {
         compact_and_report(db, db_path);
       } catch (const IndexError& e) {
