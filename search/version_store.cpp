@@ -10,6 +10,8 @@
 #include "index/term_model_learning.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/clause_score.h"
+#include "search/clause_vector.h"
 #include "search/compare.h"
 
 namespace klausul {
@@ -23,6 +25,53 @@ constexpr int kMaxSeriesChecks = 200;
 // two documents on one subject share many loosely similar clauses without being versions).
 constexpr double kSeriesAligned = 0.5;
 constexpr double kSeriesPairScore = 0.5;
+
+// Judges whether a newer document of a title series holds most of an older one's clauses:
+// at least kSeriesAligned of the older clauses (headings aside) have a clause in the newer
+// one that compare's score (search/clause_score.h) puts at kSeriesPairScore or more. Versions
+// are judged on their own words: no thesaurus soft matches, no term model. Each document's
+// clause vectors are read once however many pairs it is in, and a pair stops being scored as
+// soon as its verdict is certain.
+class SeriesJudge {
+ public:
+  explicit SeriesJudge(const Xapian::Database& db) : db_(db), idf_(db) {}
+
+  bool same_text(const std::string& older, const std::string& newer) {
+    const std::vector<ClauseVector>& a = vectors(older);
+    const std::vector<ClauseVector>& b = vectors(newer);
+    if (a.empty()) return false;
+    const double needed = kSeriesAligned * static_cast<double>(a.size());
+    double close = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (close >= needed) return true;
+      if (close + static_cast<double>(a.size() - i) < needed) return false;
+      const QueryScorer scorer(a[i], RelatedStems(), nullptr);
+      for (const ClauseVector& candidate : b) {
+        if (scorer.score(candidate) >= kSeriesPairScore) {
+          ++close;
+          break;
+        }
+      }
+    }
+    return close >= needed;
+  }
+
+ private:
+  const std::vector<ClauseVector>& vectors(const std::string& document_id) {
+    auto it = vectors_.find(document_id);
+    if (it != vectors_.end()) return it->second;
+    std::vector<ClauseVector> clauses;
+    for (const auto& [clause, doc] : document_clauses(db_, document_id)) {
+      if (clause.kind == BlockKind::heading) continue;  // structure, not content
+      clauses.push_back(vector_of_document(idf_, doc, standard_stem_canon()));
+    }
+    return vectors_.emplace(document_id, std::move(clauses)).first->second;
+  }
+
+  const Xapian::Database& db_;
+  IdfCache idf_;
+  std::map<std::string, std::vector<ClauseVector>> vectors_;
+};
 
 }  // namespace
 
@@ -71,18 +120,13 @@ int update_series_file(const Xapian::Database& db, const std::string& db_path) {
   const auto known = read_series_verdicts(path);
   int checks = 0;
   std::map<std::pair<std::string, std::string>, bool> verdicts;  // of this update's pairs
+  SeriesJudge judge(db);
   auto same_text = [&](const DocumentInfo& older, const DocumentInfo& newer) {
     const std::pair<std::string, std::string> pair{older.id, newer.id};
     if (auto it = known.find(pair); it != known.end()) return verdicts[pair] = it->second;
     if (checks >= kMaxSeriesChecks) return false;
     ++checks;
-    const Alignment alignment = compare_documents(db, older.id, newer.id);
-    const int clauses = alignment.matched + alignment.only_a;
-    int close = 0;
-    for (const AlignedPair& aligned : alignment.pairs) {
-      close += aligned.status == AlignmentStatus::matched && aligned.score >= kSeriesPairScore;
-    }
-    return verdicts[pair] = clauses > 0 && close >= kSeriesAligned * clauses;
+    return verdicts[pair] = judge.same_text(older.id, newer.id);
   };
   VersionIndex::build(std::move(documents), today_iso(), same_text);
   const std::string temporary = path + ".tmp";
