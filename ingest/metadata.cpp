@@ -142,9 +142,23 @@ bool plausible_date(int year, int month, int day) {
   return year >= 1950 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+// Whether `text` has a digit, '-' or '/', and a digit in a row: what an ISO date and a case
+// number need. std::regex tries its pattern at every position, so texts without it are
+// not given to it.
+bool has_number_group(std::string_view text) {
+  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+    if ((text[i] == '-' || text[i] == '/') && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // First ISO date "YYYY-MM-DD" in `text`, or empty.
 std::string first_date(std::string_view text) {
   static const std::regex date(R"((^|[^0-9])((19|20)[0-9]{2})-([01][0-9])-([0-3][0-9])($|[^0-9]))");
+  if (!has_number_group(text)) return {};
   const std::string s(text);
   for (std::sregex_iterator it(s.begin(), s.end(), date), end; it != end; ++it) {
     const std::smatch& m = *it;
@@ -178,8 +192,11 @@ std::string detect_diarienummer(const std::string& head) {
   static const std::regex series(
       R"((?:^|[\s(,:;])([A-Z]{2,5} ?[0-9]{2,4}(?:[-/][0-9]{2,6})+)(?![0-9A-Za-z]))");
   std::smatch m;
-  if (std::regex_search(head, m, with_label)) return m[1].str();
-  if (std::regex_search(head, m, series)) return m[1].str();
+  const bool labelled = head.find("Dnr") != std::string::npos ||
+                        head.find("DNR") != std::string::npos ||
+                        head.find("Diarie") != std::string::npos;
+  if (labelled && std::regex_search(head, m, with_label)) return m[1].str();
+  if (has_number_group(head) && std::regex_search(head, m, series)) return m[1].str();
   return {};
 }
 
