@@ -4,12 +4,14 @@
 #include <cmath>
 #include <functional>
 #include <mutex>
+#include <set>
 #include <unordered_map>
 
 #include "index/analyzer.h"
 #include "index/schema.h"
 #include "index/stem_list.h"
 #include "index/swedish_stemmer.h"
+#include "search/open_database.h"
 
 namespace klausul {
 namespace {
@@ -21,21 +23,25 @@ bool is_body_word(const std::string& term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
 
+// The term whose idf weighs a vector term: a section stem counts by its body stem's.
+std::string idf_term(const std::string& term) {
+  if (term.rfind(kSectionStem, 0) == 0) return "Z" + term.substr(kSectionStem.size());
+  return term;
+}
+
 // `with_surface`: also remember a word per stem (only the query needs it, for matched_terms;
 // stemming every word of every candidate would dominate the cost of `similar`).
-ClauseVector build(IdfCache& idf_cache, const Xapian::Document& doc, const StemCanon& canon,
-                   bool with_surface) {
+// `doc` may be null when `stored` is the stem list (then no term list is read).
+ClauseVector build(IdfCache& idf_cache, const Xapian::Document* doc, const std::string& stored,
+                   const StemCanon& canon, bool with_surface) {
   std::map<std::string, double> weights;
   ClauseVector vector;
   auto add_stem = [&](const std::string& term, Xapian::termcount wdf) {
     if (!is_vector_term(term)) return;  // body and section stems (index/stem_list.h)
     // The section heading says what the clause is about: its stems count, but less.
-    double factor = 1.0;
-    std::string stem_term = term;
-    if (term.rfind(kSectionStem, 0) == 0) {
-      factor = kSectionWeight;
-      stem_term = "Z" + term.substr(kSectionStem.size());
-    }
+    const bool section = term.rfind(kSectionStem, 0) == 0;
+    const double factor = section ? kSectionWeight : 1.0;
+    const std::string stem_term = idf_term(term);
     const std::string stem = canon.canonical(stem_term.substr(1));
     if (factor == 1.0) ++vector.body_stems;
     const double idf = idf_cache.idf(stem_term);
@@ -45,10 +51,9 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document& doc, const StemC
   // per candidate on a remote shard; and only the stem list holds a clause's section stems,
   // which are on its section record). Older indexes and free texts have none: their terms
   // hold the stems. The query side also needs words, from the term list.
-  const std::string stored = doc.get_value(schema::kStemsSlot);
   for (const auto& [term, wdf] : parse_stem_list(stored)) add_stem(term, wdf);
-  if (stored.empty() || with_surface) {
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+  if (doc && (stored.empty() || with_surface)) {
+    for (auto it = doc->termlist_begin(); it != doc->termlist_end(); ++it) {
       const std::string term = *it;
       if (!is_body_word(term)) {
         if (stored.empty()) add_stem(term, it.get_wdf());
@@ -147,9 +152,58 @@ Xapian::doccount counted_documents(const Xapian::Database& db) {
 
 IdfCache::IdfCache(const Xapian::Database& db)
     : db_(db),
+      batch_(has_remote_shard(db)),
       documents_(std::max<double>(1.0, counted_documents(db))),
       state_(db.get_uuid() + "/" + std::to_string(db.get_doccount()) + "/" +
              std::to_string(db.get_total_length())) {}
+
+void IdfCache::prefetch(const std::vector<std::string>& stem_lists) {
+  if (!batch_) return;
+  std::set<std::string> missing;
+  {
+    SharedIdf& shared = shared_idf();
+    std::lock_guard<std::mutex> lock(shared.mutex);
+    const bool same_state = shared.state == state_;
+    for (const std::string& list : stem_lists) {
+      for (const auto& [term, wdf] : parse_stem_list(list)) {
+        if (!is_vector_term(term)) continue;
+        std::string key = idf_term(term);
+        if (idf_.count(key) || (same_state && shared.idf.count(key))) continue;
+        missing.insert(std::move(key));
+      }
+    }
+  }
+  fetch_frequencies(missing);
+}
+
+void IdfCache::prefetch_terms(const std::vector<std::string>& terms) {
+  if (!batch_) return;
+  std::set<std::string> missing;
+  for (const std::string& term : terms) {
+    if (!frequencies_.count(term)) missing.insert(term);
+  }
+  fetch_frequencies(missing);
+}
+
+void IdfCache::fetch_frequencies(const std::set<std::string>& terms) {
+  if (terms.empty()) return;
+  // The match gathers every query term's frequency over all shards in one exchange; no
+  // document is matched (maxitems 0).
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  const Xapian::MSet frequencies = enquire.get_mset(0, 0);
+  for (const std::string& term : terms) {
+    const Xapian::doccount frequency = frequencies.get_termfreq(term);
+    frequencies_[term] = frequency;
+    remember(term, frequency);
+  }
+}
+
+Xapian::doccount IdfCache::frequency(const std::string& term) {
+  auto it = frequencies_.find(term);
+  if (it != frequencies_.end()) return it->second;
+  return frequencies_[term] = db_.get_termfreq(term);
+}
 
 double IdfCache::idf(const std::string& term) {
   auto it = idf_.find(term);
@@ -163,9 +217,14 @@ double IdfCache::idf(const std::string& term) {
       }
     }
   }
-  const double df = std::max<double>(1.0, db_.get_termfreq(term));
+  return remember(term, frequency(term));
+}
+
+double IdfCache::remember(const std::string& term, Xapian::doccount frequency) {
+  const double df = std::max<double>(1.0, frequency);
   const double value = std::log(1.0 + documents_ / df);
   {
+    SharedIdf& shared = shared_idf();
     std::lock_guard<std::mutex> lock(shared.mutex);
     if (shared.state != state_ || shared.idf.size() >= kMaxSharedTerms) {
       shared.idf.clear();
@@ -178,14 +237,19 @@ double IdfCache::idf(const std::string& term) {
 
 ClauseVector vector_of_document(IdfCache& idf, const Xapian::Document& doc,
                                 const StemCanon& canon, bool with_surface) {
-  return build(idf, doc, canon, with_surface);
+  return build(idf, &doc, doc.get_value(schema::kStemsSlot), canon, with_surface);
+}
+
+ClauseVector vector_of_stem_list(IdfCache& idf, const std::string& stem_list,
+                                 const StemCanon& canon) {
+  return build(idf, nullptr, stem_list, canon, false);
 }
 
 ClauseVector vector_of_text(IdfCache& idf, const std::string& text, const StemCanon& canon) {
   Xapian::Document doc;
   DocumentIndexer indexer(doc);
   indexer.add_text(text);
-  return build(idf, doc, canon, true);
+  return build(idf, &doc, doc.get_value(schema::kStemsSlot), canon, true);
 }
 
 double cosine(const ClauseVector& a, const ClauseVector& b) {

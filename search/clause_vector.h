@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,18 +52,38 @@ class IdfCache {
  public:
   explicit IdfCache(const Xapian::Database& db);
   double idf(const std::string& term);
+  /// The number of documents holding `term`, looked up once.
+  Xapian::doccount frequency(const std::string& term);
+  /// The N of idf (counted_documents), read once.
+  double documents() const { return documents_; }
+  /// With a remote shard (search/open_database.h), looks up in one match the frequency of
+  /// every term of these stem lists (index/stem_list.h) whose idf is not known yet: one
+  /// round trip instead of one per term. Locally it does nothing (one by one is cheaper).
+  void prefetch(const std::vector<std::string>& stem_lists);
+  /// The same for these terms' frequencies.
+  void prefetch_terms(const std::vector<std::string>& terms);
 
  private:
+  double remember(const std::string& term, Xapian::doccount frequency);
+  void fetch_frequencies(const std::set<std::string>& terms);
+
   const Xapian::Database& db_;
+  bool batch_;  // the database has a remote shard
   double documents_;
   std::string state_;  // identifies the database state the shared values belong to
   std::map<std::string, double> idf_;
+  std::map<std::string, Xapian::doccount> frequencies_;
 };
 
 /// The vector of an indexed clause document (body text terms and, weaker, section terms).
 /// `with_surface` also fills ClauseVector::surface (needed for the query side only).
 ClauseVector vector_of_document(IdfCache& idf, const Xapian::Document& doc,
                                 const StemCanon& canon, bool with_surface = false);
+
+/// The vector of a clause from its stored stem list (the kStemsSlot value, non-empty), as
+/// vector_of_document gives for the document that holds it; no document is read.
+ClauseVector vector_of_stem_list(IdfCache& idf, const std::string& stem_list,
+                                 const StemCanon& canon);
 
 /// The vector of a free text, analysed exactly as clauses are at index time.
 ClauseVector vector_of_text(IdfCache& idf, const std::string& text, const StemCanon& canon);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <system_error>
 #include <thread>
@@ -50,6 +51,26 @@ Xapian::Database open_folder(const std::string& path, int backend) {
   }
 }
 
+// The uuids of the remote shards this process opened (has_remote_shard).
+struct RemoteUuids {
+  std::mutex mutex;
+  std::set<std::string> uuids;
+};
+
+RemoteUuids& remote_uuids() {
+  static RemoteUuids remote;
+  return remote;
+}
+
+Xapian::Database remember_remote(Xapian::Database db) {
+  const std::string uuid = db.get_uuid();  // sent in the server's greeting: no round trip
+  if (!uuid.empty()) {
+    std::lock_guard<std::mutex> lock(remote_uuids().mutex);
+    remote_uuids().uuids.insert(uuid);
+  }
+  return db;
+}
+
 // `where` tells the user which stub listed the shard (" listed in all.stub"), if any.
 Xapian::Database open_shard(const ShardLocation& shard, const std::string& where,
                             const RemoteTimeouts& timeouts, int depth) {
@@ -57,9 +78,11 @@ Xapian::Database open_shard(const ShardLocation& shard, const std::string& where
   try {
     switch (shard.kind) {
       case ShardLocation::Kind::tcp:
-        return Xapian::Remote::open(shard.host, shard.port, timeouts.reply_ms, timeouts.connect_ms);
+        return remember_remote(
+            Xapian::Remote::open(shard.host, shard.port, timeouts.reply_ms, timeouts.connect_ms));
       case ShardLocation::Kind::program:
-        return Xapian::Remote::open(shard.program, shard.arguments, timeouts.reply_ms);
+        return remember_remote(
+            Xapian::Remote::open(shard.program, shard.arguments, timeouts.reply_ms));
       case ShardLocation::Kind::local:
         break;
     }
@@ -179,6 +202,23 @@ std::vector<ShardSummary> make_stub(const std::string& stub_path,
   }
   write_stub(stub_path, shards);
   return summaries;
+}
+
+bool has_remote_shard(const Xapian::Database& db) {
+  {
+    std::lock_guard<std::mutex> lock(remote_uuids().mutex);
+    if (remote_uuids().uuids.empty()) return false;
+  }
+  const std::string combined = db.get_uuid();  // the shards' uuids joined by ':'
+  std::lock_guard<std::mutex> lock(remote_uuids().mutex);
+  size_t start = 0;
+  while (start <= combined.size()) {
+    size_t end = combined.find(':', start);
+    if (end == std::string::npos) end = combined.size();
+    if (remote_uuids().uuids.count(combined.substr(start, end - start))) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 }  // namespace klausul

@@ -38,6 +38,11 @@ RemoteTimeouts remote_timeouts_from_environment();
 Xapian::Database open_for_reading(const std::string& path);
 Xapian::Database open_for_reading(const std::string& path, const RemoteTimeouts& timeouts);
 
+/// Whether `db` (as opened by open_for_reading in this process) has a shard served by
+/// xapian-tcpsrv or a remote program: there, each document read is a round trip, so callers
+/// read in batches what locally is cheaper one by one.
+bool has_remote_shard(const Xapian::Database& db);
+
 /// A shard as given to `klausul shards`: tcp://HOST:PORT, else a local folder (made
 /// absolute). Throws UsageError for a malformed tcp:// address.
 ShardLocation parse_shard_argument(const std::string& argument);

@@ -12,6 +12,7 @@
 #include "ingest/error.h"
 #include "search/clause_vector.h"
 #include "search/fold_versions.h"
+#include "search/open_database.h"
 #include "search/searcher.h"
 
 namespace klausul {
@@ -32,17 +33,85 @@ constexpr Xapian::doccount kLeastPerRegion = 15;
 constexpr double kCandidateSeconds = 0.02;
 constexpr double kDuplicateCosine = 0.9;       // "almost the same text"
 
+
 // A candidate is scored from its stored stems (index/stem_list.h; the term list in older
 // indexes) alone; its clause and document are read only if it is shown (or listed as a
 // duplicate), which keeps reranking cheap.
 struct Candidate {
-  Xapian::Document doc;
+  Xapian::docid docid = 0;
   std::string region;
   std::string fingerprint;
+  std::string identity_term;  // XF<fingerprint>, or the Q term of a text without one
+  std::string stem_list;      // index/stem_list.h; empty in an index written before it
+  double relevance = 0;   // the match's weight over the best weight of its match
   ClauseVector vector;
   double score = 0;
   std::vector<const Candidate*> duplicates;
 };
+
+// A candidate's document, as the match found it: no check that it exists (which costs a
+// term list look-up per document in a glass index).
+Xapian::Document open_candidate(const Xapian::Database& db, Xapian::docid docid) {
+  return db.get_document(docid, Xapian::DOC_ASSUME_VALID);
+}
+
+// What a candidate's sort key (its kRegionCopySlot value, index/schema.h) tells: its region,
+// its fingerprint and a term that only it and its exact copies carry. False for an index
+// written before that value.
+bool read_copy_key(const std::string& value, Candidate& candidate) {
+  const size_t separator = value.find(schema::kCopyKeySeparator);
+  if (separator == std::string::npos) return false;
+  candidate.region = value.substr(0, separator);
+  std::string rest = value.substr(separator + 1);
+  if (rest.rfind(schema::kClauseIdPrefix, 0) == 0) {
+    candidate.identity_term = std::move(rest);
+  } else {
+    candidate.identity_term = schema::kFingerprintPrefix + rest;
+    candidate.fingerprint = std::move(rest);
+  }
+  return true;
+}
+
+// Reads the stem lists of the candidates kept for the rerank. Locally each is opened (cheaper
+// than a match). With a remote shard (`remote`), one boolean match on their identity terms
+// returns every stem list as its collapse key (never reached: nothing is collapsed), so the
+// shard answers once rather than once per candidate; the match is small (the candidates and
+// their copies). A candidate it does not return (an older index, a text with very many
+// copies) is opened then too.
+constexpr Xapian::doccount kNeverCollapse = 1u << 30;
+constexpr Xapian::doccount kCopiesReadPerCandidate = 4;
+
+void read_stem_lists(const Xapian::Database& db, bool remote,
+                     std::vector<Candidate*>& candidates) {
+  std::set<Xapian::docid> read;
+  if (remote) {
+    std::set<std::string> identities;
+    std::map<Xapian::docid, Candidate*> wanted;
+    for (Candidate* candidate : candidates) {
+      if (candidate->identity_term.empty()) continue;
+      identities.insert(candidate->identity_term);
+      wanted[candidate->docid] = candidate;
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, identities.begin(), identities.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+    enquire.set_collapse_key(schema::kStemsSlot, kNeverCollapse);
+    const auto most = kCopiesReadPerCandidate * static_cast<Xapian::doccount>(identities.size());
+    const Xapian::MSet lists = enquire.get_mset(0, most);
+    for (auto it = lists.begin(); it != lists.end(); ++it) {
+      auto found = wanted.find(*it);
+      if (found == wanted.end()) continue;
+      found->second->stem_list = it.get_collapse_key();
+      if (!found->second->stem_list.empty()) read.insert(*it);
+    }
+  }
+  for (Candidate* candidate : candidates) {
+    if (!read.count(candidate->docid)) {
+      candidate->stem_list = open_candidate(db, candidate->docid).get_value(schema::kStemsSlot);
+    }
+  }
+}
 
 // The query's strongest stems, each with its synonyms as one OP_SYNONYM "term" (a synonym
 // counts like the word itself, not as an extra match).
@@ -52,30 +121,35 @@ struct Candidate {
 constexpr double kCommonStemShare = 0.005;
 constexpr Xapian::doccount kCommonStemMinimum = 5000;
 
-Xapian::Query candidate_query(const Xapian::Database& db, const ClauseVector& query,
-                              const StemCanon& canon, const TermModel* model,
-                              const ScoreTuning& tuning) {
+Xapian::Query candidate_query(IdfCache& idf, const ClauseVector& query, const StemCanon& canon,
+                              const TermModel* model, const ScoreTuning& tuning) {
   const auto common = std::max<Xapian::doccount>(
-      kCommonStemMinimum,
-      static_cast<Xapian::doccount>(kCommonStemShare * counted_documents(db)));
+      kCommonStemMinimum, static_cast<Xapian::doccount>(kCommonStemShare * idf.documents()));
   std::vector<std::pair<double, std::string>> strongest;
   for (const auto& [stem, weight] : query.weights) strongest.emplace_back(-weight, stem);
   std::sort(strongest.begin(), strongest.end());
   if (strongest.size() > kQueryStems) strongest.resize(kQueryStems);
+  std::vector<std::pair<std::string, double>> neighbours;
+  if (model && !model->empty()) {
+    neighbours = neighbour_stems(query, *model, kExpandedStems, tuning.expansion_per_stem,
+                                 tuning.expansion_minimum);
+  }
+  std::vector<std::string> looked_up;
+  for (const auto& [weight, stem] : strongest) looked_up.push_back("Z" + stem);
+  for (const auto& [stem, similarity] : neighbours) looked_up.push_back("Z" + stem);
+  idf.prefetch_terms(looked_up);
   std::vector<Xapian::Query> stems;
   for (const auto& [weight, stem] : strongest) {
     // Keep at least a few stems so that a clause of common words still finds candidates.
-    if (stems.size() >= 3 && db.get_termfreq("Z" + stem) > common) continue;
+    if (stems.size() >= 3 && idf.frequency("Z" + stem) > common) continue;
     std::vector<Xapian::Query> members;
     for (const std::string& member : canon.members(stem)) members.emplace_back("Z" + member);
     stems.emplace_back(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
   }
-  if (model && !model->empty()) {
-    for (const auto& [stem, similarity] :
-         neighbour_stems(query, *model, kExpandedStems, tuning.expansion_per_stem,
-                         tuning.expansion_minimum)) {
+  if (!neighbours.empty()) {
+    for (const auto& [stem, similarity] : neighbours) {
       const std::string term = "Z" + stem;
-      if (db.get_termfreq(term) > common) continue;
+      if (idf.frequency(term) > common) continue;
       stems.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
                          similarity * tuning.expansion_weight);
     }
@@ -134,7 +208,10 @@ Hit query_hit(const Xapian::Database& db, const SimilarRequest& request,
   document = db.get_document(*it);
   Hit hit;
   hit.clause = clause_from_data(document.get_data());
-  hit.document = find_document_by_id(db, hit.clause.document_id).value_or(DocumentInfo{});
+  const DocumentInfo* known =
+      request.versions ? request.versions->document(hit.clause.document_id) : nullptr;
+  hit.document = known ? *known
+                       : find_document_by_id(db, hit.clause.document_id).value_or(DocumentInfo{});
   return hit;
 }
 
@@ -146,18 +223,19 @@ bool is_duplicate(const Candidate& a, const Candidate& b) {
 // Reads what a shown candidate needs: its clause and its document (cached per call).
 class HitLoader {
  public:
-  HitLoader(const Xapian::Database& db, const QueryScorer& scorer, const std::string& region)
-      : db_(db), scorer_(scorer), query_region_(region) {}
+  HitLoader(const Xapian::Database& db, const QueryScorer& scorer, const std::string& region,
+            const VersionIndex* versions)
+      : db_(db), scorer_(scorer), query_region_(region), versions_(versions) {}
 
   Hit load(const Candidate& candidate) {
     Hit hit;
-    hit.clause = clause_from_data(candidate.doc.get_data());
+    hit.clause = clause_from_data(open_candidate(db_, candidate.docid).get_data());
     hit.document = document(hit.clause.document_id);
     hit.score = candidate.score;
     hit.query_region = query_region_;
     hit.matched_terms = scorer_.explain(candidate.vector, content_words(hit.clause.text));
     for (const Candidate* duplicate : candidate.duplicates) {
-      Clause clause = clause_from_data(duplicate->doc.get_data());
+      Clause clause = clause_from_data(open_candidate(db_, duplicate->docid).get_data());
       const DocumentInfo& info = document(clause.document_id);
       hit.duplicates.push_back(Place{clause.id, clause.document_id, info.region, info.path,
                                      clause.page, clause.slide});
@@ -166,7 +244,12 @@ class HitLoader {
   }
 
  private:
+  // From the versions when there are (they hold every document record, read once per
+  // index state): looking a record up costs a round trip to every remote shard.
   const DocumentInfo& document(const std::string& id) {
+    if (versions_) {
+      if (const DocumentInfo* known = versions_->document(id)) return *known;
+    }
     auto it = documents_.find(id);
     if (it == documents_.end()) {
       it = documents_.emplace(id, find_document_by_id(db_, id).value_or(DocumentInfo{})).first;
@@ -177,6 +260,7 @@ class HitLoader {
   const Xapian::Database& db_;
   const QueryScorer& scorer_;
   std::string query_region_;
+  const VersionIndex* versions_;
   std::map<std::string, DocumentInfo> documents_;
 };
 
@@ -217,6 +301,7 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   SimilarResult result;
   Xapian::Document query_document;
   result.query = query_hit(db, request, query_document);
+  if (!request.clause_id.empty()) idf.prefetch({query_document.get_value(schema::kStemsSlot)});
   const ClauseVector query = request.clause_id.empty()
                                  ? vector_of_text(idf, request.text, canon)
                                  : vector_of_document(idf, query_document, canon, true);
@@ -228,7 +313,7 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   const std::vector<std::string> targets = target_regions(db, target_keys, own_region);
   const Xapian::doccount per_region = per_region_limit(targets.size());
   Xapian::Query candidates =
-      candidate_query(db, query, canon, request.term_model, request.tuning);
+      candidate_query(idf, query, canon, request.term_model, request.tuning);
   if (request.versions && !request.all_versions) {
     std::vector<Xapian::Query> hidden;
     for (const std::string& id : request.versions->hidden_documents()) {
@@ -240,23 +325,33 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
     }
   }
 
+  // Through a remote shard every document read is a round trip: candidates are then read
+  // from the match's keys and in batches, which on a local index costs more than it saves
+  // (about 1 ms of 17 at a million clauses).
+  const bool remote = has_remote_shard(db);
   std::map<std::string, std::vector<Candidate>> by_region;
   const std::string query_fingerprint = query_document.get_value(schema::kFingerprintSlot);
   auto consider = [&](const Xapian::MSet& mset) {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Candidate candidate;
-      candidate.doc = it.get_document();
-      candidate.region = candidate.doc.get_value(schema::kRegionSlot);
+      candidate.docid = *it;
+      // Read from the match itself (see best_of); a document is opened only for what an
+      // older index lacks.
+      std::optional<Xapian::Document> doc;
+      auto document = [&]() -> const Xapian::Document& {
+        if (!doc) doc = it.get_document();
+        return *doc;
+      };
+      if (!read_copy_key(it.get_sort_key(), candidate)) {
+        candidate.region = document().get_value(schema::kRegionSlot);
+        candidate.fingerprint = document().get_value(schema::kFingerprintSlot);
+      }
       std::vector<Candidate>& region_candidates = by_region[candidate.region];
       if (region_candidates.size() >= per_region) continue;
-      candidate.fingerprint = candidate.doc.get_value(schema::kFingerprintSlot);
       // The query itself and its exact copies elsewhere are not answers.
       if (!query_fingerprint.empty() && candidate.fingerprint == query_fingerprint) continue;
-      // Headings index their words as section terms only: an empty vector, never chosen.
-      candidate.vector = vector_of_document(idf, candidate.doc, canon);
       const double best_weight = mset.get_max_attained();
-      candidate.score =
-          scorer.score(candidate.vector, best_weight > 0 ? it.get_weight() / best_weight : 0.0);
+      candidate.relevance = best_weight > 0 ? it.get_weight() / best_weight : 0.0;
       region_candidates.push_back(std::move(candidate));
     }
   };
@@ -264,9 +359,14 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
     Xapian::Enquire enquire(db);
     enquire.set_query(restricted);
     enquire.set_time_limit(kCandidateSeconds);
-    Xapian::MSet mset = enquire.get_mset(0, count);
-    mset.fetch();  // a remote shard sends the candidates' data and values in one exchange
-    return mset;
+    // The rerank needs each candidate's region and fingerprint first, to keep at most
+    // per_region of a region. With a remote shard they come with the match, as the sort key
+    // (it orders ties in relevance only): the shard sends them in its answer, where opening
+    // each of the pool's documents would cost a round trip (Xapian 1.4's MSet::fetch does
+    // not batch remote documents). The kept candidates' stem lists follow in one more match
+    // (read_stem_lists): carrying them here as the collapse key made this match 70% slower.
+    if (remote) enquire.set_sort_by_relevance_then_value(schema::kRegionCopySlot, false);
+    return enquire.get_mset(0, count);
   };
   const Xapian::MSet pool =
       best_of(restrict_regions(candidates, target_keys, own_region), kCandidatePool);
@@ -282,7 +382,28 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
     }
   }
 
-  HitLoader loader(db, scorer, own_region);
+  // Scored once all are known: their stem lists, and the idf of all their stems, are each
+  // read in one go.
+  std::vector<Candidate*> kept;
+  for (auto& [region, region_candidates] : by_region) {
+    for (Candidate& candidate : region_candidates) kept.push_back(&candidate);
+  }
+  read_stem_lists(db, remote, kept);
+  std::vector<std::string> stem_lists;
+  for (const Candidate* candidate : kept) stem_lists.push_back(candidate->stem_list);
+  idf.prefetch(stem_lists);
+  for (auto& [region, region_candidates] : by_region) {
+    for (Candidate& candidate : region_candidates) {
+      // Headings index their words as section terms only: an empty vector, never chosen.
+      candidate.vector =
+          candidate.stem_list.empty()
+              ? vector_of_document(idf, open_candidate(db, candidate.docid), canon)
+              : vector_of_stem_list(idf, candidate.stem_list, canon);
+      candidate.score = scorer.score(candidate.vector, candidate.relevance);
+    }
+  }
+
+  HitLoader loader(db, scorer, own_region, request.versions);
   std::vector<std::vector<Hit>> groups;
   for (auto& [region, region_candidates] : by_region) {
     std::vector<Hit> group;

@@ -147,11 +147,13 @@ int update_series_file(const Xapian::Database& db, const std::string& db_path) {
   return confirmed;
 }
 
-VersionIndex load_versions(const Xapian::Database& db, const std::string& db_path) {
+std::shared_ptr<const VersionIndex> load_versions(const Xapian::Database& db,
+                                                  const std::string& db_path) {
   // A long-running server asks for every request: the same index state, day and series file
   // give the same versions, so they are built once.
   static std::mutex mutex;
-  static std::map<std::string, std::pair<std::string, VersionIndex>> cache;  // path -> key, index
+  // path -> key, index
+  static std::map<std::string, std::pair<std::string, std::shared_ptr<const VersionIndex>>> cache;
   std::error_code error;
   const std::string series_path = series_file_path(db_path);
   const auto written = std::filesystem::last_write_time(series_path, error);
@@ -167,7 +169,8 @@ VersionIndex load_versions(const Xapian::Database& db, const std::string& db_pat
     auto it = series.find({older.id, newer.id});
     return it != series.end() && it->second;
   };
-  VersionIndex versions = VersionIndex::build(list_documents(db), today_iso(), same_text);
+  auto versions = std::make_shared<const VersionIndex>(
+      VersionIndex::build(list_documents(db), today_iso(), same_text));
   std::lock_guard<std::mutex> lock(mutex);
   cache[db_path] = {key, versions};
   return versions;

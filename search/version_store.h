@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 
 #include "search/versions.h"
@@ -22,7 +23,10 @@ std::string series_file_path(const std::string& db_path);
 int update_series_file(const Xapian::Database& db, const std::string& db_path);
 
 /// The version index of every document in `db`; title series as confirmed in the series file
-/// beside the index at `db_path` (none when there is no file, e.g. a remote index).
-VersionIndex load_versions(const Xapian::Database& db, const std::string& db_path);
+/// beside the index at `db_path` (none when there is no file, e.g. a remote index). Built
+/// once per index state, day and series file, and shared: a server's requests neither read
+/// every document record nor copy them again (5,000 records cost 1.5 ms to copy).
+std::shared_ptr<const VersionIndex> load_versions(const Xapian::Database& db,
+                                                  const std::string& db_path);
 
 }  // namespace klausul

@@ -40,7 +40,8 @@ class VersionStoreTest : public ::testing::Test {
 };
 
 TEST_F(VersionStoreTest, WithoutTheSeriesFileATitleSeriesIsNoChain) {
-  const VersionIndex versions = load_versions(db, dir / "db");
+  const auto shared_versions = load_versions(db, dir / "db");
+  const VersionIndex& versions = *shared_versions;
   EXPECT_EQ(versions.state("old").status, VersionStatus::unknown);
 }
 
@@ -51,7 +52,8 @@ TEST_F(VersionStoreTest, CompareConfirmsTheSeriesOnceAndSearchesReadIt) {
   std::getline(in, header);
   std::getline(in, pair);
   EXPECT_EQ(pair, "old\tnew");
-  const VersionIndex versions = load_versions(db, dir / "db");
+  const auto shared_versions = load_versions(db, dir / "db");
+  const VersionIndex& versions = *shared_versions;
   EXPECT_EQ(versions.state("old").status, VersionStatus::replaced);
   EXPECT_EQ(versions.state("old").replaced_by, "new");
   EXPECT_EQ(versions.state("new").status, VersionStatus::in_force);
@@ -69,7 +71,7 @@ TEST_F(VersionStoreTest, VerdictsOfEarlierUpdatesAreReused) {
 
   std::ofstream(series_file_path(dir / "db")) << "# planted\nold\tnew\tno\n";
   EXPECT_EQ(update_series_file(db, dir / "db"), 0);
-  EXPECT_EQ(load_versions(db, dir / "db").state("old").status, VersionStatus::unknown);
+  EXPECT_EQ(load_versions(db, dir / "db")->state("old").status, VersionStatus::unknown);
   std::ifstream second(series_file_path(dir / "db"));
   const std::string rewritten((std::istreambuf_iterator<char>(second)), {});
   EXPECT_NE(rewritten.find("old\tnew\tno\n"), std::string::npos) << rewritten;

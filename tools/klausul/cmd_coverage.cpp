@@ -123,7 +123,8 @@ int run_coverage(int argc, char** argv) {
   const LoadedTermModel model = term_model_for(database);
   if (!model.model) std::cerr << "klausul coverage: " << model.problem << '\n';
   request.term_model = model.model.get();
-  const VersionIndex versions = load_versions(db, database);
+  const auto shared_versions = load_versions(db, database);
+  const VersionIndex& versions = *shared_versions;
   request.versions = &versions;
   request.all_versions = args.has("all-versions");
   const CoverageResult result = find_coverage(db, request, RegionTable::builtin());

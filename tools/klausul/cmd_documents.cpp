@@ -156,7 +156,8 @@ int run_list(int argc, char** argv) {
   Output output(args.get("output"));
   std::ostream& out = output.stream();
   auto documents = list_documents(db);
-  const VersionIndex versions = load_versions(db, database);
+  const auto shared_versions = load_versions(db, database);
+  const VersionIndex& versions = *shared_versions;
   if (format == "json") out << '[';
   for (size_t i = 0; i < documents.size(); ++i) {
     const DocumentInfo& d = documents[i];
@@ -190,7 +191,8 @@ int run_show(int argc, char** argv) {
     return run_show_context(args, db, database);
   }
   DocumentInfo info = resolve_document(db, args.positional[0]);
-  const VersionIndex versions = load_versions(db, database);
+  const auto shared_versions = load_versions(db, database);
+  const VersionIndex& versions = *shared_versions;
   const VersionState& state = versions.state(info.id);
   std::vector<Clause> clauses;
   for (auto& [clause, doc] : document_clauses(db, info.id)) clauses.push_back(std::move(clause));
@@ -235,7 +237,8 @@ int run_versions(int argc, char** argv) {
   const std::string database = resolve_database_path(args.get("db"));
   Xapian::Database db = open_for_reading(database);
   const DocumentInfo info = resolve_document(db, args.positional[0]);
-  const VersionIndex versions = load_versions(db, database);
+  const auto shared_versions = load_versions(db, database);
+  const VersionIndex& versions = *shared_versions;
   const std::vector<const DocumentInfo*> chain = versions.chain(info.id);
   Output output(args.get("output"));
   std::ostream& out = output.stream();

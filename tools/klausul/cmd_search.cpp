@@ -90,7 +90,8 @@ int run_search(int argc, char** argv) {
   regions.require_known(request.regions);  // before the index: a typo is exit 2, not 4
   const std::string database = resolve_database_path(args.get("db"));
   Xapian::Database db = open_for_reading(database);
-  const VersionIndex versions = load_versions(db, database);
+  const auto shared_versions = load_versions(db, database);
+  const VersionIndex& versions = *shared_versions;
   request.versions = &versions;
   Output output(args.get("output"));
   if (format == OutputFormat::text) {

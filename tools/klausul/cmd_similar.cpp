@@ -142,7 +142,8 @@ int run_similar(int argc, char** argv) {
   note_missing_thesaurus("similar");
   const LoadedTermModel model = term_model_or_note("similar", database);
   request.term_model = model.model.get();
-  const VersionIndex versions = load_versions(db, database);
+  const auto shared_versions = load_versions(db, database);
+  const VersionIndex& versions = *shared_versions;
   request.versions = &versions;
   request.all_versions = args.has("all-versions");
   SimilarResult result = find_similar(db, request, regions);
@@ -172,7 +173,7 @@ int run_compare(int argc, char** argv) {
   Alignment alignment = compare_documents(db, args.positional[0], args.positional[1],
                                           SynonymTable::standard(), Thesaurus::system(),
                                           model.model.get());
-  align_as_versions(db, load_versions(db, database), alignment);
+  align_as_versions(db, *load_versions(db, database), alignment);
   if (format == OutputFormat::text) {
     write_compare_text(output.stream(), alignment);
   } else {

@@ -42,7 +42,8 @@ nlohmann::json api_search(IndexPool& pool, const ParamReader& params) {
   SearchRequest request = search_request(params, 20, kMaxSearchLimit);
   const RegionTable& regions = RegionTable::builtin();
   return pool.with_database([&](const Xapian::Database& db) {
-    const VersionIndex versions = load_versions(db, pool.path());
+    const auto shared_versions = load_versions(db, pool.path());
+    const VersionIndex& versions = *shared_versions;
     request.versions = &versions;
     return search_json(request, run_search(db, request, regions), regions);
   });
@@ -54,7 +55,8 @@ nlohmann::json api_similar(IndexPool& pool, const ParamReader& params) {
   request.term_model = model.model.get();
   return pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
-    const VersionIndex versions = load_versions(db, pool.path());
+    const auto shared_versions = load_versions(db, pool.path());
+    const VersionIndex& versions = *shared_versions;
     request.versions = &versions;
     return similar_json(find_similar(db, request, RegionTable::builtin()));
   });
@@ -65,7 +67,8 @@ nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
     const auto [a, b] = compare_documents_param(db, params);
     Alignment alignment = compare_documents(db, a, b, SynonymTable::standard(), Thesaurus::system(),
                                             term_model_for(pool.path()).model.get());
-    const VersionIndex versions = load_versions(db, pool.path());
+    const auto shared_versions = load_versions(db, pool.path());
+    const VersionIndex& versions = *shared_versions;
     align_as_versions(db, versions, alignment);
     return compare_json(alignment, versions);
   });
@@ -77,7 +80,8 @@ nlohmann::json api_coverage(IndexPool& pool, const ParamReader& params) {
   request.term_model = model.model.get();
   return pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
-    const VersionIndex versions = load_versions(db, pool.path());
+    const auto shared_versions = load_versions(db, pool.path());
+    const VersionIndex& versions = *shared_versions;
     request.versions = &versions;
     return coverage_json(find_coverage(db, request, RegionTable::builtin()), request.thresholds);
   });
@@ -95,7 +99,7 @@ nlohmann::json api_clause(IndexPool& pool, const ParamReader& params) {
 
 nlohmann::json api_documents(IndexPool& pool) {
   return pool.with_database([&](const Xapian::Database& db) {
-    return documents_json(list_documents(db), load_versions(db, pool.path()));
+    return documents_json(list_documents(db), *load_versions(db, pool.path()));
   });
 }
 

@@ -114,7 +114,8 @@ std::string export_search(IndexPool& pool, const ParamReader& params, const Form
   SearchRequest request = search_request(params, 1000, kMaxExportRows);
   const ExportContext context = search_export_context(request, params.text("year"), pool.path());
   return pool.with_database([&](const Xapian::Database& db) {
-    const VersionIndex versions = load_versions(db, pool.path());
+    const auto shared_versions = load_versions(db, pool.path());
+    const VersionIndex& versions = *shared_versions;
     request.versions = &versions;
     return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
       run_search_in_pages(db, request, RegionTable::builtin(), kPageSize,
@@ -132,7 +133,8 @@ std::string export_similar(IndexPool& pool, const ParamReader& params, const For
   request.term_model = model.model.get();
   return pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
-    const VersionIndex versions = load_versions(db, pool.path());
+    const auto shared_versions = load_versions(db, pool.path());
+    const VersionIndex& versions = *shared_versions;
     request.versions = &versions;
     const SimilarResult result = find_similar(db, request, RegionTable::builtin());
     const ExportContext context = similar_export_context(request, result, pool.path());
@@ -148,7 +150,7 @@ std::string export_compare(IndexPool& pool, const ParamReader& params, const For
     const auto [a, b] = compare_documents_param(db, params);
     Alignment alignment = compare_documents(db, a, b, SynonymTable::standard(), Thesaurus::system(),
                                             term_model_for(pool.path()).model.get());
-    align_as_versions(db, load_versions(db, pool.path()), alignment);
+    align_as_versions(db, *load_versions(db, pool.path()), alignment);
     const ExportContext context = compare_export_context(alignment, pool.path());
     return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
       for (const AlignedPair& pair : alignment.pairs) writer.pair(pair);
@@ -163,7 +165,8 @@ std::string export_coverage(IndexPool& pool, const ParamReader& params, const Fo
   request.term_model = model.model.get();
   return pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
-    const VersionIndex versions = load_versions(db, pool.path());
+    const auto shared_versions = load_versions(db, pool.path());
+    const VersionIndex& versions = *shared_versions;
     request.versions = &versions;
     const CoverageResult result = find_coverage(db, request, RegionTable::builtin());
     const ExportContext context = coverage_export_context(request, result, pool.path());
