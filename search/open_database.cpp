@@ -204,21 +204,29 @@ std::vector<ShardSummary> make_stub(const std::string& stub_path,
   return summaries;
 }
 
-bool has_remote_shard(const Xapian::Database& db) {
+std::vector<bool> remote_shards(const Xapian::Database& db) {
   {
     std::lock_guard<std::mutex> lock(remote_uuids().mutex);
-    if (remote_uuids().uuids.empty()) return false;
+    if (remote_uuids().uuids.empty()) return {};
   }
-  const std::string combined = db.get_uuid();  // the shards' uuids joined by ':'
+  // The shards' uuids joined by ':', in shard order (empty when a shard has none).
+  const std::string combined = db.get_uuid();
+  if (combined.empty()) return {};
+  std::vector<bool> remote;
+  bool any = false;
   std::lock_guard<std::mutex> lock(remote_uuids().mutex);
   size_t start = 0;
   while (start <= combined.size()) {
     size_t end = combined.find(':', start);
     if (end == std::string::npos) end = combined.size();
-    if (remote_uuids().uuids.count(combined.substr(start, end - start))) return true;
+    remote.push_back(remote_uuids().uuids.count(combined.substr(start, end - start)) > 0);
+    any = any || remote.back();
     start = end + 1;
   }
-  return false;
+  if (!any) return {};
+  return remote;
 }
+
+bool has_remote_shard(const Xapian::Database& db) { return !remote_shards(db).empty(); }
 
 }  // namespace klausul

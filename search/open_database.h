@@ -43,6 +43,12 @@ Xapian::Database open_for_reading(const std::string& path, const RemoteTimeouts&
 /// read in batches what locally is cheaper one by one.
 bool has_remote_shard(const Xapian::Database& db);
 
+/// Which of db's shards are remote, in shard order (Xapian interleaves document ids: shard
+/// i of n holds the ids d with (d - 1) % n == i); empty when none is. Shards are told apart
+/// by uuid: a folder this process also opened through a server counts as remote, which only
+/// changes how similar reads candidates, never what it finds.
+std::vector<bool> remote_shards(const Xapian::Database& db);
+
 /// A shard as given to `klausul shards`: tcp://HOST:PORT, else a local folder (made
 /// absolute). Throws UsageError for a malformed tcp:// address.
 ShardLocation parse_shard_argument(const std::string& argument);

@@ -72,40 +72,46 @@ bool read_copy_key(const std::string& value, Candidate& candidate) {
   return true;
 }
 
-// Reads the stem lists of the candidates kept for the rerank. Locally each is opened (cheaper
-// than a match). With a remote shard (`remote`), one boolean match on their identity terms
-// returns every stem list as its collapse key (never reached: nothing is collapsed), so the
-// shard answers once rather than once per candidate; the match is small (the candidates and
-// their copies). A candidate it does not return (an older index, a text with very many
-// copies) is opened then too.
+// Reads the stem lists of the candidates kept for the rerank. A candidate in a local shard is
+// opened (cheaper than a match). Those in remote shards (`remote`: search/open_database.h)
+// come from one boolean match on their identity terms, which returns every stem list as its
+// collapse key (never reached: nothing is collapsed), so a remote shard answers once rather
+// than once per candidate; the match is small (the candidates and their copies). A candidate
+// it does not return (an older index, a text with very many copies) is opened then too.
 constexpr Xapian::doccount kNeverCollapse = 1u << 30;
 constexpr Xapian::doccount kCopiesReadPerCandidate = 4;
 
-void read_stem_lists(const Xapian::Database& db, bool remote,
-                     std::vector<Candidate*>& candidates) {
-  std::set<Xapian::docid> read;
-  if (remote) {
-    std::set<std::string> identities;
-    std::map<Xapian::docid, Candidate*> wanted;
-    for (Candidate* candidate : candidates) {
-      if (candidate->identity_term.empty()) continue;
-      identities.insert(candidate->identity_term);
-      wanted[candidate->docid] = candidate;
-    }
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, identities.begin(), identities.end()));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
-    enquire.set_collapse_key(schema::kStemsSlot, kNeverCollapse);
-    const auto most = kCopiesReadPerCandidate * static_cast<Xapian::doccount>(identities.size());
-    const Xapian::MSet lists = enquire.get_mset(0, most);
-    for (auto it = lists.begin(); it != lists.end(); ++it) {
-      auto found = wanted.find(*it);
-      if (found == wanted.end()) continue;
-      found->second->stem_list = it.get_collapse_key();
-      if (!found->second->stem_list.empty()) read.insert(*it);
-    }
+// The stem lists of `wanted` (by document id), read in one match on their identity terms.
+void match_stem_lists(const Xapian::Database& db, const std::set<std::string>& identities,
+                      const std::map<Xapian::docid, Candidate*>& wanted,
+                      std::set<Xapian::docid>& read) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, identities.begin(), identities.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+  enquire.set_collapse_key(schema::kStemsSlot, kNeverCollapse);
+  const auto most = kCopiesReadPerCandidate * static_cast<Xapian::doccount>(identities.size());
+  const Xapian::MSet lists = enquire.get_mset(0, most);
+  for (auto it = lists.begin(); it != lists.end(); ++it) {
+    auto found = wanted.find(*it);
+    if (found == wanted.end()) continue;
+    found->second->stem_list = it.get_collapse_key();
+    if (!found->second->stem_list.empty()) read.insert(*it);
   }
+}
+
+void read_stem_lists(const Xapian::Database& db, const std::vector<bool>& remote,
+                     std::vector<Candidate*>& candidates) {
+  std::set<std::string> identities;
+  std::map<Xapian::docid, Candidate*> wanted;
+  for (Candidate* candidate : candidates) {
+    if (remote.empty() || candidate->identity_term.empty()) continue;
+    if (!remote[(candidate->docid - 1) % remote.size()]) continue;  // in a local shard
+    identities.insert(candidate->identity_term);
+    wanted[candidate->docid] = candidate;
+  }
+  std::set<Xapian::docid> read;
+  if (!identities.empty()) match_stem_lists(db, identities, wanted, read);
   for (Candidate* candidate : candidates) {
     if (!read.count(candidate->docid)) {
       candidate->stem_list = open_candidate(db, candidate->docid).get_value(schema::kStemsSlot);
@@ -328,7 +334,7 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   // Through a remote shard every document read is a round trip: candidates are then read
   // from the match's keys and in batches, which on a local index costs more than it saves
   // (about 1 ms of 17 at a million clauses).
-  const bool remote = has_remote_shard(db);
+  const std::vector<bool> remote = remote_shards(db);
   std::map<std::string, std::vector<Candidate>> by_region;
   const std::string query_fingerprint = query_document.get_value(schema::kFingerprintSlot);
   auto consider = [&](const Xapian::MSet& mset) {
@@ -365,7 +371,9 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
     // each of the pool's documents would cost a round trip (Xapian 1.4's MSet::fetch does
     // not batch remote documents). The kept candidates' stem lists follow in one more match
     // (read_stem_lists): carrying them here as the collapse key made this match 70% slower.
-    if (remote) enquire.set_sort_by_relevance_then_value(schema::kRegionCopySlot, false);
+    if (!remote.empty()) {
+      enquire.set_sort_by_relevance_then_value(schema::kRegionCopySlot, false);
+    }
     return enquire.get_mset(0, count);
   };
   const Xapian::MSet pool =

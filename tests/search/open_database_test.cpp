@@ -91,6 +91,18 @@ TEST_F(OpenDatabaseTest, StubOfTwoLocalShardsIsSearchedAsOneIndex) {
   EXPECT_EQ(result.region_counts["orebro"], 1u);
 }
 
+TEST_F(OpenDatabaseTest, RemoteShardsAreKnownByTheirPlaceInTheStub) {
+  make_two_shard_stub();
+  EXPECT_TRUE(remote_shards(open_for_reading(stub())).empty());
+  // The second shard served by xapian-progsrv (a remote backend over a pipe, no port).
+  write_text(dir / "mixed.stub",
+             "auto " + shard_a() + "\nremote :xapian-progsrv " + shard_b() + "\n");
+  const Xapian::Database mixed = open_for_reading(dir / "mixed.stub");
+  EXPECT_EQ(remote_shards(mixed), (std::vector<bool>{false, true}));
+  EXPECT_TRUE(has_remote_shard(mixed));
+  EXPECT_FALSE(has_remote_shard(open_for_reading(shard_a())));
+}
+
 TEST_F(OpenDatabaseTest, SameClauseInTwoShardsIsOneHitWithTheOtherPlace) {
   make_two_shard_stub();
   Xapian::Database db = open_for_reading(stub());

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "search/compare.h"
+#include "search/open_database.h"
 #include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
 
@@ -180,6 +182,55 @@ TEST_F(SimilarTest, AnIndexWithoutTheMatchKeysGivesTheSameAnswer) {
       EXPECT_EQ(now.hits[i].duplicates.size(), old.hits[i].duplicates.size()) << id;
       // Without a stem list a clause loses its section stems (kept only there): close scores.
       EXPECT_NEAR(now.hits[i].score, old.hits[i].score, 0.05) << id;
+    }
+  }
+}
+
+TEST(SimilarRemote, AStubWithARemoteShardGivesTheSameAnswerAsOneIndex) {
+  // Through a remote shard candidates are read from the match's keys and in batches (one
+  // match for the stem lists of the remote shard's candidates, one for idf): the answer
+  // must be that of one index holding the same clauses.
+  testing::TempDir dir;
+  const std::vector<IngestedFile> files = {
+      make_file("sth", "stockholm",
+                {"Landstinget ska bevaka och påverka de policyområden inom EU som är relevanta.",
+                 "Kollektivtrafiken ska vara tillgänglig för alla resenärer."}),
+      make_file("web", "stockholm",
+                {"Landstinget ska bevaka och påverka de policyområden inom EU som är relevanta!"}),
+      make_file("ore", "orebro",
+                {"Landstinget bevakar EU:s policyområden och påverkar dem i samverkan med andra.",
+                 "Tandvården ska erbjuda akuttider varje dag."}),
+      make_file("jkp", "jonkoping",
+                {"Regionen ska bevaka EU:s policyområden.", "Vårdcentralerna har öppet."}),
+      make_file("kal", "kalmar",
+                {"Länet bevakar och påverkar EU:s politik inom relevanta områden."})};
+  {
+    Xapian::WritableDatabase one(dir / "one", Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase local(dir / "local", Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase far(dir / "far", Xapian::DB_CREATE_OR_OPEN);
+    IndexWriter all(one), near_writer(local), far_writer(far);
+    for (size_t i = 0; i < files.size(); ++i) {
+      all.replace_file(files[i]);
+      (i % 2 == 0 ? near_writer : far_writer).replace_file(files[i]);
+    }
+  }
+  std::ofstream(dir / "mixed.stub") << "auto " << (dir / "local") << "\nremote :xapian-progsrv "
+                                    << (dir / "far") << "\n";
+  const Xapian::Database one = open_for_reading(dir / "one");
+  const Xapian::Database mixed = open_for_reading(dir / "mixed.stub");
+  ASSERT_TRUE(has_remote_shard(mixed));
+  for (const std::string& id : {"sth:1", "ore:1", "jkp:1"}) {
+    SimilarRequest request;
+    request.clause_id = id;
+    const SimilarResult expected = find_similar(one, request, RegionTable::builtin());
+    const SimilarResult got = find_similar(mixed, request, RegionTable::builtin());
+    ASSERT_FALSE(expected.hits.empty()) << id;
+    ASSERT_EQ(got.hits.size(), expected.hits.size()) << id;
+    for (size_t i = 0; i < got.hits.size(); ++i) {
+      EXPECT_EQ(got.hits[i].clause.id, expected.hits[i].clause.id) << id;
+      EXPECT_EQ(got.hits[i].document.path, expected.hits[i].document.path) << id;
+      EXPECT_NEAR(got.hits[i].score, expected.hits[i].score, 1e-9) << id;
+      EXPECT_EQ(got.hits[i].duplicates.size(), expected.hits[i].duplicates.size()) << id;
     }
   }
 }
