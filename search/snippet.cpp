@@ -5,10 +5,13 @@
 namespace klausul {
 
 std::string make_snippet(const Xapian::MSet& mset, const std::string& text, size_t length) {
-  // Xapian escapes the text for HTML and marks matched terms, stemmed forms included.
-  return mset.snippet(text, length, swedish_stemmer(),
-                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                      "<b>", "</b>", "…");
+  // Xapian escapes the text for HTML and marks matched terms, stemmed forms included. Its
+  // background model (how common each word of the text is in the index) chooses which part
+  // of a long text to show; a text that fits is shown whole, so it is asked only for longer
+  // texts: each of its look-ups is a round trip to a remote shard.
+  unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+  if (text.size() > length) flags |= Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
+  return mset.snippet(text, length, swedish_stemmer(), flags, "<b>", "</b>", "…");
 }
 
 std::string snippet_for_terminal(const std::string& html, bool ansi) {

@@ -8,7 +8,8 @@
 
 namespace klausul {
 
-/// Snippet of `text` for the query of `mset`, at most about `length` characters.
+/// Snippet of `text` for the query of `mset`, at most about `length` bytes: the whole text
+/// when it fits, else the part that best shows the match.
 std::string make_snippet(const Xapian::MSet& mset, const std::string& text, size_t length = 240);
 
 /// Renders an HTML snippet for a terminal: <b> becomes bold (ANSI) when `ansi`, else
