@@ -21,10 +21,16 @@ namespace {
 // million clauses would cost far more than the search itself).
 constexpr Xapian::doccount kFacetCheckAtLeast = 500;
 
+// Document records by id: from the versions when the caller loaded them (they hold every
+// record, read once per index state), else looked up (a round trip to every remote shard).
 class DocumentCache {
  public:
-  explicit DocumentCache(const Xapian::Database& db) : db_(db) {}
+  DocumentCache(const Xapian::Database& db, const VersionIndex* versions)
+      : db_(db), versions_(versions) {}
   const DocumentInfo& get(const std::string& id) {
+    if (versions_) {
+      if (const DocumentInfo* known = versions_->document(id)) return *known;
+    }
     auto it = cache_.find(id);
     if (it != cache_.end()) return it->second;
     DocumentInfo info = find_document_by_id(db_, id).value_or(DocumentInfo{});
@@ -34,6 +40,7 @@ class DocumentCache {
 
  private:
   const Xapian::Database& db_;
+  const VersionIndex* versions_;
   std::unordered_map<std::string, DocumentInfo> cache_;
 };
 
@@ -104,7 +111,7 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
   for (const auto& [region, count] : counts) {
     result.region_counts[region] = static_cast<Xapian::doccount>(std::lround(count * scale));
   }
-  DocumentCache documents(db);
+  DocumentCache documents(db, request.versions);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = static_cast<int>(it.get_rank()) + 1;
