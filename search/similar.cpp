@@ -33,7 +33,6 @@ constexpr Xapian::doccount kLeastPerRegion = 15;
 constexpr double kCandidateSeconds = 0.02;
 constexpr double kDuplicateCosine = 0.9;       // "almost the same text"
 
-
 // A candidate is scored from its stored stems (index/stem_list.h; the term list in older
 // indexes) alone; its clause and document are read only if it is shown (or listed as a
 // duplicate), which keeps reranking cheap.
@@ -72,12 +71,8 @@ bool read_copy_key(const std::string& value, Candidate& candidate) {
   return true;
 }
 
-// Reads the stem lists of the candidates kept for the rerank. A candidate in a local shard is
-// opened (cheaper than a match). Those in remote shards (`remote`: search/open_database.h)
-// come from one boolean match on their identity terms, which returns every stem list as its
-// collapse key (never reached: nothing is collapsed), so a remote shard answers once rather
-// than once per candidate; the match is small (the candidates and their copies). A candidate
-// it does not return (an older index, a text with very many copies) is opened then too.
+// The stem-list match below: a collapse that is never reached (the key is all it is for),
+// and how many matches (the candidates and their copies) it reads per identity term.
 constexpr Xapian::doccount kNeverCollapse = 1u << 30;
 constexpr Xapian::doccount kCopiesReadPerCandidate = 4;
 
@@ -100,6 +95,11 @@ void match_stem_lists(const Xapian::Database& db, const std::set<std::string>& i
   }
 }
 
+// Reads the stem lists of the candidates kept for the rerank. A candidate in a local shard is
+// opened (cheaper than a match). Those in remote shards (`remote`: search/open_database.h)
+// come from one boolean match on their identity terms, which returns every stem list as its
+// collapse key, so a remote shard answers once rather than once per candidate. A candidate
+// the match does not return (an older index, a text with very many copies) is opened too.
 void read_stem_lists(const Xapian::Database& db, const std::vector<bool>& remote,
                      std::vector<Candidate*>& candidates) {
   std::set<std::string> identities;
