@@ -47,8 +47,11 @@ inline const std::string kSectionPrefix = "XS";
 // Value slots (clause documents, unless said otherwise).
 inline constexpr Xapian::valueno kRegionSlot = 0;    // region key
 inline constexpr Xapian::valueno kYearSlot = 1;      // sortable_serialise(year)
-inline constexpr Xapian::valueno kTypeSlot = 2;      // ascii-folded doc type
-// Document id, on clauses and on document records (titel: reads it from matching records).
+// Slot 2 held the ascii-folded doc type on clauses; nothing read it (the XT term filters), so
+// clauses written since 2026-12-03 leave it out. Not to be reused: older indexes have it.
+inline constexpr Xapian::valueno kTypeSlot = 2;
+// Document id, on document records (titel: reads it from matching records). Clauses written
+// before 2026-12-03 also carry it (unread: a clause's document id is in its XD term).
 inline constexpr Xapian::valueno kDocumentSlot = 3;
 inline constexpr Xapian::valueno kFingerprintSlot = 4;  // text fingerprint (collapse key)
 // region key + kCopyKeySeparator + fingerprint (or the Q term when the text has none): one

@@ -81,9 +81,9 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
   if (!type_key.empty()) doc.add_boolean_term(schema::kTypePrefix + type_key);
   if (info.year > 0) doc.add_boolean_term(schema::kYearPrefix + std::to_string(info.year));
 
+  // Values only for what is read per clause: region facets and similar's regions, the year
+  // range, duplicates, the stem list. The document id and type are in terms (XD, XT).
   doc.add_value(schema::kRegionSlot, info.region);
-  doc.add_value(schema::kTypeSlot, type_key);
-  doc.add_value(schema::kDocumentSlot, info.id);
   const std::string fingerprint = text_fingerprint(clause.text);
   if (!fingerprint.empty()) {
     doc.add_boolean_term(schema::kFingerprintPrefix + fingerprint);

@@ -148,6 +148,22 @@ TEST_F(WriterTest, TitleAndSectionWordsAreStoredOnceOnRecords) {
   EXPECT_EQ(count(db, inner), 1u);
 }
 
+TEST_F(WriterTest, AClauseCarriesOnlyTheValuesThatAreReadPerClause) {
+  writer.replace_file(file_with_sections("aaa", "/c/a.txt"));
+  const std::string kind = schema::kKindPrefix + schema::kClauseKind;
+  size_t clauses = 0;
+  for (auto it = db.postlist_begin(kind); it != db.postlist_end(kind); ++it, ++clauses) {
+    const Xapian::Document clause = db.get_document(*it);
+    EXPECT_FALSE(clause.get_value(schema::kRegionSlot).empty());
+    EXPECT_FALSE(clause.get_value(schema::kStemsSlot).empty());
+    EXPECT_FALSE(clause.get_value(schema::kRegionCopySlot).empty());
+    // The document id and type are terms (XD, XT); as values nothing read them.
+    EXPECT_EQ(clause.get_value(schema::kDocumentSlot), "");
+    EXPECT_EQ(clause.get_value(schema::kTypeSlot), "");
+  }
+  EXPECT_EQ(clauses, 5u);
+}
+
 TEST_F(WriterTest, SectionRecordsHoldTheTrailWithPositionsPerHeading) {
   writer.replace_file(file_with_sections("aaa", "/c/a.txt"));
   const std::string inner = schema::section_key_term("aaa", 2);
