@@ -9,6 +9,7 @@
 #include "index/stored_data.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/document_cache.h"
 #include "search/fold_versions.h"
 #include "search/snippet.h"
 #include "search/versions.h"
@@ -20,29 +21,6 @@ namespace {
 // matches are scaled to the estimated total (counting every match of a broad query on a
 // million clauses would cost far more than the search itself).
 constexpr Xapian::doccount kFacetCheckAtLeast = 500;
-
-// Document records by id: from the versions when the caller loaded them (they hold every
-// record, read once per index state), else looked up (a round trip to every remote shard).
-class DocumentCache {
- public:
-  DocumentCache(const Xapian::Database& db, const VersionIndex* versions)
-      : db_(db), versions_(versions) {}
-  const DocumentInfo& get(const std::string& id) {
-    if (versions_) {
-      if (const DocumentInfo* known = versions_->document(id)) return *known;
-    }
-    auto it = cache_.find(id);
-    if (it != cache_.end()) return it->second;
-    DocumentInfo info = find_document_by_id(db_, id).value_or(DocumentInfo{});
-    if (info.id.empty()) info.id = id;
-    return cache_.emplace(id, std::move(info)).first->second;
-  }
-
- private:
-  const Xapian::Database& db_;
-  const VersionIndex* versions_;
-  std::unordered_map<std::string, DocumentInfo> cache_;
-};
 
 // The other clauses with the same text fingerprint (at most kMaxPlaces of them).
 std::vector<Place> duplicate_places(const Xapian::Database& db, const Xapian::Document& doc,

@@ -11,6 +11,7 @@
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "search/clause_vector.h"
+#include "search/document_cache.h"
 #include "search/fold_versions.h"
 #include "search/open_database.h"
 #include "search/searcher.h"
@@ -214,10 +215,7 @@ Hit query_hit(const Xapian::Database& db, const SimilarRequest& request,
   document = db.get_document(*it);
   Hit hit;
   hit.clause = clause_from_data(document.get_data());
-  const DocumentInfo* known =
-      request.versions ? request.versions->document(hit.clause.document_id) : nullptr;
-  hit.document = known ? *known
-                       : find_document_by_id(db, hit.clause.document_id).value_or(DocumentInfo{});
+  hit.document = DocumentCache(db, request.versions).get(hit.clause.document_id);
   return hit;
 }
 
@@ -231,18 +229,18 @@ class HitLoader {
  public:
   HitLoader(const Xapian::Database& db, const QueryScorer& scorer, const std::string& region,
             const VersionIndex* versions)
-      : db_(db), scorer_(scorer), query_region_(region), versions_(versions) {}
+      : db_(db), scorer_(scorer), query_region_(region), documents_(db, versions) {}
 
   Hit load(const Candidate& candidate) {
     Hit hit;
     hit.clause = clause_from_data(open_candidate(db_, candidate.docid).get_data());
-    hit.document = document(hit.clause.document_id);
+    hit.document = documents_.get(hit.clause.document_id);
     hit.score = candidate.score;
     hit.query_region = query_region_;
     hit.matched_terms = scorer_.explain(candidate.vector, content_words(hit.clause.text));
     for (const Candidate* duplicate : candidate.duplicates) {
       Clause clause = clause_from_data(open_candidate(db_, duplicate->docid).get_data());
-      const DocumentInfo& info = document(clause.document_id);
+      const DocumentInfo& info = documents_.get(clause.document_id);
       hit.duplicates.push_back(Place{clause.id, clause.document_id, info.region, info.path,
                                      clause.page, clause.slide});
     }
@@ -250,24 +248,10 @@ class HitLoader {
   }
 
  private:
-  // From the versions when there are (they hold every document record, read once per
-  // index state): looking a record up costs a round trip to every remote shard.
-  const DocumentInfo& document(const std::string& id) {
-    if (versions_) {
-      if (const DocumentInfo* known = versions_->document(id)) return *known;
-    }
-    auto it = documents_.find(id);
-    if (it == documents_.end()) {
-      it = documents_.emplace(id, find_document_by_id(db_, id).value_or(DocumentInfo{})).first;
-    }
-    return it->second;
-  }
-
   const Xapian::Database& db_;
   const QueryScorer& scorer_;
   std::string query_region_;
-  const VersionIndex* versions_;
-  std::map<std::string, DocumentInfo> documents_;
+  DocumentCache documents_;
 };
 
 // Best per_region candidates of one region, near-duplicates folded into the first of them.

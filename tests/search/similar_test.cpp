@@ -23,6 +23,21 @@ IngestedFile make_file(const std::string& id, const std::string& region,
   return testing::ingested_file(id, region, texts);
 }
 
+// The same hits in the same order: clauses, their documents, duplicates, scores within
+// `tolerance`.
+void expect_same_hits(const SimilarResult& expected, const SimilarResult& got,
+                      const std::string& what, double tolerance) {
+  ASSERT_FALSE(expected.hits.empty()) << what;
+  ASSERT_EQ(got.hits.size(), expected.hits.size()) << what;
+  for (size_t i = 0; i < got.hits.size(); ++i) {
+    EXPECT_EQ(got.hits[i].clause.id, expected.hits[i].clause.id) << what;
+    EXPECT_EQ(got.hits[i].document.region, expected.hits[i].document.region) << what;
+    EXPECT_EQ(got.hits[i].document.path, expected.hits[i].document.path) << what;
+    EXPECT_EQ(got.hits[i].duplicates.size(), expected.hits[i].duplicates.size()) << what;
+    EXPECT_NEAR(got.hits[i].score, expected.hits[i].score, tolerance) << what;
+  }
+}
+
 class SimilarTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -172,17 +187,9 @@ TEST_F(SimilarTest, AnIndexWithoutTheMatchKeysGivesTheSameAnswer) {
   for (const std::string& id : {"sth:1", "sth:2", "ore:1", "jkp:1"}) {
     SimilarRequest request;
     request.clause_id = id;
-    const SimilarResult now = similar(request);
-    const SimilarResult old = find_similar(old_db, request, RegionTable::builtin());
-    ASSERT_FALSE(now.hits.empty()) << id;
-    ASSERT_EQ(now.hits.size(), old.hits.size()) << id;
-    for (size_t i = 0; i < now.hits.size(); ++i) {
-      EXPECT_EQ(now.hits[i].clause.id, old.hits[i].clause.id) << id;
-      EXPECT_EQ(now.hits[i].document.region, old.hits[i].document.region) << id;
-      EXPECT_EQ(now.hits[i].duplicates.size(), old.hits[i].duplicates.size()) << id;
-      // Without a stem list a clause loses its section stems (kept only there): close scores.
-      EXPECT_NEAR(now.hits[i].score, old.hits[i].score, 0.05) << id;
-    }
+    // Without a stem list a clause loses its section stems (kept only there): close scores.
+    expect_same_hits(similar(request), find_similar(old_db, request, RegionTable::builtin()),
+                     id, 0.05);
   }
 }
 
@@ -222,16 +229,8 @@ TEST(SimilarRemote, AStubWithARemoteShardGivesTheSameAnswerAsOneIndex) {
   for (const std::string& id : {"sth:1", "ore:1", "jkp:1"}) {
     SimilarRequest request;
     request.clause_id = id;
-    const SimilarResult expected = find_similar(one, request, RegionTable::builtin());
-    const SimilarResult got = find_similar(mixed, request, RegionTable::builtin());
-    ASSERT_FALSE(expected.hits.empty()) << id;
-    ASSERT_EQ(got.hits.size(), expected.hits.size()) << id;
-    for (size_t i = 0; i < got.hits.size(); ++i) {
-      EXPECT_EQ(got.hits[i].clause.id, expected.hits[i].clause.id) << id;
-      EXPECT_EQ(got.hits[i].document.path, expected.hits[i].document.path) << id;
-      EXPECT_NEAR(got.hits[i].score, expected.hits[i].score, 1e-9) << id;
-      EXPECT_EQ(got.hits[i].duplicates.size(), expected.hits[i].duplicates.size()) << id;
-    }
+    expect_same_hits(find_similar(one, request, RegionTable::builtin()),
+                     find_similar(mixed, request, RegionTable::builtin()), id, 1e-9);
   }
 }
 
