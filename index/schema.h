@@ -50,8 +50,9 @@ inline constexpr Xapian::valueno kYearSlot = 1;      // sortable_serialise(year)
 // Slot 2 held the ascii-folded doc type on clauses; nothing read it (the XT term filters), so
 // clauses written since 2026-12-03 leave it out. Not to be reused: older indexes have it.
 inline constexpr Xapian::valueno kTypeSlot = 2;
-// Document id, on document records (titel: reads it from matching records). Clauses written
-// before 2026-12-03 also carry it (unread: a clause's document id is in its XD term).
+// Document id, on document records (titel: reads it from matching records) and on clauses
+// (similar reads it to find a candidate's document topic). Clauses written on 2026-12-03
+// lack it; similar then takes the clause itself for its document's topic.
 inline constexpr Xapian::valueno kDocumentSlot = 3;
 inline constexpr Xapian::valueno kFingerprintSlot = 4;  // text fingerprint (collapse key)
 // region key + kCopyKeySeparator + fingerprint (or the Q term when the text has none): one
@@ -62,6 +63,9 @@ inline constexpr char kCopyKeySeparator = '\x1f';
 // The clause's stems with their frequencies (index/stem_list.h), for similar and compare.
 // Indexes written before it have none (clause vectors then read the term list).
 inline constexpr Xapian::valueno kStemsSlot = 6;
+// On document records: the document's topic (index/document_topic.h). Indexes written before
+// it have none (similar then leaves the document topics out).
+inline constexpr Xapian::valueno kTopicSlot = 7;
 
 // User metadata keys (Xapian::Database::get_metadata).
 // failed/<path or hash of a long path>: a file whose extraction worker timed out, crashed or

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "index/document_topic.h"
 #include "index/fingerprint.h"
 #include "index/schema.h"
 #include "index/section_records.h"
@@ -82,8 +83,10 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
   if (info.year > 0) doc.add_boolean_term(schema::kYearPrefix + std::to_string(info.year));
 
   // Values only for what is read per clause: region facets and similar's regions, the year
-  // range, duplicates, the stem list. The document id and type are in terms (XD, XT).
+  // range, duplicates, the stem list, the document (similar's document topics). The type is
+  // in a term (XT).
   doc.add_value(schema::kRegionSlot, info.region);
+  doc.add_value(schema::kDocumentSlot, info.id);
   const std::string fingerprint = text_fingerprint(clause.text);
   if (!fingerprint.empty()) {
     doc.add_boolean_term(schema::kFingerprintPrefix + fingerprint);
@@ -99,13 +102,15 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
 
 }  // namespace
 
-Xapian::Document IndexWriter::record_document(const DocumentInfo& info) {
+Xapian::Document IndexWriter::record_document(const DocumentInfo& info,
+                                              const std::string& topic) {
   Xapian::Document record;
   record.set_data(document_info_to_data(info));
   // titel: searches the records' titles (with positions, for phrases) and reads the id of
   // each record it matches from its value (search/field_query.h).
   if (!info.title.empty()) DocumentIndexer(record).add_text(info.title, schema::kTitlePrefix);
   record.add_value(schema::kDocumentSlot, info.id);
+  if (!topic.empty()) record.add_value(schema::kTopicSlot, topic);
   record.add_boolean_term(schema::kKindPrefix + schema::kDocumentKind);
   record.add_boolean_term(schema::document_term(info.id));
   record.add_boolean_term(schema::record_term(info.id));
@@ -146,6 +151,7 @@ PreparedFile prepare_file(const IngestedFile& file) {
         clause_document(file.info, clause, sections.trail(clause.section)));
   }
   prepared.section_records = sections.take_records();
+  prepared.topic = document_topic(prepared.clause_documents);
   return prepared;
 }
 
@@ -159,7 +165,7 @@ void IndexWriter::replace_prepared(const PreparedFile& file) {
     delete_document_terms(file.info.id);
     for (const Xapian::Document& doc : file.clause_documents) db_.add_document(doc);
     for (const Xapian::Document& doc : file.section_records) db_.add_document(doc);
-    db_.add_document(record_document(file.info));
+    db_.add_document(record_document(file.info, file.topic));
   });
 }
 
@@ -176,8 +182,14 @@ void IndexWriter::copy_file_from(const Xapian::Database& source, const DocumentI
 
 void IndexWriter::update_record(const std::string& old_path, const DocumentInfo& info) {
   in_transaction(info.path, [&] {
+    // The clauses are unchanged, and so is the topic the record carries.
+    std::string topic;
+    const std::string record = schema::record_term(info.id);
+    if (auto it = db_.postlist_begin(record); it != db_.postlist_end(record)) {
+      topic = db_.get_document(*it).get_value(schema::kTopicSlot);
+    }
     if (old_path != info.path) db_.delete_document(schema::path_term(old_path));
-    db_.replace_document(schema::record_term(info.id), record_document(info));
+    db_.replace_document(record, record_document(info, topic));
   });
 }
 

@@ -31,6 +31,7 @@ struct PreparedFile {
   DocumentInfo info;  // info.clauses set
   std::vector<Xapian::Document> clause_documents;
   std::vector<Xapian::Document> section_records;  // one per distinct section trail
+  std::string topic;  // index/document_topic.h, for the document record
 };
 
 /// Analyses every clause of `file`. Thread-safe.
@@ -71,7 +72,7 @@ class IndexWriter {
  private:
   template <typename Change>
   void in_transaction(const std::string& path, Change change);
-  Xapian::Document record_document(const DocumentInfo& info);
+  Xapian::Document record_document(const DocumentInfo& info, const std::string& topic);
   void delete_document_terms(const std::string& document_id);
 
   Xapian::WritableDatabase& db_;

@@ -38,6 +38,13 @@ struct ScoreTuning {
   size_t expansion_per_stem = 3;
   double expansion_minimum = 0.6;
   double expansion_weight = 0.5;
+  // `similar` from an indexed clause: a candidate's score becomes
+  //   (1 - document_topic_weight) * score + document_topic_weight * topic
+  // where topic is the cosine of its document's topic and the query document's
+  // (index/document_topic.h): of two clauses alike, the one from a document on the query
+  // document's subject ranks first. Not for a free text (no document) nor compare (one
+  // document on each side).
+  double document_topic_weight = 0.3;
 };
 
 /// The tuning tools/bench/similar-eval chose on the tuning half of the evaluation pairs

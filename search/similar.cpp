@@ -12,6 +12,7 @@
 #include "ingest/error.h"
 #include "search/clause_vector.h"
 #include "search/document_cache.h"
+#include "search/document_topics.h"
 #include "search/fold_versions.h"
 #include "search/open_database.h"
 #include "search/searcher.h"
@@ -33,6 +34,10 @@ constexpr Xapian::doccount kLeastPerRegion = 15;
 // best so far; the rerank below is what orders the answer.
 constexpr double kCandidateSeconds = 0.02;
 constexpr double kDuplicateCosine = 0.9;       // "almost the same text"
+// The document topic (ScoreTuning::document_topic_weight) is weighed for each region's best
+// candidates only: a candidate's document is one more read, and further down it cannot
+// change what is shown.
+constexpr size_t kTopicCandidatesPerRegion = 10;
 
 // A candidate is scored from its stored stems (index/stem_list.h; the term list in older
 // indexes) alone; its clause and document are read only if it is shown (or listed as a
@@ -42,6 +47,7 @@ struct Candidate {
   std::string region;
   std::string fingerprint;
   std::string identity_term;  // XF<fingerprint>, or the Q term of a text without one
+  std::string copy_key;       // its kRegionCopySlot value (empty in an older index)
   std::string stem_list;      // index/stem_list.h; empty in an index written before it
   double relevance = 0;   // the match's weight over the best weight of its match
   ClauseVector vector;
@@ -61,6 +67,7 @@ Xapian::Document open_candidate(const Xapian::Database& db, Xapian::docid docid)
 bool read_copy_key(const std::string& value, Candidate& candidate) {
   const size_t separator = value.find(schema::kCopyKeySeparator);
   if (separator == std::string::npos) return false;
+  candidate.copy_key = value;
   candidate.region = value.substr(0, separator);
   std::string rest = value.substr(separator + 1);
   if (rest.rfind(schema::kClauseIdPrefix, 0) == 0) {
@@ -256,8 +263,9 @@ class HitLoader {
 
 // Best per_region candidates of one region, near-duplicates folded into the first of them.
 std::vector<Candidate*> pick(std::vector<Candidate>& candidates, int per_region) {
-  std::sort(candidates.begin(), candidates.end(),
-            [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  // Stable: of copies (equal scores) the match's first represents the text.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   std::vector<Candidate*> chosen;
   for (Candidate& candidate : candidates) {
     if (candidate.score <= 0) break;
@@ -270,6 +278,86 @@ std::vector<Candidate*> pick(std::vector<Candidate>& candidates, int per_region)
     }
   }
   return chosen;
+}
+
+// The documents that hold a copy of each candidate's text in its region, its own included,
+// read in one match on the candidates' identity terms: a copy's region and text come back as
+// its collapse key, its document as its sort key (no document is opened, so a remote shard
+// answers once). Copies tie in every ranking and ties fall by document id, which differs
+// between one index and shards: a text's topic is therefore that of the best of its copies'
+// documents, whichever copy represents it. A text with very many copies may be read in part.
+constexpr Xapian::doccount kCopyDocumentsPerCandidate = 8;
+
+std::map<std::string, std::set<std::string>> copy_documents(
+    const Xapian::Database& db, const std::vector<Candidate*>& candidates) {
+  std::set<std::string> identities;
+  for (const Candidate* candidate : candidates) {
+    if (!candidate->copy_key.empty()) identities.insert(candidate->identity_term);
+  }
+  std::map<std::string, std::set<std::string>> documents;
+  if (identities.empty()) return documents;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, identities.begin(), identities.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_sort_by_value(schema::kDocumentSlot, false);
+  enquire.set_collapse_key(schema::kRegionCopySlot, kNeverCollapse);
+  const Xapian::MSet copies = enquire.get_mset(
+      0, kCopyDocumentsPerCandidate * static_cast<Xapian::doccount>(identities.size()));
+  for (auto it = copies.begin(); it != copies.end(); ++it) {
+    if (!it.get_sort_key().empty()) documents[it.get_collapse_key()].insert(it.get_sort_key());
+  }
+  return documents;
+}
+
+// Mixes the document topic into the score of each region's best candidates (see
+// ScoreTuning::document_topic_weight); the others count a topic of 0. A candidate whose
+// documents have no topic (written before topics, or before clauses carried their document
+// id) takes its own vector for its document's topic. Nothing changes when the query's
+// document has no topic (an index written before topics).
+void weigh_document_topics(const Xapian::Database& db, IdfCache& idf, const StemCanon& canon,
+                           const std::string& query_document, double weight,
+                           std::map<std::string, std::vector<Candidate>>& by_region) {
+  if (weight <= 0 || query_document.empty()) return;
+  DocumentTopics topics(db, idf, canon);
+  const ClauseVector query_topic = topics.topic(query_document);
+  if (query_topic.empty()) return;
+  std::vector<Candidate*> weighed;
+  for (auto& [region, candidates] : by_region) {
+    // Stable: equal scores (copies) keep the match's order, as pick() does.
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      if (i < kTopicCandidatesPerRegion) {
+        weighed.push_back(&candidates[i]);
+      } else {
+        candidates[i].score *= 1 - weight;
+      }
+    }
+  }
+  std::map<std::string, std::set<std::string>> copies = copy_documents(db, weighed);
+  std::vector<std::set<std::string>> documents_of;  // per weighed candidate
+  std::set<std::string> all_documents;
+  for (Candidate* candidate : weighed) {
+    std::set<std::string> documents;
+    if (!candidate->copy_key.empty()) documents = copies[candidate->copy_key];
+    if (documents.empty()) {  // an older index, or a copy the match left out
+      const std::string own = open_candidate(db, candidate->docid).get_value(schema::kDocumentSlot);
+      if (!own.empty()) documents.insert(own);
+    }
+    all_documents.insert(documents.begin(), documents.end());
+    documents_of.push_back(std::move(documents));
+  }
+  topics.load(all_documents);
+  for (size_t i = 0; i < weighed.size(); ++i) {
+    Candidate& candidate = *weighed[i];
+    double topic = 0;
+    for (const std::string& document : documents_of[i]) {
+      const ClauseVector& vector = topics.topic(document);
+      topic = std::max(topic, cosine(query_topic, vector.empty() ? candidate.vector : vector));
+    }
+    if (documents_of[i].empty()) topic = cosine(query_topic, candidate.vector);
+    candidate.score = (1 - weight) * candidate.score + weight * topic;
+  }
 }
 
 }  // namespace
@@ -335,6 +423,10 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
       if (!read_copy_key(it.get_sort_key(), candidate)) {
         candidate.region = document().get_value(schema::kRegionSlot);
         candidate.fingerprint = document().get_value(schema::kFingerprintSlot);
+        if (!candidate.fingerprint.empty()) {  // as the sort key would have it
+          candidate.copy_key = candidate.region + schema::kCopyKeySeparator + candidate.fingerprint;
+          candidate.identity_term = schema::kFingerprintPrefix + candidate.fingerprint;
+        }
       }
       std::vector<Candidate>& region_candidates = by_region[candidate.region];
       if (region_candidates.size() >= per_region) continue;
@@ -393,6 +485,10 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
               : vector_of_stem_list(idf, candidate.stem_list, canon);
       candidate.score = scorer.score(candidate.vector, candidate.relevance);
     }
+  }
+  if (!request.clause_id.empty()) {
+    weigh_document_topics(db, idf, canon, result.query.clause.document_id,
+                          request.tuning.document_topic_weight, by_region);
   }
 
   HitLoader loader(db, scorer, own_region, request.versions);

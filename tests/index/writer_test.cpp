@@ -11,6 +11,7 @@
 #include "index/analyzer.h"
 #include "index/schema.h"
 #include "index/stem_list.h"
+#include "index/swedish_stemmer.h"
 
 namespace klausul {
 namespace {
@@ -157,9 +158,11 @@ TEST_F(WriterTest, AClauseCarriesOnlyTheValuesThatAreReadPerClause) {
     EXPECT_FALSE(clause.get_value(schema::kRegionSlot).empty());
     EXPECT_FALSE(clause.get_value(schema::kStemsSlot).empty());
     EXPECT_FALSE(clause.get_value(schema::kRegionCopySlot).empty());
-    // The document id and type are terms (XD, XT); as values nothing read them.
-    EXPECT_EQ(clause.get_value(schema::kDocumentSlot), "");
+    // similar reads a candidate's document id to weigh its document's topic.
+    EXPECT_EQ(clause.get_value(schema::kDocumentSlot), "aaa");
+    // The type is a term (XT); as a value nothing read it. The topic is on the record.
     EXPECT_EQ(clause.get_value(schema::kTypeSlot), "");
+    EXPECT_EQ(clause.get_value(schema::kTopicSlot), "");
   }
   EXPECT_EQ(clauses, 5u);
 }
@@ -265,6 +268,30 @@ TEST_F(WriterTest, AnUpdatedRecordKeepsItsTitleWords) {
   EXPECT_EQ(count(db, schema::kTitlePrefix + "regional"), 1u);
   EXPECT_EQ(documents_of_kind(db, schema::kSectionKind), 2u);
   EXPECT_EQ(find_document_by_path(db, "/c/b.txt")->id, "aaa");
+}
+
+TEST_F(WriterTest, TheRecordCarriesTheDocumentTopicAlsoAfterAnUpdate) {
+  writer.replace_file(make_file("aaa", "/c/a.txt",
+                                {"Utsläppen från resor ska minska.",
+                                 "Resor i tjänsten ska ske med tåg när det går.",
+                                 "Regionen redovisar utsläppen varje år."}));
+  const std::string topic = document_with(db, schema::record_term("aaa")).get_value(schema::kTopicSlot);
+  const auto entries = parse_stem_list(topic);
+  ASSERT_FALSE(entries.empty());
+  // Counts are the clauses holding a stem: "utsläpp" and "res" are in two of three.
+  auto count_of = [&](const std::string& term) {
+    for (const auto& [t, n] : entries) {
+      if (t == term) return n;
+    }
+    return Xapian::termcount{0};
+  };
+  EXPECT_EQ(count_of("Z" + stem_swedish("utsläppen")), 2u);
+  EXPECT_EQ(count_of("Z" + stem_swedish("tåg")), 1u);
+  // A rename rewrites the record from its metadata; the clauses, and so the topic, stay.
+  DocumentInfo renamed = *find_document_by_path(db, "/c/a.txt");
+  renamed.path = "/c/b.txt";
+  writer.update_record("/c/a.txt", renamed);
+  EXPECT_EQ(document_with(db, schema::record_term("aaa")).get_value(schema::kTopicSlot), topic);
 }
 
 TEST_F(WriterTest, ListDocumentsIsSortedByPath) {

@@ -184,12 +184,74 @@ TEST_F(SimilarTest, AnIndexWithoutTheMatchKeysGivesTheSameAnswer) {
     old_db.replace_document(id, doc);
   }
   old_db.commit();
-  for (const std::string& id : {"sth:1", "sth:2", "ore:1", "jkp:1"}) {
+  for (const std::string id : {"sth:1", "sth:2", "ore:1", "jkp:1"}) {
     SimilarRequest request;
     request.clause_id = id;
     // Without a stem list a clause loses its section stems (kept only there): close scores.
     expect_same_hits(similar(request), find_similar(old_db, request, RegionTable::builtin()),
                      id, 0.05);
+  }
+}
+
+TEST(SimilarTopic, OfTwoClausesAlikeTheOneFromADocumentOnTheQuerysSubjectRanksFirst) {
+  // Örebro answers "fewer emissions from business travel" twice: in its budget, with more
+  // of the query's words, and in its climate plan. The climate plan's clause is the
+  // counterpart; only the documents' subjects tell them apart.
+  testing::TempDir dir;
+  Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+  IndexWriter writer(db);
+  writer.replace_file(make_file("kli", "stockholm",
+      {"Regionen ska minska utsläppen av växthusgaser från transporter och energi.",
+       "Klimatpåverkan från upphandlade varor och livsmedel ska minska.",
+       "Resor i tjänsten ska ge mindre utsläpp och ske med tåg när det går."}));
+  writer.replace_file(make_file("eko", "orebro",
+      {"Budgeten för resor i tjänsten fastställs av regionfullmäktige.",
+       "Kostnaderna för lokaler och personal ökar.",
+       "Resor i tjänsten ska ske med tåg när det går och bokas via resebyrån."}));
+  writer.replace_file(make_file("mil", "orebro",
+      {"Utsläppen av växthusgaser från transporter och energi ska halveras.",
+       "Klimatpåverkan från livsmedel ska minska.",
+       "Utsläppen från tjänsteresor ska bli mindre."}));
+  db.commit();
+  SimilarRequest request;
+  request.clause_id = "kli:3";
+  request.regions = {"orebro"};
+  request.tuning.document_topic_weight = 0;
+  const SimilarResult without = find_similar(db, request, RegionTable::builtin());
+  ASSERT_GE(without.hits.size(), 2u);
+  EXPECT_EQ(without.hits[0].clause.id, "eko:3");  // more words in common
+  request.tuning = default_score_tuning();
+  const SimilarResult with = find_similar(db, request, RegionTable::builtin());
+  ASSERT_GE(with.hits.size(), 2u);
+  EXPECT_EQ(with.hits[0].clause.id, "mil:3");
+  // A free text has no document: its answer does not depend on document topics.
+  SimilarRequest text;
+  text.text = "Resor i tjänsten ska ge mindre utsläpp och ske med tåg när det går.";
+  text.regions = {"orebro"};
+  const SimilarResult by_text = find_similar(db, text, RegionTable::builtin());
+  text.tuning.document_topic_weight = 0;
+  expect_same_hits(find_similar(db, text, RegionTable::builtin()), by_text, "text", 1e-12);
+}
+
+TEST_F(SimilarTest, AnIndexWithoutDocumentTopicsScoresWithoutThem) {
+  // Records written before topics have none, clauses no document id: similar then answers
+  // as it did before topics (as with the topic weight 0).
+  db.commit();
+  testing::TempDir old_dir;
+  Xapian::WritableDatabase old_db{old_dir / "db", Xapian::DB_CREATE_OR_OPEN};
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    doc.add_value(schema::kTopicSlot, "");  // an empty value is no value
+    if (!doc.get_value(schema::kStemsSlot).empty()) doc.add_value(schema::kDocumentSlot, "");
+    old_db.replace_document(*it, doc);
+  }
+  old_db.commit();
+  for (const std::string id : {"sth:1", "sth:2", "ore:1", "jkp:1"}) {
+    SimilarRequest request;
+    request.clause_id = id;
+    const SimilarResult old_answer = find_similar(old_db, request, RegionTable::builtin());
+    request.tuning.document_topic_weight = 0;
+    expect_same_hits(similar(request), old_answer, id, 1e-12);
   }
 }
 
@@ -226,7 +288,7 @@ TEST(SimilarRemote, AStubWithARemoteShardGivesTheSameAnswerAsOneIndex) {
   const Xapian::Database one = open_for_reading(dir / "one");
   const Xapian::Database mixed = open_for_reading(dir / "mixed.stub");
   ASSERT_TRUE(has_remote_shard(mixed));
-  for (const std::string& id : {"sth:1", "ore:1", "jkp:1"}) {
+  for (const std::string id : {"sth:1", "ore:1", "jkp:1"}) {
     SimilarRequest request;
     request.clause_id = id;
     expect_same_hits(find_similar(one, request, RegionTable::builtin()),

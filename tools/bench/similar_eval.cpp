@@ -159,6 +159,7 @@ klausul::ScoreTuning tuning_from_environment() {
     else if (name == "expansion_per_stem") tuning.expansion_per_stem = static_cast<size_t>(value);
     else if (name == "expansion_minimum") tuning.expansion_minimum = value;
     else if (name == "expansion_weight") tuning.expansion_weight = value;
+    else if (name == "document_topic_weight") tuning.document_topic_weight = value;
     else std::cerr << "KLAUSUL_TUNING: unknown field " << name << "\n";
   }
   return tuning;

@@ -1,0 +1,64 @@
+#include "search/document_topics.h"
+
+#include <vector>
+
+#include "index/schema.h"
+#include "search/open_database.h"
+
+namespace klausul {
+namespace {
+
+// A match whose collapse is never reached: the key is how the topic comes back.
+constexpr Xapian::doccount kNeverCollapse = 1u << 30;
+
+}  // namespace
+
+void DocumentTopics::load(const std::set<std::string>& document_ids) {
+  std::map<std::string, std::string> lists;  // document id -> topic stem list
+  std::vector<std::string> missing;
+  for (const std::string& id : document_ids) {
+    if (!id.empty() && !topics_.count(id)) missing.push_back(id);
+  }
+  if (missing.empty()) return;
+  if (has_remote_shard(db_)) {
+    // Each record's id comes back as its sort key and its topic as its collapse key: the
+    // shards send both with the match, where opening each record would be a round trip.
+    std::vector<Xapian::Query> records;
+    for (const std::string& id : missing) records.emplace_back(schema::record_term(id));
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, records.begin(), records.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(schema::kDocumentSlot, false);
+    enquire.set_collapse_key(schema::kTopicSlot, kNeverCollapse);
+    const Xapian::MSet found = enquire.get_mset(0, static_cast<Xapian::doccount>(2 * missing.size()));
+    for (auto it = found.begin(); it != found.end(); ++it) {
+      lists.emplace(it.get_sort_key(), it.get_collapse_key());
+    }
+  } else {
+    for (const std::string& id : missing) {
+      const std::string term = schema::record_term(id);
+      auto it = db_.postlist_begin(term);
+      if (it == db_.postlist_end(term)) continue;
+      lists.emplace(id, db_.get_document(*it, Xapian::DOC_ASSUME_VALID)
+                            .get_value(schema::kTopicSlot));
+    }
+  }
+  std::vector<std::string> values;
+  for (const auto& [id, list] : lists) values.push_back(list);
+  idf_.prefetch(values);
+  for (const std::string& id : missing) {
+    auto list = lists.find(id);
+    topics_[id] = list == lists.end() || list->second.empty()
+                      ? ClauseVector()
+                      : vector_of_stem_list(idf_, list->second, canon_);
+  }
+}
+
+const ClauseVector& DocumentTopics::topic(const std::string& document_id) {
+  auto it = topics_.find(document_id);
+  if (it != topics_.end()) return it->second;
+  load({document_id});
+  return topics_[document_id];
+}
+
+}  // namespace klausul
