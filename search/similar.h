@@ -18,8 +18,12 @@
 //     search/clause_score.h: the stem cosine (length-normalised on both sides, plus
 //     thesaurus soft matches, "mandat" ~ "uppdrag") mixed with the cosine of the two
 //     clauses' meaning vectors from the term model, and fragments (titles, headings, lead-ins
-//     of one or two words) kept below statements. The score is in [0, 1]; matched_terms
-//     lists the shared words and the soft links that counted ("prägla ≈ genomsyra 0.62").
+//     of one or two words) kept below statements. For a query clause, each region's best
+//     candidates then also weigh how close their document's topic is to the query document's
+//     (index/document_topic.h; ScoreTuning::document_topic_weight): a region's archive holds
+//     many documents on other subjects that share the domain's words. The score is in
+//     [0, 1]; matched_terms lists the shared words and the soft links that counted
+//     ("prägla ≈ genomsyra 0.62").
 //  4. Near-duplicates (the same fingerprint, or cosine >= 0.9 to a clause already chosen,
 //     e.g. the guideline repeated on a web page) are shown once with the list of places.
 #pragma once

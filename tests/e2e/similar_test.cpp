@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "tests/e2e/run_command.h"
@@ -137,7 +139,9 @@ TEST_F(SimilarCorpusTest, CompareAlignsTwoPoliciesAndSummarises) {
       EXPECT_FALSE(row["b_clause_id"].is_null());
       EXPECT_GE(row["score"].get<double>(), 0.25);
     }
-    if (status == "only_b") EXPECT_TRUE(row["a_clause_id"].is_null());
+    if (status == "only_b") {
+      EXPECT_TRUE(row["a_clause_id"].is_null());
+    }
   }
   EXPECT_GT(matched, 0);
   EXPECT_GT(only_a + only_b, 0);
@@ -145,6 +149,48 @@ TEST_F(SimilarCorpusTest, CompareAlignsTwoPoliciesAndSummarises) {
                               " bara i A, " + std::to_string(only_b) + " bara i B";
   EXPECT_NE(r.err.find(summary), std::string::npos) << r.err;
   EXPECT_EQ(run_klausul({"compare", a, "nosuch", "--db", db()}).exit_code, 2);
+}
+
+TEST(SimilarTopicEndToEnd, TheCounterpartInADocumentOnTheSameSubjectComesFirst) {
+  // Örebro mentions business travel in its budget (with more of the query's words) and in its
+  // climate plan; asked from Stockholm's climate plan, the climate plan's clause comes first.
+  TempDir dir;
+  std::filesystem::create_directories(dir / "arkiv");
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / ("arkiv/" + name)) << text;
+  };
+  write("klausul.csv",
+        "path,region,organisation,doc_type,year,title\n"
+        "sth-klimat.txt,stockholm,Regionstyrelsen,plan,2024,Klimatplan\n"
+        "ore-budget.txt,orebro,Regionstyrelsen,budget,2024,Budget\n"
+        "ore-klimat.txt,orebro,Regionstyrelsen,plan,2024,Klimatplan\n");
+  write("sth-klimat.txt",
+        "Regionen ska minska utsläppen av växthusgaser från transporter och energi.\n\n"
+        "Klimatpåverkan från upphandlade varor och livsmedel ska minska.\n\n"
+        "Resor i tjänsten ska ge mindre utsläpp och ske med tåg när det går.\n");
+  write("ore-budget.txt",
+        "Budgeten för resor i tjänsten fastställs av regionfullmäktige.\n\n"
+        "Kostnaderna för lokaler och personal ökar.\n\n"
+        "Resor i tjänsten ska ske med tåg när det går och bokas via resebyrån.\n");
+  write("ore-klimat.txt",
+        "Utsläppen av växthusgaser från transporter och energi ska halveras.\n\n"
+        "Klimatpåverkan från livsmedel ska minska.\n\n"
+        "Utsläppen från tjänsteresor ska bli mindre.\n");
+  const std::string db = dir / "db";
+  CommandResult ingest = run_klausul({"ingest", dir / "arkiv", "--db", db});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  CommandResult found = run_klausul({"search", "\"ske med tåg\"", "--region", "stockholm",
+                                     "--db", db, "--format", "jsonl"});
+  const auto query = jsonl(found.out);
+  ASSERT_EQ(query.size(), 1u) << found.out << found.err;
+  CommandResult r = run_klausul({"similar", "--clause", query[0]["clause_id"], "--region",
+                                 "orebro", "--db", db, "--format", "jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto hits = jsonl(r.out);
+  ASSERT_GE(hits.size(), 2u) << r.out;
+  EXPECT_EQ(hits[0]["text"], "Utsläppen från tjänsteresor ska bli mindre.") << r.out;
+  EXPECT_EQ(hits[1]["text"],
+            "Resor i tjänsten ska ske med tåg när det går och bokas via resebyrån.") << r.out;
 }
 
 }  // namespace
