@@ -34,18 +34,23 @@ std::string idf_term(const std::string& term) {
 // `doc` may be null when `stored` is the stem list (then no term list is read).
 ClauseVector build(IdfCache& idf_cache, const Xapian::Document* doc, const std::string& stored,
                    const StemCanon& canon, bool with_surface) {
-  std::map<std::string, double> weights;
+  std::vector<std::pair<std::string, double>> weights;  // may repeat a stem until merged
   ClauseVector vector;
+  std::string stem_term;
   auto add_stem = [&](const std::string& term, Xapian::termcount wdf) {
     if (!is_vector_term(term)) return;  // body and section stems (index/stem_list.h)
     // The section heading says what the clause is about: its stems count, but less.
     const bool section = term.rfind(kSectionStem, 0) == 0;
     const double factor = section ? kSectionWeight : 1.0;
-    const std::string stem_term = idf_term(term);
-    const std::string stem = canon.canonical(stem_term.substr(1));
-    if (factor == 1.0) ++vector.body_stems;
+    if (section) {
+      stem_term.assign("Z").append(term, kSectionStem.size());
+    } else {
+      stem_term = term;
+    }
+    if (!section) ++vector.body_stems;
     const double idf = idf_cache.idf(stem_term);
-    weights[stem] += factor * (1.0 + std::log(static_cast<double>(wdf))) * idf;
+    weights.emplace_back(canon.canonical(stem_term.substr(1)),
+                         factor * (1.0 + std::log(static_cast<double>(wdf))) * idf);
   };
   // The stored stem list when there is one (one value instead of a term list: no round trip
   // per candidate on a remote shard; and only the stem list holds a clause's section stems,
@@ -65,11 +70,24 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document* doc, const std::
       }
     }
   }
+  // Sorted by stem, the weights of a stem (its word, its synonyms, its section use) summed.
+  std::sort(weights.begin(), weights.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [stem, w] : weights) {
+    if (!vector.weights.empty() && vector.weights.back().first == stem) {
+      vector.weights.back().second += w;
+    } else {
+      vector.weights.emplace_back(std::move(stem), w);
+    }
+  }
   double norm = 0;
-  for (const auto& [stem, w] : weights) norm += w * w;
+  for (const auto& [stem, w] : vector.weights) norm += w * w;
   norm = std::sqrt(norm);
-  if (norm == 0) return vector;
-  for (const auto& [stem, w] : weights) vector.weights.emplace_back(stem, w / norm);
+  if (norm == 0) {
+    vector.weights.clear();
+    return vector;
+  }
+  for (auto& [stem, w] : vector.weights) w /= norm;
   return vector;
 }
 
@@ -114,10 +132,12 @@ const std::string& StemCanon::canonical(const std::string& stem) const {
 }
 
 std::vector<std::string> StemCanon::members(const std::string& canonical) const {
-  std::vector<std::string> stems{canonical};
+  std::vector<std::string> stems;
   for (const auto& [stem, representative] : canon_) {
     if (representative == canonical && stem != canonical) stems.push_back(stem);
   }
+  std::sort(stems.begin(), stems.end());  // a hash map's order is no order
+  stems.insert(stems.begin(), canonical);
   return stems;
 }
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "search/synonyms.h"
@@ -34,7 +35,7 @@ class StemCanon {
   std::vector<std::string> members(const std::string& canonical) const;
 
  private:
-  std::map<std::string, std::string> canon_;
+  std::unordered_map<std::string, std::string> canon_;
 };
 
 /// The StemCanon of the standard synonym and related tables, built once.
@@ -71,8 +72,8 @@ class IdfCache {
   bool batch_;  // the database has a remote shard
   double documents_;
   std::string state_;  // identifies the database state the shared values belong to
-  std::map<std::string, double> idf_;
-  std::map<std::string, Xapian::doccount> frequencies_;
+  std::unordered_map<std::string, double> idf_;
+  std::unordered_map<std::string, Xapian::doccount> frequencies_;
 };
 
 /// The vector of an indexed clause document (body text terms and, weaker, section terms).
