@@ -1,6 +1,7 @@
 #include "search/similar.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
@@ -48,6 +49,7 @@ struct Candidate {
   std::string fingerprint;
   std::string identity_term;  // XF<fingerprint>, or the Q term of a text without one
   std::string copy_key;       // its kRegionCopySlot value (empty in an older index)
+  std::string topic_note;     // why its document's topic counted, for matched_terms
   std::string stem_list;      // index/stem_list.h; empty in an index written before it
   double relevance = 0;   // the match's weight over the best weight of its match
   ClauseVector vector;
@@ -245,6 +247,9 @@ class HitLoader {
     hit.score = candidate.score;
     hit.query_region = query_region_;
     hit.matched_terms = scorer_.explain(candidate.vector, content_words(hit.clause.text));
+    if (!candidate.topic_note.empty()) {
+      hit.matched_terms.insert(hit.matched_terms.begin(), candidate.topic_note);
+    }
     for (const Candidate* duplicate : candidate.duplicates) {
       Clause clause = clause_from_data(open_candidate(db_, duplicate->docid).get_data());
       const DocumentInfo& info = documents_.get(clause.document_id);
@@ -309,13 +314,40 @@ std::map<std::string, std::set<std::string>> copy_documents(
   return documents;
 }
 
+// What the document topic adds to matched_terms: "samma ämne: utsläpp, klimat 0.42", the
+// stems the two topics share most (a word of the query clause where it has one) and the
+// topics' cosine. Empty when they share nothing.
+constexpr size_t kTopicNoteStems = 3;
+constexpr double kTopicNoteMinimum = 0.05;
+
+std::string topic_note(const ClauseVector& query_topic, const ClauseVector& other, double topic,
+                       const ClauseVector& query) {
+  if (topic < kTopicNoteMinimum) return {};
+  std::vector<std::pair<double, std::string>> shared;
+  for (const auto& [stem, weight] : query_topic.weights) {
+    const double product = weight * weight_of(other, stem);
+    if (product > 0) shared.emplace_back(-product, stem);
+  }
+  std::sort(shared.begin(), shared.end());
+  if (shared.size() > kTopicNoteStems) shared.resize(kTopicNoteStems);
+  std::string note = "samma ämne:";
+  for (size_t i = 0; i < shared.size(); ++i) {
+    auto word = query.surface.find(shared[i].second);
+    note += (i ? ", " : " ") + (word != query.surface.end() ? word->second : shared[i].second);
+  }
+  char figure[16];
+  std::snprintf(figure, sizeof figure, " %.2f", topic);
+  return note + figure;
+}
+
 // Mixes the document topic into the score of each region's best candidates (see
 // ScoreTuning::document_topic_weight); the others count a topic of 0. A candidate whose
 // documents have no topic (written before topics, or before clauses carried their document
 // id) takes its own vector for its document's topic. Nothing changes when the query's
 // document has no topic (an index written before topics).
 void weigh_document_topics(const Xapian::Database& db, IdfCache& idf, const StemCanon& canon,
-                           const std::string& query_document, double weight,
+                           const std::string& query_document, const ClauseVector& query,
+                           double weight,
                            std::map<std::string, std::vector<Candidate>>& by_region) {
   if (weight <= 0 || query_document.empty()) return;
   DocumentTopics topics(db, idf, canon);
@@ -351,12 +383,22 @@ void weigh_document_topics(const Xapian::Database& db, IdfCache& idf, const Stem
   for (size_t i = 0; i < weighed.size(); ++i) {
     Candidate& candidate = *weighed[i];
     double topic = 0;
+    const ClauseVector* best = nullptr;
     for (const std::string& document : documents_of[i]) {
       const ClauseVector& vector = topics.topic(document);
-      topic = std::max(topic, cosine(query_topic, vector.empty() ? candidate.vector : vector));
+      const ClauseVector& own = vector.empty() ? candidate.vector : vector;
+      const double similarity = cosine(query_topic, own);
+      if (!best || similarity > topic) {
+        topic = similarity;
+        best = &own;
+      }
     }
-    if (documents_of[i].empty()) topic = cosine(query_topic, candidate.vector);
+    if (!best) {
+      topic = cosine(query_topic, candidate.vector);
+      best = &candidate.vector;
+    }
     candidate.score = (1 - weight) * candidate.score + weight * topic;
+    candidate.topic_note = topic_note(query_topic, *best, topic, query);
   }
 }
 
@@ -487,7 +529,7 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
     }
   }
   if (!request.clause_id.empty()) {
-    weigh_document_topics(db, idf, canon, result.query.clause.document_id,
+    weigh_document_topics(db, idf, canon, result.query.clause.document_id, query,
                           request.tuning.document_topic_weight, by_region);
   }
 

@@ -189,6 +189,9 @@ TEST(SimilarTopicEndToEnd, TheCounterpartInADocumentOnTheSameSubjectComesFirst) 
   const auto hits = jsonl(r.out);
   ASSERT_GE(hits.size(), 2u) << r.out;
   EXPECT_EQ(hits[0]["text"], "Utsläppen från tjänsteresor ska bli mindre.") << r.out;
+  // matched_terms says why, first of all: the subject the two documents share.
+  ASSERT_FALSE(hits[0]["matched_terms"].empty()) << r.out;
+  EXPECT_EQ(hits[0]["matched_terms"][0].get<std::string>().rfind("samma ämne: ", 0), 0u) << r.out;
   EXPECT_EQ(hits[1]["text"],
             "Resor i tjänsten ska ske med tåg när det går och bokas via resebyrån.") << r.out;
 }

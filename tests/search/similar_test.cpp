@@ -224,6 +224,13 @@ TEST(SimilarTopic, OfTwoClausesAlikeTheOneFromADocumentOnTheQuerysSubjectRanksFi
   const SimilarResult with = find_similar(db, request, RegionTable::builtin());
   ASSERT_GE(with.hits.size(), 2u);
   EXPECT_EQ(with.hits[0].clause.id, "mil:3");
+  // The explanation says so first: the stems the two documents share most, and how alike.
+  ASSERT_FALSE(with.hits[0].matched_terms.empty());
+  const std::string& note = with.hits[0].matched_terms[0];
+  EXPECT_EQ(note.rfind("samma ämne: ", 0), 0u) << note;
+  EXPECT_NE(note.find("utsläpp"), std::string::npos) << note;
+  EXPECT_TRUE(without.hits[0].matched_terms.empty() ||
+              without.hits[0].matched_terms[0].rfind("samma ämne", 0) != 0);
   // A free text has no document: its answer does not depend on document topics.
   SimilarRequest text;
   text.text = "Resor i tjänsten ska ge mindre utsläpp och ske med tåg när det går.";
