@@ -1,6 +1,10 @@
 #include "search/document_topics.h"
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
+
+#include "index/stem_list.h"
 
 #include "index/schema.h"
 #include "search/open_database.h"
@@ -50,8 +54,39 @@ void DocumentTopics::load(const std::set<std::string>& document_ids) {
     auto list = lists.find(id);
     topics_[id] = list == lists.end() || list->second.empty()
                       ? ClauseVector()
-                      : vector_of_stem_list(idf_, list->second, canon_);
+                      : vector_of(list->second);
   }
+}
+
+ClauseVector DocumentTopics::vector_of(const std::string& topic) {
+  std::vector<std::pair<std::string, double>> weights;
+  ClauseVector vector;
+  for (const auto& [term, count] : parse_stem_list(topic)) {
+    if (term.size() < 2) continue;
+    ++vector.body_stems;
+    auto facts = stems_.find(term);
+    if (facts == stems_.end()) {
+      facts = stems_.emplace(term, StemFacts{canon_.canonical(term.substr(1)), idf_.idf(term)})
+                  .first;
+    }
+    weights.emplace_back(facts->second.canonical,
+                         (1.0 + std::log(static_cast<double>(count))) * facts->second.idf);
+  }
+  std::sort(weights.begin(), weights.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [stem, weight] : weights) {
+    if (!vector.weights.empty() && vector.weights.back().first == stem) {
+      vector.weights.back().second += weight;
+    } else {
+      vector.weights.emplace_back(std::move(stem), weight);
+    }
+  }
+  double norm = 0;
+  for (const auto& [stem, weight] : vector.weights) norm += weight * weight;
+  norm = std::sqrt(norm);
+  if (norm == 0) return ClauseVector();
+  for (auto& [stem, weight] : vector.weights) weight /= norm;
+  return vector;
 }
 
 const ClauseVector& DocumentTopics::topic(const std::string& document_id) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "search/clause_vector.h"
 
@@ -29,10 +30,19 @@ class DocumentTopics {
   const ClauseVector& topic(const std::string& document_id);
 
  private:
+  // As vector_of_stem_list gives for a topic (body stems only), with each stem's canonical
+  // stem and idf looked up once per request: topics share most of their stems.
+  ClauseVector vector_of(const std::string& topic);
+
+  struct StemFacts {
+    std::string canonical;
+    double idf;
+  };
   const Xapian::Database& db_;
   IdfCache& idf_;
   const StemCanon& canon_;
   std::map<std::string, ClauseVector> topics_;
+  std::unordered_map<std::string, StemFacts> stems_;
 };
 
 }  // namespace klausul

@@ -1,6 +1,7 @@
 #include "search/similar.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -49,7 +50,9 @@ struct Candidate {
   std::string fingerprint;
   std::string identity_term;  // XF<fingerprint>, or the Q term of a text without one
   std::string copy_key;       // its kRegionCopySlot value (empty in an older index)
-  std::string topic_note;     // why its document's topic counted, for matched_terms
+  double topic = -1;          // its document topic's cosine, when weighed
+  // That topic (owned by DocumentTopics), or null when the clause itself stood for it.
+  const ClauseVector* topic_vector = nullptr;
   std::string stem_list;      // index/stem_list.h; empty in an index written before it
   double relevance = 0;   // the match's weight over the best weight of its match
   ClauseVector vector;
@@ -233,12 +236,41 @@ bool is_duplicate(const Candidate& a, const Candidate& b) {
          cosine(a.vector, b.vector) >= kDuplicateCosine;
 }
 
+// What the document topic adds to matched_terms: "samma ämne: utsläpp, klimat 0.42", the
+// stems the two topics share most (a word of the query clause where it has one) and the
+// topics' cosine. Empty when they share nothing.
+constexpr size_t kTopicNoteStems = 3;
+constexpr double kTopicNoteMinimum = 0.05;
+
+std::string topic_note(const ClauseVector& query_topic, const ClauseVector& other, double topic,
+                       const ClauseVector& query) {
+  if (topic < kTopicNoteMinimum) return {};
+  std::vector<std::pair<double, std::string>> shared;
+  for (const auto& [stem, weight] : query_topic.weights) {
+    const double product = weight * weight_of(other, stem);
+    if (product > 0) shared.emplace_back(-product, stem);
+  }
+  std::sort(shared.begin(), shared.end());
+  if (shared.size() > kTopicNoteStems) shared.resize(kTopicNoteStems);
+  std::string note = "samma ämne:";
+  for (size_t i = 0; i < shared.size(); ++i) {
+    auto word = query.surface.find(shared[i].second);
+    note += (i ? ", " : " ") + (word != query.surface.end() ? word->second : shared[i].second);
+  }
+  char figure[16];
+  std::snprintf(figure, sizeof figure, " %.2f", topic);
+  return note + figure;
+}
+
 // Reads what a shown candidate needs: its clause and its document (cached per call).
 class HitLoader {
  public:
   HitLoader(const Xapian::Database& db, const QueryScorer& scorer, const std::string& region,
             const VersionIndex* versions)
       : db_(db), scorer_(scorer), query_region_(region), documents_(db, versions) {}
+
+  /// With document topics weighed: the query document's topic, for the explanation.
+  void explain_topics(const ClauseVector* query_topic) { query_topic_ = query_topic; }
 
   Hit load(const Candidate& candidate) {
     Hit hit;
@@ -247,8 +279,11 @@ class HitLoader {
     hit.score = candidate.score;
     hit.query_region = query_region_;
     hit.matched_terms = scorer_.explain(candidate.vector, content_words(hit.clause.text));
-    if (!candidate.topic_note.empty()) {
-      hit.matched_terms.insert(hit.matched_terms.begin(), candidate.topic_note);
+    if (query_topic_ && candidate.topic >= 0) {
+      std::string note = topic_note(*query_topic_, candidate.topic_vector ? *candidate.topic_vector
+                                                                          : candidate.vector,
+                                    candidate.topic, scorer_.query());
+      if (!note.empty()) hit.matched_terms.insert(hit.matched_terms.begin(), std::move(note));
     }
     for (const Candidate* duplicate : candidate.duplicates) {
       Clause clause = clause_from_data(open_candidate(db_, duplicate->docid).get_data());
@@ -264,6 +299,7 @@ class HitLoader {
   const QueryScorer& scorer_;
   std::string query_region_;
   DocumentCache documents_;
+  const ClauseVector* query_topic_ = nullptr;
 };
 
 // Best per_region candidates of one region, near-duplicates folded into the first of them.
@@ -294,13 +330,27 @@ std::vector<Candidate*> pick(std::vector<Candidate>& candidates, int per_region)
 constexpr Xapian::doccount kCopyDocumentsPerCandidate = 8;
 
 std::map<std::string, std::set<std::string>> copy_documents(
-    const Xapian::Database& db, const std::vector<Candidate*>& candidates) {
+    const Xapian::Database& db, bool remote, const std::vector<Candidate*>& candidates) {
   std::set<std::string> identities;
   for (const Candidate* candidate : candidates) {
     if (!candidate->copy_key.empty()) identities.insert(candidate->identity_term);
   }
   std::map<std::string, std::set<std::string>> documents;
   if (identities.empty()) return documents;
+  if (!remote) {  // locally a posting list and two values per copy cost less than a match
+    for (const std::string& identity : identities) {
+      Xapian::doccount read = 0;
+      for (auto it = db.postlist_begin(identity);
+           it != db.postlist_end(identity) && read < kCopyDocumentsPerCandidate; ++it, ++read) {
+        const Xapian::Document copy = open_candidate(db, *it);
+        std::string document = copy.get_value(schema::kDocumentSlot);
+        if (!document.empty()) {
+          documents[copy.get_value(schema::kRegionCopySlot)].insert(std::move(document));
+        }
+      }
+    }
+    return documents;
+  }
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, identities.begin(), identities.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -314,44 +364,16 @@ std::map<std::string, std::set<std::string>> copy_documents(
   return documents;
 }
 
-// What the document topic adds to matched_terms: "samma ämne: utsläpp, klimat 0.42", the
-// stems the two topics share most (a word of the query clause where it has one) and the
-// topics' cosine. Empty when they share nothing.
-constexpr size_t kTopicNoteStems = 3;
-constexpr double kTopicNoteMinimum = 0.05;
-
-std::string topic_note(const ClauseVector& query_topic, const ClauseVector& other, double topic,
-                       const ClauseVector& query) {
-  if (topic < kTopicNoteMinimum) return {};
-  std::vector<std::pair<double, std::string>> shared;
-  for (const auto& [stem, weight] : query_topic.weights) {
-    const double product = weight * weight_of(other, stem);
-    if (product > 0) shared.emplace_back(-product, stem);
-  }
-  std::sort(shared.begin(), shared.end());
-  if (shared.size() > kTopicNoteStems) shared.resize(kTopicNoteStems);
-  std::string note = "samma ämne:";
-  for (size_t i = 0; i < shared.size(); ++i) {
-    auto word = query.surface.find(shared[i].second);
-    note += (i ? ", " : " ") + (word != query.surface.end() ? word->second : shared[i].second);
-  }
-  char figure[16];
-  std::snprintf(figure, sizeof figure, " %.2f", topic);
-  return note + figure;
-}
-
 // Mixes the document topic into the score of each region's best candidates (see
 // ScoreTuning::document_topic_weight); the others count a topic of 0. A candidate whose
 // documents have no topic (written before topics, or before clauses carried their document
 // id) takes its own vector for its document's topic. Nothing changes when the query's
 // document has no topic (an index written before topics).
-void weigh_document_topics(const Xapian::Database& db, IdfCache& idf, const StemCanon& canon,
-                           const std::string& query_document, const ClauseVector& query,
-                           double weight,
+void weigh_document_topics(const Xapian::Database& db, bool remote, DocumentTopics& topics,
+                           const std::string& query_document, double weight,
                            std::map<std::string, std::vector<Candidate>>& by_region) {
   if (weight <= 0 || query_document.empty()) return;
-  DocumentTopics topics(db, idf, canon);
-  const ClauseVector query_topic = topics.topic(query_document);
+  const ClauseVector& query_topic = topics.topic(query_document);
   if (query_topic.empty()) return;
   std::vector<Candidate*> weighed;
   for (auto& [region, candidates] : by_region) {
@@ -366,7 +388,7 @@ void weigh_document_topics(const Xapian::Database& db, IdfCache& idf, const Stem
       }
     }
   }
-  std::map<std::string, std::set<std::string>> copies = copy_documents(db, weighed);
+  std::map<std::string, std::set<std::string>> copies = copy_documents(db, remote, weighed);
   std::vector<std::set<std::string>> documents_of;  // per weighed candidate
   std::set<std::string> all_documents;
   for (Candidate* candidate : weighed) {
@@ -382,23 +404,22 @@ void weigh_document_topics(const Xapian::Database& db, IdfCache& idf, const Stem
   topics.load(all_documents);
   for (size_t i = 0; i < weighed.size(); ++i) {
     Candidate& candidate = *weighed[i];
-    double topic = 0;
+    // A document without a topic: the clause stands for it (null below).
+    double topic = cosine(query_topic, candidate.vector);
     const ClauseVector* best = nullptr;
+    bool first = true;
     for (const std::string& document : documents_of[i]) {
       const ClauseVector& vector = topics.topic(document);
-      const ClauseVector& own = vector.empty() ? candidate.vector : vector;
-      const double similarity = cosine(query_topic, own);
-      if (!best || similarity > topic) {
+      const double similarity = cosine(query_topic, vector.empty() ? candidate.vector : vector);
+      if (first || similarity > topic) {
         topic = similarity;
-        best = &own;
+        best = vector.empty() ? nullptr : &vector;
+        first = false;
       }
     }
-    if (!best) {
-      topic = cosine(query_topic, candidate.vector);
-      best = &candidate.vector;
-    }
     candidate.score = (1 - weight) * candidate.score + weight * topic;
-    candidate.topic_note = topic_note(query_topic, *best, topic, query);
+    candidate.topic = topic;
+    candidate.topic_vector = best;
   }
 }
 
@@ -528,12 +549,14 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
       candidate.score = scorer.score(candidate.vector, candidate.relevance);
     }
   }
+  DocumentTopics topics(db, idf, canon);
+  HitLoader loader(db, scorer, own_region, request.versions);
   if (!request.clause_id.empty()) {
-    weigh_document_topics(db, idf, canon, result.query.clause.document_id, query,
+    weigh_document_topics(db, !remote.empty(), topics, result.query.clause.document_id,
                           request.tuning.document_topic_weight, by_region);
+    loader.explain_topics(&topics.topic(result.query.clause.document_id));
   }
 
-  HitLoader loader(db, scorer, own_region, request.versions);
   std::vector<std::vector<Hit>> groups;
   for (auto& [region, region_candidates] : by_region) {
     std::vector<Hit> group;

@@ -57,6 +57,22 @@ TEST_F(DocumentTopicsTest, ATopicIsAUnitVectorOfTheDocumentsStems) {
   EXPECT_TRUE(topics.topic("none").empty());  // no such document
 }
 
+TEST_F(DocumentTopicsTest, ATopicIsTheVectorOfItsStoredStemList) {
+  const Xapian::Database db = open_for_reading(dir / "local.stub");
+  IdfCache idf(db);
+  DocumentTopics topics(db, idf, standard_stem_canon());
+  const std::string term = schema::record_term("kli");
+  const std::string stored =
+      db.get_document(*db.postlist_begin(term)).get_value(schema::kTopicSlot);
+  const ClauseVector expected = vector_of_stem_list(idf, stored, standard_stem_canon());
+  const ClauseVector& got = topics.topic("kli");
+  ASSERT_EQ(got.weights.size(), expected.weights.size());
+  for (size_t i = 0; i < got.weights.size(); ++i) {
+    EXPECT_EQ(got.weights[i].first, expected.weights[i].first);
+    EXPECT_NEAR(got.weights[i].second, expected.weights[i].second, 1e-12);
+  }
+}
+
 TEST_F(DocumentTopicsTest, ARemoteShardGivesTheSameTopics) {
   const Xapian::Database local = open_for_reading(dir / "local.stub");
   const Xapian::Database remote = open_for_reading(dir / "remote.stub");
