@@ -1,7 +1,6 @@
 #include "search/similar.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -321,12 +320,15 @@ std::vector<Candidate*> pick(std::vector<Candidate>& candidates, int per_region)
   return chosen;
 }
 
-// The documents that hold a copy of each candidate's text in its region, its own included,
-// read in one match on the candidates' identity terms: a copy's region and text come back as
-// its collapse key, its document as its sort key (no document is opened, so a remote shard
-// answers once). Copies tie in every ranking and ties fall by document id, which differs
-// between one index and shards: a text's topic is therefore that of the best of its copies'
-// documents, whichever copy represents it. A text with very many copies may be read in part.
+// The documents that hold a copy of each candidate's text in its region, its own included.
+// Copies tie in every ranking and ties fall by document id, which differs between one index
+// and shards: a text's topic is therefore that of the best of its copies' documents,
+// whichever copy represents it. Locally each text's posting list is read (its first
+// kCopyDocumentsPerCandidate copies). With a remote shard, one match on the candidates'
+// identity terms brings each copy's region and text as its collapse key and its document as
+// its sort key (no document is opened: the shard answers once), at most
+// kCopyDocumentsPerCandidate per text on average. So only a text with more copies than that
+// can get another topic through a remote shard than locally.
 constexpr Xapian::doccount kCopyDocumentsPerCandidate = 8;
 
 std::map<std::string, std::set<std::string>> copy_documents(
@@ -369,12 +371,13 @@ std::map<std::string, std::set<std::string>> copy_documents(
 // documents have no topic (written before topics, or before clauses carried their document
 // id) takes its own vector for its document's topic. Nothing changes when the query's
 // document has no topic (an index written before topics).
-void weigh_document_topics(const Xapian::Database& db, bool remote, DocumentTopics& topics,
+// Returns whether it did.
+bool weigh_document_topics(const Xapian::Database& db, bool remote, DocumentTopics& topics,
                            const std::string& query_document, double weight,
                            std::map<std::string, std::vector<Candidate>>& by_region) {
-  if (weight <= 0 || query_document.empty()) return;
+  if (weight <= 0 || query_document.empty()) return false;
   const ClauseVector& query_topic = topics.topic(query_document);
-  if (query_topic.empty()) return;
+  if (query_topic.empty()) return false;
   std::vector<Candidate*> weighed;
   for (auto& [region, candidates] : by_region) {
     // Stable: equal scores (copies) keep the match's order, as pick() does.
@@ -421,6 +424,7 @@ void weigh_document_topics(const Xapian::Database& db, bool remote, DocumentTopi
     candidate.topic = topic;
     candidate.topic_vector = best;
   }
+  return true;
 }
 
 }  // namespace
@@ -551,10 +555,10 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   }
   DocumentTopics topics(db, idf, canon);
   HitLoader loader(db, scorer, own_region, request.versions);
-  if (!request.clause_id.empty()) {
-    weigh_document_topics(db, !remote.empty(), topics, result.query.clause.document_id,
-                          request.tuning.document_topic_weight, by_region);
-    loader.explain_topics(&topics.topic(result.query.clause.document_id));
+  const std::string& query_document_id = result.query.clause.document_id;  // none for a text
+  if (weigh_document_topics(db, !remote.empty(), topics, query_document_id,
+                            request.tuning.document_topic_weight, by_region)) {
+    loader.explain_topics(&topics.topic(query_document_id));
   }
 
   std::vector<std::vector<Hit>> groups;
