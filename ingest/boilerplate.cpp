@@ -95,6 +95,13 @@ const ChromePattern kChrome[] = {
     {"e-?post:?|kontakt(a oss)?:?", Extent::line},
     {"du kan kontakta oss", Extent::rest},  // ... på e-post info@...
     {"dela( sidan)?|skriv ut( sidan)?|till toppen|tipsa en vän|lyssna", Extent::line},
+    // Skip links and the site's own navigation, which a scraped page starts with (and which
+    // would otherwise become its title).
+    {"(navigera|gå( direkt)?|hoppa( direkt)?) till (sidans )?(huvud)?innehåll(et)?",
+     Extent::line},
+    {"till startsidan|stäng( meny(n)?)?|meny|sök", Extent::line},
+    {"du är på [^.]{1,80} webbplats\\.?", Extent::line},
+    {"(denna|den här) webbplats använder teknik som (troligen )?inte stöds", Extent::rest},
     // Cookie notices and their buttons.
     {"(vi|webbplatsen|den här webbplatsen|denna webbplats|[^ ]+\\.se) använder (cookies|kakor)",
      Extent::rest},
@@ -133,9 +140,13 @@ bool chrome_from(const std::string& s, size_t pos) {
   return false;
 }
 
+}  // namespace
+
 bool is_chrome(const Block& block) {
   return block.text.size() <= kMaxChromeBytes && chrome_from(folded(block.text), 0);
 }
+
+namespace {
 
 // ------------------------------------------------ rule: running headers/footers, page numbers
 

@@ -20,6 +20,9 @@ namespace klausul {
 ///     as "Liknande dokument".
 void remove_boilerplate(Document& doc);
 
+/// True for a block that rule 1 above removes (viewer or web chrome): also never a title.
+bool is_chrome(const Block& block);
+
 /// Scraped slide transcripts number each slide as a paragraph "N text". In a document without
 /// pages whose blocks are mostly such paragraphs numbered 1, 2, 3, ... (at least three), sets
 /// block.slide = N on each and on the blocks that follow it, strips the "N " prefix and a

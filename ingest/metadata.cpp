@@ -1,5 +1,6 @@
 #include "ingest/metadata.h"
 
+#include "ingest/boilerplate.h"
 #include "ingest/normalize.h"
 
 #include <unicode/uchar.h>
@@ -262,6 +263,7 @@ std::string without_spaces(std::string s) {
 // Ledningskansliet Riktlinjer för ...") is cut off at the organisation.
 std::string title_part(const Block& block, const std::string& organisation, const std::string& dnr) {
   if (block.kind == BlockKind::list_item || block.kind == BlockKind::table_cell) return {};
+  if (is_chrome(block)) return {};  // "Navigera till sidans huvudinnehåll", "Stäng", ...
   std::string line = clean_line(block.text);
   if (!organisation.empty()) {
     const auto at = line.find(organisation);

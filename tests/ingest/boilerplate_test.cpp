@@ -225,6 +225,27 @@ TEST(Boilerplate, ChromeIsCaseInsensitiveAndCookieNoticesGo) {
   EXPECT_EQ(doc.blocks[1].text.rfind("Ladda ner riktlinjerna", 0), 0u);
 }
 
+TEST(Boilerplate, SkipLinksAndSiteNavigationGoButSentencesStay) {
+  // How transcripts of county web pages start; the first would otherwise be the title.
+  Document doc;
+  doc.blocks = {on_page(0, "Navigera till sidans huvudinnehåll"),
+                on_page(0, "Gå direkt till huvudinnehållet"),
+                on_page(0, "Hoppa till innehåll"),
+                on_page(0, "Till startsidan"),
+                on_page(0, "Stäng"),
+                on_page(0, "Du är på Region Örebro läns webbplats."),
+                on_page(0, "Denna webbplats använder teknik som troligen inte stöds i din "
+                           "webbläsare, därför kan vissa saker se konstiga ut."),
+                on_page(0, "Patientsäkerhet"),
+                on_page(0, "Gå till vårdcentralen om du blir sjuk under resan."),
+                on_page(0, "Stäng av telefonen i väntrummet.")};
+  remove_boilerplate(doc);
+  ASSERT_EQ(doc.blocks.size(), 3u) << doc.blocks[0].text;
+  EXPECT_EQ(doc.blocks[0].text, "Patientsäkerhet");
+  EXPECT_EQ(doc.blocks[1].text, "Gå till vårdcentralen om du blir sjuk under resan.");
+  EXPECT_EQ(doc.blocks[2].text, "Stäng av telefonen i väntrummet.");
+}
+
 TEST(Boilerplate, EnglishViewerChromeIsRemovedLikeTheSwedish) {
   // A docplayer.net / slideplayer.com transcript of a Swedish document.
   Document doc;
