@@ -9,7 +9,8 @@ namespace klausul {
 
 /// Removes boilerplate blocks from doc.blocks, in this order:
 ///  1. viewer and web chrome in any document ("Ladda ner ppt ...", "Presentation laddar.
-///     Vänta.", "Senast uppdaterad: ...", "Kontakt", cookie notices, and the English viewers'
+///     Vänta.", "Senast uppdaterad: ...", "Kontakt", skip links ("Navigera till sidans
+///     huvudinnehåll"), cookie notices, and the English viewers'
 ///     "Save this PDF as: WORD PNG TXT JPG", "Presentation is loading. Please wait.", ...;
 ///     case-insensitive, also when several such lines were joined into one block);
 ///  2. in paged documents (blocks with page > 0): running headers/footers — text (digits

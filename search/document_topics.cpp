@@ -4,9 +4,8 @@
 #include <cmath>
 #include <vector>
 
-#include "index/stem_list.h"
-
 #include "index/schema.h"
+#include "index/stem_list.h"
 #include "search/open_database.h"
 
 namespace klausul {
