@@ -70,9 +70,17 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document* doc, const std::
       }
     }
   }
-  // Sorted by stem, the weights of a stem (its word, its synonyms, its section use) summed.
+  // A stem's weights (its word, its synonyms, its section use) are summed.
+  set_unit_weights(vector, std::move(weights));
+  return vector;
+}
+
+}  // namespace
+
+void set_unit_weights(ClauseVector& vector, std::vector<std::pair<std::string, double>> weights) {
   std::sort(weights.begin(), weights.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
+  vector.weights.clear();
   for (auto& [stem, w] : weights) {
     if (!vector.weights.empty() && vector.weights.back().first == stem) {
       vector.weights.back().second += w;
@@ -85,13 +93,10 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document* doc, const std::
   norm = std::sqrt(norm);
   if (norm == 0) {
     vector.weights.clear();
-    return vector;
+    return;
   }
   for (auto& [stem, w] : vector.weights) w /= norm;
-  return vector;
 }
-
-}  // namespace
 
 double weight_of(const ClauseVector& vector, const std::string& stem) {
   auto it = std::lower_bound(vector.weights.begin(), vector.weights.end(), stem,

@@ -89,6 +89,10 @@ ClauseVector vector_of_stem_list(IdfCache& idf, const std::string& stem_list,
 /// The vector of a free text, analysed exactly as clauses are at index time.
 ClauseVector vector_of_text(IdfCache& idf, const std::string& text, const StemCanon& canon);
 
+/// Sets vector.weights from (stem, weight) entries that may repeat a stem: sorted by stem, a
+/// stem's weights summed, unit length (none when they are all 0).
+void set_unit_weights(ClauseVector& vector, std::vector<std::pair<std::string, double>> weights);
+
 /// The weight of `stem` in `vector`, 0 when absent.
 double weight_of(const ClauseVector& vector, const std::string& stem);
 

@@ -1,6 +1,5 @@
 #include "search/document_topics.h"
 
-#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -71,20 +70,7 @@ ClauseVector DocumentTopics::vector_of(const std::string& topic) {
     weights.emplace_back(facts->second.canonical,
                          (1.0 + std::log(static_cast<double>(count))) * facts->second.idf);
   }
-  std::sort(weights.begin(), weights.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [stem, weight] : weights) {
-    if (!vector.weights.empty() && vector.weights.back().first == stem) {
-      vector.weights.back().second += weight;
-    } else {
-      vector.weights.emplace_back(std::move(stem), weight);
-    }
-  }
-  double norm = 0;
-  for (const auto& [stem, weight] : vector.weights) norm += weight * weight;
-  norm = std::sqrt(norm);
-  if (norm == 0) return ClauseVector();
-  for (auto& [stem, weight] : vector.weights) weight /= norm;
+  set_unit_weights(vector, std::move(weights));
   return vector;
 }
 
