@@ -55,7 +55,24 @@ std::vector<std::string> QueryScorer::explain(
     }
     return stem;
   };
-  for (const SoftLink& link : soft_links(query_, candidate, *model_, tuning_.soft_link_minimum)) {
+  auto nearest = [&](const std::string& stem) -> const std::unordered_set<std::string>& {
+    auto it = nearest_.find(stem);
+    if (it == nearest_.end()) {
+      std::unordered_set<std::string> stems;
+      for (auto& [near, similarity] :
+           model_->neighbours(stem, tuning_.soft_link_rank, tuning_.soft_link_minimum)) {
+        stems.insert(std::move(near));
+      }
+      it = nearest_.emplace(stem, std::move(stems)).first;
+    }
+    return it->second;
+  };
+  // Mutual nearest neighbours (ScoreTuning::soft_link_rank).
+  auto linkable = [&](const std::string& query_stem, const std::string& other_stem) {
+    return nearest(query_stem).count(other_stem) > 0 && nearest(other_stem).count(query_stem) > 0;
+  };
+  for (const SoftLink& link :
+       soft_links(query_, candidate, *model_, tuning_.soft_link_minimum, linkable)) {
     char weight[16];
     std::snprintf(weight, sizeof weight, "%.2f", link.similarity);
     terms.push_back(query_word(link.query_stem) + " \u2248 " + candidate_word(link.other_stem) +

@@ -34,7 +34,8 @@ double meaning_similarity(const MeaningVector& a, const MeaningVector& b) {
 }
 
 std::vector<SoftLink> soft_links(const ClauseVector& query, const ClauseVector& other,
-                                 const TermModel& model, double minimum) {
+                                 const TermModel& model, double minimum,
+                                 const LinkableStems& linkable) {
   std::vector<std::pair<double, SoftLink>> found;
   for (const auto& [stem, weight] : query.weights) {
     if (weight_of(other, stem) > 0) continue;
@@ -42,8 +43,9 @@ std::vector<SoftLink> soft_links(const ClauseVector& query, const ClauseVector& 
     for (const auto& [candidate, unused] : other.weights) {
       if (weight_of(query, candidate) > 0) continue;  // already matched by itself
       const double s = model.similarity(stem, candidate);
-      if (s >= minimum && (s > best.similarity ||
-                           (s == best.similarity && candidate < best.other_stem))) {
+      if (s >= minimum &&
+          (s > best.similarity || (s == best.similarity && candidate < best.other_stem)) &&
+          (!linkable || linkable(stem, candidate))) {
         best = SoftLink{stem, candidate, s};
       }
     }

@@ -4,6 +4,7 @@
 // organisationen" / "en naturlig del av det dagliga arbetet") still come out close.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,10 +34,16 @@ struct SoftLink {
   double similarity = 0;
 };
 
+/// Whether the model holds `other_stem` close enough to `query_stem` to show them linked.
+using LinkableStems =
+    std::function<bool(const std::string& query_stem, const std::string& other_stem)>;
+
 /// For each stem of `query` absent from `other`, its closest stem of `other` when their
-/// similarity reaches `minimum`; strongest query stems first.
+/// similarity reaches `minimum` (and `linkable` accepts the pair, when given); strongest
+/// query stems first.
 std::vector<SoftLink> soft_links(const ClauseVector& query, const ClauseVector& other,
-                                 const TermModel& model, double minimum);
+                                 const TermModel& model, double minimum,
+                                 const LinkableStems& linkable = {});
 
 /// Stems the archive uses like the query's strongest `stems` stems (up to `per_stem` each,
 /// similarity at least `minimum`) that are not in the query: what lets a paraphrase that

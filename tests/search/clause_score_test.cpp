@@ -93,6 +93,32 @@ TEST(ClauseScoreTest, MatchedTermsShowTheSoftLinksThatCountedWithTheirWeight) {
   EXPECT_EQ(stems_only.explain(candidate, {}), std::vector<std::string>{"Värdegrunden"});
 }
 
+TEST(ClauseScoreTest, AWordNearEverythingIsNotShownAsASoftLink) {
+  // "därför" is the kind of stem a small archive puts near every other: among "viktig"'s
+  // nearest stems, but six stems are nearer to it than "viktig" is. "prägl" and "genomsyr"
+  // are each other's nearest.
+  TermModel model(8, "test");
+  const std::vector<float> hub = {1, 1, 1, 1, 1, 1, 1, 0};
+  model.add("därför", hub, 10);
+  for (int i = 0; i < 6; ++i) {
+    std::vector<float> close = hub;
+    close[static_cast<size_t>(i)] += 0.3f;
+    model.add("ord" + std::to_string(i), close, 10);
+  }
+  model.add("viktig", {1, 1, 1, 1, 1, 1, 1, 2.5f}, 10);
+  model.add("prägl", {0, 0, 0, 0, 0, 0, 0.1f, -3}, 10);
+  model.add("genomsyr", {0, 0, 0, 0, 0, 0, 0.3f, -3}, 10);
+  const ClauseVector query = vector_of({{"viktig", 1, "viktigaste"}, {"prägl", 1, "prägla"}});
+  const ClauseVector candidate = vector_of({{"därför", 1, "därför"}, {"genomsyr", 1, "genomsyra"}});
+  // The cosine alone would link both: "därför" is 0.73 alike and among "viktig"'s nearest.
+  EXPECT_EQ(soft_links(query, candidate, model, 0.5).size(), 2u);
+  const QueryScorer scorer(query, RelatedStems(), &model);
+  const std::vector<std::string> terms =
+      scorer.explain(candidate, {{"därför", "därför"}, {"genomsyra", "genomsyr"}});
+  ASSERT_EQ(terms.size(), 1u) << terms[0];
+  EXPECT_EQ(terms[0].rfind("prägla \u2248 genomsyra", 0), 0u) << terms[0];
+}
+
 TEST(ClauseScoreTest, BM25IsMixedInOnlyWhenGivenAndOnlyWithATermModel) {
   const TermModel model = care_model();
   const ClauseVector query = vector_of({{"prägl", 1, "prägla"}, {"vård", 1, "vården"}});

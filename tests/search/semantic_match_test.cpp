@@ -52,6 +52,20 @@ TEST(SemanticMatchTest, SoftLinksJoinOnlyWordsTheOtherClauseLacks) {
   EXPECT_TRUE(soft_links(query, other, terms, 0.999).empty());
 }
 
+TEST(SemanticMatchTest, ALinkThePredicateRefusesGivesWayToTheNextClosestStem) {
+  const TermModel terms = model();
+  const ClauseVector query = vector_of({{"prägl", 1}});
+  const ClauseVector other = vector_of({{"genomsyr", 1}, {"väg", 1}});
+  const auto refuse_genomsyr = [](const std::string&, const std::string& other_stem) {
+    return other_stem != "genomsyr";
+  };
+  // "väg" is 0.03 alike: nothing else reaches the minimum, so no link at all.
+  EXPECT_TRUE(soft_links(query, other, terms, 0.5, refuse_genomsyr).empty());
+  const std::vector<SoftLink> links = soft_links(query, other, terms, 0.0, refuse_genomsyr);
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0].other_stem, "väg");
+}
+
 TEST(SemanticMatchTest, NeighbourStemsBringInWordsUsedAlikeButNotTheQuerysOwn) {
   const TermModel terms = model();
   const auto added = neighbour_stems(vector_of({{"prägl", 1}}), terms, 3, 3, 0.6);
