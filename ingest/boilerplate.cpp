@@ -97,9 +97,12 @@ const ChromePattern kChrome[] = {
     {"dela( sidan)?|skriv ut( sidan)?|till toppen|tipsa en vän|lyssna", Extent::line},
     // Skip links and the site's own navigation, which a scraped page starts with (and which
     // would otherwise become its title).
-    {"(navigera|gå( direkt)?|hoppa( direkt)?) till (sidans )?(huvud)?innehåll(et)?",
+    {"((navigera|gå|hoppa)( direkt)?|direkt) till (sidans )?(huvud)?innehåll(et)?",
      Extent::line},
-    {"till startsidan|stäng( meny(n)?)?|meny|sök", Extent::line},
+    {"skriv ut( den här| denna)? sida(n)?", Extent::line},
+    // A feedback form's receipt.
+    {"tack för att du (kontaktar|kontaktat) oss", Extent::rest},
+    {"till startsidan|stäng( meny(n)?)?|(under|huvud)?meny(n)?|sök|top of page", Extent::line},
     {"du är på [^.]{1,80} webbplats\\.?", Extent::line},
     {"(denna|den här) webbplats använder teknik som (troligen )?inte stöds", Extent::rest},
     // Cookie notices and their buttons.

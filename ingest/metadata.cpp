@@ -2,6 +2,7 @@
 
 #include "ingest/boilerplate.h"
 #include "ingest/normalize.h"
+#include "ingest/regions.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -236,12 +237,16 @@ std::string detect_organisation(const std::vector<Block>& blocks) {
 
 namespace {
 
+// Or a word like "eHälsa", "iPhone": lowercase first, a capital within its first few letters.
 bool starts_upper_or_digit(std::string_view text) {
   if (text.empty()) return false;
   int32_t i = 0;
   UChar32 c;
   U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
-  return c >= 0 && (u_isupper(c) || u_isdigit(c));
+  if (c >= 0 && (u_isupper(c) || u_isdigit(c))) return true;
+  if (c < 0 || !u_islower(c) || i >= static_cast<int32_t>(text.size())) return false;
+  U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+  return c >= 0 && u_isupper(c);
 }
 
 // Viewer chrome of scraped pages and tables of contents: never a title.
@@ -251,6 +256,17 @@ bool noise_line(const std::string& folded) {
                                        "liknande presentationer", "innehall", "sida "};
   return std::any_of(std::begin(kNoise), std::end(kNoise),
                      [&](const char* n) { return folded.rfind(n, 0) == 0; });
+}
+
+// A page's header and pictures, not its title: the site's name alone ("Region Östergötland",
+// "REGION JÄMTLAND HÄRJEDALEN"), a logo, an image file or description ("Region Halland Bild
+// 1.jpg", "Bilden visar den svenska skärgården") or a contact line with a phone number.
+bool page_furniture(const std::string& line, const std::string& folded) {
+  if (RegionTable::builtin().find(line)) return true;
+  static const std::regex kPicture(
+      "(^| )(logotyp(en)?|logga|bilden visar)( |$)|\\.(jpe?g|png|gif|svg|webp)( |$)"
+      "|(^| )0[0-9]{1,3}-[0-9]{2,3} ?[0-9]{2} ?[0-9]{2}( |$)");
+  return std::regex_search(folded, kPicture);
 }
 
 std::string without_spaces(std::string s) {
@@ -272,10 +288,16 @@ std::string title_part(const Block& block, const std::string& organisation, cons
   if (line.size() < 3 || line.size() > kShortLine || !starts_upper_or_digit(line)) return {};
   if (line.find(':') != std::string::npos || std::string(".,;").find(line.back()) != std::string::npos) return {};
   const std::string folded = ascii_key(line);
-  if (noise_line(folded) || !first_date(line).empty()) return {};
+  if (noise_line(folded) || page_furniture(line, folded) || !first_date(line).empty()) return {};
   if (!dnr.empty() && without_spaces(line).find(without_spaces(dnr)) != std::string::npos) return {};
   const std::vector<std::string> words = words_of(folded);
-  if (words.size() == 1 && !type_in(line).empty()) return {};  // "TJÄNSTEUTLÅTANDE" alone
+  // A type word alone ("TJÄNSTEUTLÅTANDE") labels the form; a compound ("Folkhälsostrategi")
+  // names the document.
+  if (words.size() == 1 && std::any_of(std::begin(kTypes), std::end(kTypes), [&](const TypeWord& t) {
+        return words[0].rfind(t.stem, 0) == 0 && is_form_of(words[0], t.stem);
+      })) {
+    return {};
+  }
   return line;
 }
 

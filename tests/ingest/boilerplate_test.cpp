@@ -231,6 +231,11 @@ TEST(Boilerplate, SkipLinksAndSiteNavigationGoButSentencesStay) {
   doc.blocks = {on_page(0, "Navigera till sidans huvudinnehåll"),
                 on_page(0, "Gå direkt till huvudinnehållet"),
                 on_page(0, "Hoppa till innehåll"),
+                on_page(0, "Direkt till innehållet"),
+                on_page(0, "Undermeny"),
+                on_page(0, "top of page"),
+                on_page(0, "Skriv ut den här sidan"),
+                on_page(0, "Tack för att du kontaktar oss, vi har tagit emot dina synpunkter"),
                 on_page(0, "Till startsidan"),
                 on_page(0, "Stäng"),
                 on_page(0, "Du är på Region Örebro läns webbplats."),
@@ -238,12 +243,14 @@ TEST(Boilerplate, SkipLinksAndSiteNavigationGoButSentencesStay) {
                            "webbläsare, därför kan vissa saker se konstiga ut."),
                 on_page(0, "Patientsäkerhet"),
                 on_page(0, "Gå till vårdcentralen om du blir sjuk under resan."),
-                on_page(0, "Stäng av telefonen i väntrummet.")};
+                on_page(0, "Stäng av telefonen i väntrummet."),
+                on_page(0, "Skriv ut blanketten och skicka den till oss.")};
   remove_boilerplate(doc);
-  ASSERT_EQ(doc.blocks.size(), 3u) << doc.blocks[0].text;
+  ASSERT_EQ(doc.blocks.size(), 4u) << doc.blocks[0].text;
   EXPECT_EQ(doc.blocks[0].text, "Patientsäkerhet");
   EXPECT_EQ(doc.blocks[1].text, "Gå till vårdcentralen om du blir sjuk under resan.");
   EXPECT_EQ(doc.blocks[2].text, "Stäng av telefonen i väntrummet.");
+  EXPECT_EQ(doc.blocks[3].text, "Skriv ut blanketten och skicka den till oss.");
 }
 
 TEST(Boilerplate, EnglishViewerChromeIsRemovedLikeTheSwedish) {

@@ -129,6 +129,44 @@ TEST(Metadata, YearFromTitleOrFileName) {
   EXPECT_EQ(b.info.region, "halland");  // from the file name when the text names none
 }
 
+TEST(Metadata, APagesHeaderAndPicturesAreNoTitle) {
+  // How transcripts of county web pages start: the site's name, a logo, a picture's file
+  // name or description, a contact line, and only then the page's own heading.
+  const char* const body =
+      "Region Östergötland uppgift är att arbeta för en god tandhälsa hos hela befolkningen. "
+      "Tandvård erbjuds av både Folktandvården, som drivs av Region Östergötland, och av "
+      "privata vårdgivare, och ska ges till invånarna efter behov.";
+  Document site_name = from_lines({"Region Östergötland", "Region Östergötlands ansvar för tandvård",
+                                   "Undersökning hos tandläkaren", body});
+  detect_metadata(site_name, RegionTable::builtin());
+  EXPECT_EQ(site_name.info.title, "Region Östergötlands ansvar för tandvård");
+  Document shouting = from_lines({"REGION JÄMTLAND HÄRJEDALEN", "Folkhälsa", body});
+  detect_metadata(shouting, RegionTable::builtin());
+  EXPECT_EQ(shouting.info.title, "Folkhälsa");
+  Document logo = from_lines({"Landstinget Sörmlands logotyp", "Regional utveckling", body});
+  detect_metadata(logo, RegionTable::builtin());
+  EXPECT_EQ(logo.info.title, "Regional utveckling");
+  Document picture = from_lines({"Region Halland Bild 1.jpg", "Region Östergötland Bilden visar "
+                                 "den svenska skärgården", "Gemensam folkhälsopolicy", body});
+  detect_metadata(picture, RegionTable::builtin());
+  EXPECT_EQ(picture.info.title, "Gemensam folkhälsopolicy");
+  Document contact = from_lines({"Siw Kullberg Kanslidirektör 070-884 40 36", "Internationell "
+                                 "samverkan", body});
+  detect_metadata(contact, RegionTable::builtin());
+  EXPECT_EQ(contact.info.title, "Internationell samverkan");
+  // A one-word compound of a type word names the document; a word like "eHälsa" is a title.
+  Document compound = from_lines({"region-ostergotland", "Folkhälsostrategi", body});
+  detect_metadata(compound, RegionTable::builtin());
+  EXPECT_EQ(compound.info.title, "Folkhälsostrategi");
+  Document lower_first = from_lines({"eHälsa", body});
+  detect_metadata(lower_first, RegionTable::builtin());
+  EXPECT_EQ(lower_first.info.title, "eHälsa");
+  // A title that starts with the region's name is still a title.
+  Document role = from_lines({"Region Gävleborgs roll", body});
+  detect_metadata(role, RegionTable::builtin());
+  EXPECT_EQ(role.info.title, "Region Gävleborgs roll");
+}
+
 TEST(Metadata, FillsOnlyEmptyFields) {
   Document doc = corpus_document("stockholm-riktlinjer-internationellt-arbete-2012.txt");
   doc.info.title = "Given";
