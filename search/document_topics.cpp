@@ -6,6 +6,7 @@
 #include "index/schema.h"
 #include "index/stem_list.h"
 #include "search/open_database.h"
+#include "search/slot_values.h"
 
 namespace klausul {
 namespace {
@@ -37,12 +38,18 @@ void DocumentTopics::load(const std::set<std::string>& document_ids) {
       lists.emplace(it.get_sort_key(), it.get_collapse_key());
     }
   } else {
+    std::vector<std::pair<std::string, Xapian::docid>> records;
     for (const std::string& id : missing) {
       const std::string term = schema::record_term(id);
       auto it = db_.postlist_begin(term);
-      if (it == db_.postlist_end(term)) continue;
-      lists.emplace(id, db_.get_document(*it, Xapian::DOC_ASSUME_VALID)
-                            .get_value(schema::kTopicSlot));
+      if (it != db_.postlist_end(term)) records.emplace_back(id, *it);
+    }
+    std::vector<Xapian::docid> docids;
+    for (const auto& [id, docid] : records) docids.push_back(docid);
+    const auto topics = slot_values(db_, schema::kTopicSlot, docids);
+    for (const auto& [id, docid] : records) {
+      auto topic = topics.find(docid);
+      lists.emplace(id, topic == topics.end() ? std::string() : topic->second);
     }
   }
   std::vector<std::string> values;

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "index/analyzer.h"
 #include "index/schema.h"
@@ -16,6 +17,7 @@
 #include "search/document_topics.h"
 #include "search/fold_versions.h"
 #include "search/open_database.h"
+#include "search/slot_values.h"
 #include "search/searcher.h"
 
 namespace klausul {
@@ -107,8 +109,8 @@ void match_stem_lists(const Xapian::Database& db, const std::set<std::string>& i
   }
 }
 
-// Reads the stem lists of the candidates kept for the rerank. A candidate in a local shard is
-// opened (cheaper than a match). Those in remote shards (`remote`: search/open_database.h)
+// Reads the stem lists of the candidates kept for the rerank. Those in local shards come from
+// the slot's value stream (search/slot_values.h). Those in remote shards (`remote`: search/open_database.h)
 // come from one boolean match on their identity terms, which returns every stem list as its
 // collapse key, so a remote shard answers once rather than once per candidate. A candidate
 // the match does not return (an older index, a text with very many copies) is opened too.
@@ -124,10 +126,15 @@ void read_stem_lists(const Xapian::Database& db, const std::vector<bool>& remote
   }
   std::set<Xapian::docid> read;
   if (!identities.empty()) match_stem_lists(db, identities, wanted, read);
+  std::vector<Xapian::docid> local;
   for (Candidate* candidate : candidates) {
-    if (!read.count(candidate->docid)) {
-      candidate->stem_list = open_candidate(db, candidate->docid).get_value(schema::kStemsSlot);
-    }
+    if (!read.count(candidate->docid)) local.push_back(candidate->docid);
+  }
+  const auto stem_lists = slot_values(db, schema::kStemsSlot, local);
+  for (Candidate* candidate : candidates) {
+    if (read.count(candidate->docid)) continue;
+    auto found = stem_lists.find(candidate->docid);
+    if (found != stem_lists.end()) candidate->stem_list = found->second;
   }
 }
 
@@ -339,17 +346,22 @@ std::map<std::string, std::set<std::string>> copy_documents(
   }
   std::map<std::string, std::set<std::string>> documents;
   if (identities.empty()) return documents;
-  if (!remote) {  // locally a posting list and two values per copy cost less than a match
+  if (!remote) {  // locally posting lists and two value streams cost less than a match
+    std::vector<Xapian::docid> copies;
     for (const std::string& identity : identities) {
       Xapian::doccount read = 0;
       for (auto it = db.postlist_begin(identity);
            it != db.postlist_end(identity) && read < kCopyDocumentsPerCandidate; ++it, ++read) {
-        const Xapian::Document copy = open_candidate(db, *it);
-        std::string document = copy.get_value(schema::kDocumentSlot);
-        if (!document.empty()) {
-          documents[copy.get_value(schema::kRegionCopySlot)].insert(std::move(document));
-        }
+        copies.push_back(*it);
       }
+    }
+    const auto document_ids = slot_values(db, schema::kDocumentSlot, copies);
+    const auto copy_keys = slot_values(db, schema::kRegionCopySlot, copies);
+    for (Xapian::docid copy : copies) {
+      auto document = document_ids.find(copy);
+      if (document == document_ids.end() || document->second.empty()) continue;
+      auto key = copy_keys.find(copy);
+      documents[key == copy_keys.end() ? std::string() : key->second].insert(document->second);
     }
     return documents;
   }
@@ -472,11 +484,18 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
 
   // Through a remote shard every document read is a round trip: candidates are then read
   // from the match's keys and in batches, which on a local index costs more than it saves
-  // (about 1 ms of 17 at a million clauses).
+  // (about 1 ms of 17 at a million clauses). Locally their values come from value streams.
   const std::vector<bool> remote = remote_shards(db);
   std::map<std::string, std::vector<Candidate>> by_region;
   const std::string query_fingerprint = query_document.get_value(schema::kFingerprintSlot);
   auto consider = [&](const Xapian::MSet& mset) {
+    // On a local index the match carries no sort key: the region-copy values come from
+    // their value stream, all at once.
+    std::unordered_map<Xapian::docid, std::string> copy_keys;
+    if (remote.empty()) {
+      std::vector<Xapian::docid> docids(mset.begin(), mset.end());
+      copy_keys = slot_values(db, schema::kRegionCopySlot, std::move(docids));
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Candidate candidate;
       candidate.docid = *it;
@@ -487,7 +506,11 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
         if (!doc) doc = it.get_document();
         return *doc;
       };
-      if (!read_copy_key(it.get_sort_key(), candidate)) {
+      auto local_key = copy_keys.find(*it);
+      const bool keyed = local_key != copy_keys.end()
+                             ? read_copy_key(local_key->second, candidate)
+                             : read_copy_key(it.get_sort_key(), candidate);
+      if (!keyed) {
         candidate.region = document().get_value(schema::kRegionSlot);
         candidate.fingerprint = document().get_value(schema::kFingerprintSlot);
         if (!candidate.fingerprint.empty()) {  // as the sort key would have it
