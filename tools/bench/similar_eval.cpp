@@ -2,7 +2,8 @@
 // recall@3 and MRR (over the first 10) for klausul's method with the index's term model, for
 // the same without it (stems and thesaurus only, the engine before the term model) and for a
 // plain BM25 baseline over the query clause's words, in the same run on the same index; per
-// split (tune / heldout) when the pairs file has a fifth column.
+// split (tune / heldout) when the pairs file has a fifth column, and per split and set (the
+// earlier pairs A+B, the newer C) when it has a sixth, the pair id.
 //   similar_eval DB PAIRS.tsv [NAME]
 // KLAUSUL_TUNING="semantic_weight=0.6,meaning_floor=0.3,..." overrides ScoreTuning fields
 // (for sweeps on the tuning half only).
@@ -36,6 +37,9 @@ struct Case {
   std::string query_region, query_text, target_region;
   std::vector<std::string> expected;
   std::string split = "all";  // fifth column when present: tune | heldout
+  // From the sixth column, the pair id, when present: "C" for the pairs of
+  // similar_eval_real_C.tsv (labelled 2026-12-03), "A+B" for the earlier ones.
+  std::string set;
 };
 
 std::vector<Case> load(const std::string& path) {
@@ -54,6 +58,8 @@ std::vector<Case> load(const std::string& path) {
     for (std::string part; std::getline(parts, part, '|');) c.expected.push_back(part);
     std::string split;
     if (std::getline(fields, split, '\t') && !split.empty()) c.split = split;
+    std::string id;
+    if (std::getline(fields, id, '\t') && !id.empty()) c.set = id[0] == 'C' ? "C" : "A+B";
     if (!c.expected.empty()) cases.push_back(std::move(c));
   }
   return cases;
@@ -249,10 +255,13 @@ int main(int argc, char** argv) {
     const int our_rank = first_correct(our_list, c);
     const int stems_rank = first_correct(ours(db, id, c, nullptr, stems_only_tuning), c);
     const int base_rank = first_correct(bm25(db, text, c), c);
-    auto& scores = by_split[c.split];
-    scores[0].add(our_rank);
-    scores[1].add(stems_rank);
-    scores[2].add(base_rank);
+    for (const std::string& key : {c.split, c.set.empty() ? "" : c.split + ", set " + c.set}) {
+      if (key.empty()) continue;
+      auto& scores = by_split[key];
+      scores[0].add(our_rank);
+      scores[1].add(stems_rank);
+      scores[2].add(base_rank);
+    }
     if (std::getenv("SIMILAR_EVAL_VERBOSE")) {
       std::printf("%-7s %-12s -> %-12s ours %2d  stems %2d  bm25 %2d  %s\n", c.split.c_str(),
                   c.query_region.c_str(), c.target_region.c_str(), our_rank, stems_rank,
