@@ -58,8 +58,11 @@ inline constexpr Xapian::valueno kFingerprintSlot = 4;  // text fingerprint (col
 // region key + kCopyKeySeparator + fingerprint (or the Q term when the text has none): one
 // value per distinct clause text in a region, so region facets count copies once. Indexes
 // written before it have no such values (searcher falls back to counting the region slot).
+// An open clause (index/open_clause.h) has kCopyKeySeparator + kOpenClauseMark appended;
+// copies share their text, so they share the mark. Clauses written before 2026-12-03 lack it.
 inline constexpr Xapian::valueno kRegionCopySlot = 5;
 inline constexpr char kCopyKeySeparator = '\x1f';
+inline constexpr char kOpenClauseMark[] = "?";
 // The clause's stems with their frequencies (index/stem_list.h), for similar and compare.
 // Indexes written before it have none (clause vectors then read the term list).
 inline constexpr Xapian::valueno kStemsSlot = 6;

@@ -4,6 +4,7 @@
 
 #include "index/document_topic.h"
 #include "index/fingerprint.h"
+#include "index/open_clause.h"
 #include "index/schema.h"
 #include "index/section_records.h"
 #include "index/stored_data.h"
@@ -93,9 +94,12 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
     doc.add_value(schema::kFingerprintSlot, fingerprint);
   }
   doc.add_value(schema::kStemsSlot, stem_list_with_trail(doc, trail));
-  doc.add_value(schema::kRegionCopySlot,
-                info.region + schema::kCopyKeySeparator +
-                    (fingerprint.empty() ? schema::clause_term(clause.id) : fingerprint));
+  std::string copy_key = info.region + schema::kCopyKeySeparator +
+                         (fingerprint.empty() ? schema::clause_term(clause.id) : fingerprint);
+  if (is_open_clause(clause.text)) {
+    copy_key.append(1, schema::kCopyKeySeparator).append(schema::kOpenClauseMark);
+  }
+  doc.add_value(schema::kRegionCopySlot, copy_key);
   if (info.year > 0) doc.add_value(schema::kYearSlot, Xapian::sortable_serialise(info.year));
   return doc;
 }

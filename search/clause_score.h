@@ -54,6 +54,11 @@ struct ScoreTuning {
   // document's subject ranks first. Not for a free text (no document) nor compare (one
   // document on each side).
   double document_topic_weight = 0.3;
+  // `similar`: an open clause (a question or a list's lead-in, index/open_clause.h) names a
+  // subject without saying anything about it; its score (before the document topic is mixed
+  // in) is multiplied by this unless the query is one too. 0.5-0.8 were alike on the tuning
+  // half (tools/bench/RESULTS.md).
+  double open_clause_factor = 0.7;
 };
 
 /// The tuning tools/bench/similar-eval chose on the tuning half of the evaluation pairs

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "index/analyzer.h"
+#include "index/open_clause.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/writer.h"
@@ -51,6 +52,7 @@ struct Candidate {
   std::string fingerprint;
   std::string identity_term;  // XF<fingerprint>, or the Q term of a text without one
   std::string copy_key;       // its kRegionCopySlot value (empty in an older index)
+  bool open = false;          // a question or a list's lead-in (index/open_clause.h)
   double topic = -1;          // its document topic's cosine, when weighed
   // That topic (owned by DocumentTopics), or null when the clause itself stood for it.
   const ClauseVector* topic_vector = nullptr;
@@ -68,14 +70,18 @@ Xapian::Document open_candidate(const Xapian::Database& db, Xapian::docid docid)
 }
 
 // What a candidate's sort key (its kRegionCopySlot value, index/schema.h) tells: its region,
-// its fingerprint and a term that only it and its exact copies carry. False for an index
-// written before that value.
+// its fingerprint, a term that only it and its exact copies carry, and whether it is an open
+// clause. False for an index written before that value.
 bool read_copy_key(const std::string& value, Candidate& candidate) {
   const size_t separator = value.find(schema::kCopyKeySeparator);
   if (separator == std::string::npos) return false;
   candidate.copy_key = value;
   candidate.region = value.substr(0, separator);
   std::string rest = value.substr(separator + 1);
+  if (const size_t mark = rest.find(schema::kCopyKeySeparator); mark != std::string::npos) {
+    candidate.open = rest.compare(mark + 1, std::string::npos, schema::kOpenClauseMark) == 0;
+    rest.resize(mark);
+  }
   if (rest.rfind(schema::kClauseIdPrefix, 0) == 0) {
     candidate.identity_term = std::move(rest);
   } else {
@@ -464,6 +470,9 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
                                  : vector_of_document(idf, query_document, canon, true);
   if (query.empty()) throw UsageError("nothing to compare: the text has no searchable words");
   const std::string own_region = result.query.document.region;
+  // A question is answered by statements, but may be compared with other questions.
+  const bool query_is_open =
+      is_open_clause(request.clause_id.empty() ? request.text : result.query.clause.text);
 
   const QueryScorer scorer(query, RelatedStems(query, thesaurus, canon), request.term_model,
                            request.tuning);
@@ -574,6 +583,7 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
               ? vector_of_document(idf, open_candidate(db, candidate.docid), canon)
               : vector_of_stem_list(idf, candidate.stem_list, canon);
       candidate.score = scorer.score(candidate.vector, candidate.relevance);
+      if (candidate.open && !query_is_open) candidate.score *= request.tuning.open_clause_factor;
     }
   }
   DocumentTopics topics(db, idf, canon);

@@ -167,6 +167,24 @@ TEST_F(WriterTest, AClauseCarriesOnlyTheValuesThatAreReadPerClause) {
   EXPECT_EQ(clauses, 5u);
 }
 
+TEST_F(WriterTest, AnOpenClauseIsMarkedInItsRegionCopyValue) {
+  writer.replace_file(testing::ingested_file(
+      "ccc", "varmland",
+      {"Vad är vårdgaranti?", "Regionen ska:", "Vården ges inom vårdgarantins tidsgränser."}));
+  const std::string open = std::string(1, schema::kCopyKeySeparator) + schema::kOpenClauseMark;
+  auto copy_key = [&](const std::string& id) {
+    return document_with(db, schema::clause_term(id)).get_value(schema::kRegionCopySlot);
+  };
+  const std::string question = copy_key("ccc:1");
+  const std::string lead_in = copy_key("ccc:2");
+  const std::string statement = copy_key("ccc:3");
+  EXPECT_EQ(question.rfind("varmland", 0), 0u);
+  EXPECT_TRUE(question.ends_with(open)) << question;
+  EXPECT_TRUE(lead_in.ends_with(open)) << lead_in;
+  EXPECT_FALSE(statement.ends_with(open)) << statement;
+  EXPECT_EQ(std::count(statement.begin(), statement.end(), schema::kCopyKeySeparator), 1);
+}
+
 TEST_F(WriterTest, SectionRecordsHoldTheTrailWithPositionsPerHeading) {
   writer.replace_file(file_with_sections("aaa", "/c/a.txt"));
   const std::string inner = schema::section_key_term("aaa", 2);

@@ -240,6 +240,37 @@ TEST(SimilarTopic, OfTwoClausesAlikeTheOneFromADocumentOnTheQuerysSubjectRanksFi
   expect_same_hits(find_similar(db, text, RegionTable::builtin()), by_text, "text", 1e-12);
 }
 
+TEST(SimilarOpenClause, AQuestionOrALeadInRanksBelowTheStatement) {
+  // Värmland's FAQ asks with more of the query's words than its rule states the point.
+  testing::TempDir dir;
+  Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+  IndexWriter writer(db);
+  writer.replace_file(make_file("sth", "stockholm",
+      {"Patienten ska få vård inom den tid som vårdgarantin anger."}));
+  writer.replace_file(make_file("vrm", "varmland",
+      {"Vad innebär vårdgarantin för patienten och den tid vården ska ges?",
+       "Vårdgarantin anger för patienten i Värmland följande tider för vården:",
+       "Patienten ska få vård inom vårdgarantins tidsgränser."}));
+  db.commit();
+  SimilarRequest request;
+  request.clause_id = "sth:1";
+  request.tuning.open_clause_factor = 1;
+  const SimilarResult without = find_similar(db, request, RegionTable::builtin());
+  ASSERT_EQ(without.hits.size(), 3u);
+  EXPECT_NE(without.hits[0].clause.id, "vrm:3");  // an open clause shares more words
+  request.tuning = default_score_tuning();
+  const SimilarResult with = find_similar(db, request, RegionTable::builtin());
+  ASSERT_EQ(with.hits.size(), 3u);
+  EXPECT_EQ(with.hits[0].clause.id, "vrm:3");
+  // A question may be compared with questions: then nothing is lowered.
+  SimilarRequest question;
+  question.text = "Vad innebär vårdgarantin för patienten?";
+  question.regions = {"varmland"};
+  const SimilarResult asked = find_similar(db, question, RegionTable::builtin());
+  question.tuning.open_clause_factor = 1;
+  expect_same_hits(find_similar(db, question, RegionTable::builtin()), asked, "question", 1e-12);
+}
+
 TEST_F(SimilarTest, AnIndexWithoutDocumentTopicsScoresWithoutThem) {
   // Records written before topics have none, clauses no document id: similar then answers
   // as it did before topics (as with the topic weight 0).
@@ -279,7 +310,9 @@ TEST(SimilarRemote, AStubWithARemoteShardGivesTheSameAnswerAsOneIndex) {
       make_file("jkp", "jonkoping",
                 {"Regionen ska bevaka EU:s policyområden.", "Vårdcentralerna har öppet."}),
       make_file("kal", "kalmar",
-                {"Länet bevakar och påverkar EU:s politik inom relevanta områden."})};
+                {"Länet bevakar och påverkar EU:s politik inom relevanta områden.",
+                 // An open clause: its mark comes with the remote shard's sort keys.
+                 "Hur bevakar och påverkar landstinget de policyområden inom EU som är relevanta?"})};
   {
     Xapian::WritableDatabase one(dir / "one", Xapian::DB_CREATE_OR_OPEN);
     Xapian::WritableDatabase local(dir / "local", Xapian::DB_CREATE_OR_OPEN);

@@ -166,6 +166,7 @@ klausul::ScoreTuning tuning_from_environment() {
     else if (name == "expansion_minimum") tuning.expansion_minimum = value;
     else if (name == "expansion_weight") tuning.expansion_weight = value;
     else if (name == "document_topic_weight") tuning.document_topic_weight = value;
+    else if (name == "open_clause_factor") tuning.open_clause_factor = value;
     else std::cerr << "KLAUSUL_TUNING: unknown field " << name << "\n";
   }
   return tuning;
