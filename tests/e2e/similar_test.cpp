@@ -196,5 +196,28 @@ TEST(SimilarTopicEndToEnd, TheCounterpartInADocumentOnTheSameSubjectComesFirst) 
             "Resor i tjänsten ska ske med tåg när det går och bokas via resebyrån.") << r.out;
 }
 
+TEST(SimilarOpenClauseEndToEnd, AQuestionOnTheSubjectRanksBelowTheStatement) {
+  // Värmland's FAQ page asks with more of the query's words than its rule states the point.
+  TempDir dir;
+  std::filesystem::create_directories(dir / "arkiv");
+  std::ofstream(dir / "arkiv/klausul.csv")
+      << "path,region,organisation,doc_type,year,title\n"
+         "vrm-vardgaranti.txt,varmland,Regionstyrelsen,webbsida,2024,Vårdgaranti\n";
+  std::ofstream(dir / "arkiv/vrm-vardgaranti.txt")
+      << "Vad innebär vårdgarantin för patienten och den tid vården ska ges?\n\n"
+         "Patienten ska få vård inom vårdgarantins tidsgränser.\n";
+  const std::string db = dir / "db";
+  CommandResult ingest = run_klausul({"ingest", dir / "arkiv", "--db", db});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  CommandResult r = run_klausul({"similar", "--text",
+                                 "Patienten ska få vård inom den tid som vårdgarantin anger.",
+                                 "--db", db, "--format", "jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto hits = jsonl(r.out);
+  ASSERT_EQ(hits.size(), 2u) << r.out;
+  EXPECT_EQ(hits[0]["text"], "Patienten ska få vård inom vårdgarantins tidsgränser.") << r.out;
+  EXPECT_GT(hits[0]["score"].get<double>(), hits[1]["score"].get<double>());
+}
+
 }  // namespace
 }  // namespace klausul::testing
