@@ -23,8 +23,6 @@
 namespace klausul {
 namespace {
 
-constexpr int kSeed = 20190101;
-
 // A temporary file that is removed whatever happens.
 class TemporaryFile {
  public:
@@ -128,7 +126,7 @@ TermModel learn_term_model(const Xapian::Database& db, const TermModelOptions& o
   args.maxn = options.max_ngram;
   args.bucket = options.buckets;
   args.thread = 1;  // one thread: the same text gives the same vectors
-  args.seed = kSeed;
+  args.seed = options.seed;
   args.verbose = 0;
   fasttext::FastText fast_text;
   try {

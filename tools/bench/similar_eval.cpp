@@ -8,15 +8,19 @@
 // KLAUSUL_TUNING="semantic_weight=0.6,meaning_floor=0.3,..." overrides ScoreTuning fields
 // (for sweeps on the tuning half only).
 // SIMILAR_EVAL_SPLIT=tune evaluates that split only. SIMILAR_EVAL_COMPARE=1 calibrates
-// compare's match threshold instead (see calibrate_compare). SIMILAR_EVAL_VERBOSE=1 prints each pair's ranks. With SIMILAR_EVAL_POOL=1 set, the unlabelled top-3 answers of both methods are also printed
-// to stderr ("POOL<TAB>query region<TAB>query key<TAB>target<TAB>query<TAB>answer", without
+// compare's match threshold instead (see calibrate_compare). SIMILAR_EVAL_VERBOSE=1 prints
+// each pair's ranks. SIMILAR_EVAL_SEEDS=7,11,13 also learns term models with those seeds
+// from the same index and prints the mean of klausul similar over them and the index's own
+// (a small archive's skip-gram model moves with its random start). With SIMILAR_EVAL_POOL=1
+// set, the unlabelled top-3 answers of both methods are also printed to stderr ("POOL<TAB>query region<TAB>query key<TAB>target<TAB>query<TAB>answer", without
 // saying which method found them): the pool an assessor judges to extend the labels.
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
-#include <map>
 #include <cstdlib>
+#include <map>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -26,6 +30,7 @@
 #include "index/analyzer.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
+#include "index/term_model_learning.h"
 #include "ingest/normalize.h"
 #include "search/compare.h"
 #include "search/similar.h"
@@ -282,11 +287,51 @@ int main(int argc, char** argv) {
   }
   if (by_split.empty()) return 1;
   if (missing > 0) std::printf("%s: %d query clauses not found\n", name.c_str(), missing);
+  // SIMILAR_EVAL_SEEDS=1,2,3: klausul similar again with term models learned from the same
+  // index with those seeds, and the mean over them and the index's own model.
+  std::map<std::string, std::vector<Score>> by_seed;
+  std::vector<int> seeds;
+  if (const char* list = std::getenv("SIMILAR_EVAL_SEEDS"); list && model.model) {
+    std::istringstream fields(list);
+    for (std::string field; std::getline(fields, field, ',');) seeds.push_back(std::stoi(field));
+  }
+  for (int seed : seeds) {
+    klausul::TermModelOptions options;
+    options.seed = seed;
+    const klausul::TermModel seeded = klausul::learn_term_model(db, options);
+    std::map<std::string, Score> scores;
+    for (const Case& c : load(argv[2])) {
+      if (only_split && c.split != only_split) continue;
+      const std::string id = find_clause(db, c.query_region, c.query_text);
+      if (id.empty()) continue;
+      const int rank = first_correct(ours(db, id, c, &seeded, tuning), c);
+      for (const std::string& key : {c.split, c.set.empty() ? "" : c.split + ", set " + c.set}) {
+        if (!key.empty()) scores[key].add(rank);
+      }
+    }
+    for (const auto& [key, score] : scores) by_seed[key].push_back(score);
+  }
   for (const auto& [split, scores] : by_split) {
     std::printf("%s, %s, %d pairs:\n", name.c_str(), split.c_str(), scores[0].count);
     std::printf("  %-32s %s\n", "klausul similar:", scores[0].text().c_str());
     std::printf("  %-32s %s\n", "without term model (stems only):", scores[1].text().c_str());
     std::printf("  %-32s %s\n", "BM25 over the words:", scores[2].text().c_str());
+    const auto seeded = by_seed.find(split);
+    if (seeded == by_seed.end()) continue;
+    double recall = scores[0].hits_at_3 / double(scores[0].count);
+    double mrr = scores[0].reciprocal / scores[0].count;
+    double low = recall, high = recall;
+    for (const Score& score : seeded->second) {
+      const double r = score.hits_at_3 / double(score.count);
+      recall += r;
+      mrr += score.reciprocal / score.count;
+      low = std::min(low, r);
+      high = std::max(high, r);
+    }
+    const double n = 1.0 + static_cast<double>(seeded->second.size());
+    std::printf("  %-32s recall@3 %.3f  MRR %.3f  (recall@3 %.3f-%.3f)\n",
+                ("mean of " + std::to_string(static_cast<int>(n)) + " model seeds:").c_str(),
+                recall / n, mrr / n, low, high);
   }
   return 0;
 }
