@@ -223,6 +223,15 @@ bool ends_with_read_more(const Block& block) {
          (s.size() == kReadMore.size() || s[s.size() - kReadMore.size() - 1] == ' ');
 }
 
+// A link's label on a line of its own: "Läs mer om krisberedskap.", "Läs mer på
+// www.vgregion.se/covid-19", "Läs mer:". On county web pages they come between paragraphs.
+// A bare "Läs mer" is left to the listing rule. A full stop inside a web address is part of
+// the label; one that ends a sentence with more text after it is not.
+bool is_link_label(const Block& block) {
+  static const std::regex label("läs mer(:| (om|på|här|hos|i) ([^.]|\\.[^ ]){0,150}\\.?)");
+  return block.text.size() <= 200 && std::regex_match(folded(block.text), label);
+}
+
 bool is_listing_heading(const Block& block) {
   static const std::regex heading(
       "(liknande|relaterade|andra|fler|populära) (dokument|presentationer|sidor|länkar)"
@@ -348,9 +357,10 @@ void remove_boilerplate(Document& doc) {
   std::erase_if(doc.blocks, is_chrome);
   remove_running_lines(doc);
   std::erase_if(doc.blocks, is_page_number);
-  // Last: the listing is recognised by ending the document, which it does once the chrome
-  // after it is gone.
+  // The listing is recognised by ending the document, which it does once the chrome after it
+  // is gone, and by its "Läs mer" lines, so link labels go only after it.
   remove_trailing_listing(doc);
+  std::erase_if(doc.blocks, is_link_label);
 }
 
 void number_transcript_slides(Document& doc) {

@@ -253,6 +253,22 @@ TEST(Boilerplate, SkipLinksAndSiteNavigationGoButSentencesStay) {
   EXPECT_EQ(doc.blocks[3].text, "Skriv ut blanketten och skicka den till oss.");
 }
 
+TEST(Boilerplate, LinkLabelsBetweenParagraphsGo) {
+  Document doc;
+  doc.blocks = {on_page(0, "Regionen ska ha en god krisberedskap."),
+                on_page(0, "Läs mer om krisberedskap."),
+                on_page(0, "Läs mer på www.vgregion.se/covid-19"),
+                on_page(0, "Läs mer:"),
+                on_page(0, "Läs mer om hur vi arbetar. Regionen ska öva varje år."),
+                on_page(0, "Läs mera böcker, säger bibliotekarien.")};
+  remove_boilerplate(doc);
+  ASSERT_EQ(doc.blocks.size(), 3u) << doc.blocks[1].text;
+  EXPECT_EQ(doc.blocks[0].text, "Regionen ska ha en god krisberedskap.");
+  // A label that runs on into a sentence is text, as is a sentence that starts alike.
+  EXPECT_EQ(doc.blocks[1].text, "Läs mer om hur vi arbetar. Regionen ska öva varje år.");
+  EXPECT_EQ(doc.blocks[2].text, "Läs mera böcker, säger bibliotekarien.");
+}
+
 TEST(Boilerplate, EnglishViewerChromeIsRemovedLikeTheSwedish) {
   // A docplayer.net / slideplayer.com transcript of a Swedish document.
   Document doc;
