@@ -229,7 +229,9 @@ bool ends_with_read_more(const Block& block) {
 // the label; one that ends a sentence with more text after it is not.
 bool is_link_label(const Block& block) {
   static const std::regex label("läs mer(:| (om|på|här|hos|i) ([^.]|\\.[^ ]){0,150}\\.?)");
-  return block.text.size() <= 200 && std::regex_match(folded(block.text), label);
+  if (block.text.empty() || block.text.size() > 200) return false;
+  if (block.text[0] != 'L' && block.text[0] != 'l') return false;
+  return std::regex_match(folded(block.text), label);  // folding only the few that may be
 }
 
 bool is_listing_heading(const Block& block) {
