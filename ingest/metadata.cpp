@@ -288,14 +288,16 @@ std::string title_part(const Block& block, const std::string& organisation, cons
   if (line.size() < 3 || line.size() > kShortLine || !starts_upper_or_digit(line)) return {};
   if (line.find(':') != std::string::npos || std::string(".,;").find(line.back()) != std::string::npos) return {};
   const std::string folded = ascii_key(line);
-  if (noise_line(folded) || page_furniture(line, folded) || !first_date(line).empty()) return {};
+  if (noise_line(folded) || page_furniture(line, folded)) return {};
+  if (!first_date(line).empty()) return {};
   if (!dnr.empty() && without_spaces(line).find(without_spaces(dnr)) != std::string::npos) return {};
   const std::vector<std::string> words = words_of(folded);
   // A type word alone ("TJÄNSTEUTLÅTANDE") labels the form; a compound ("Folkhälsostrategi")
   // names the document.
-  if (words.size() == 1 && std::any_of(std::begin(kTypes), std::end(kTypes), [&](const TypeWord& t) {
-        return words[0].rfind(t.stem, 0) == 0 && is_form_of(words[0], t.stem);
-      })) {
+  auto bare_type_word = [&](const TypeWord& type) {
+    return words[0].rfind(type.stem, 0) == 0 && is_form_of(words[0], type.stem);
+  };
+  if (words.size() == 1 && std::any_of(std::begin(kTypes), std::end(kTypes), bare_type_word)) {
     return {};
   }
   return line;

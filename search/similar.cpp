@@ -18,8 +18,8 @@
 #include "search/document_topics.h"
 #include "search/fold_versions.h"
 #include "search/open_database.h"
-#include "search/slot_values.h"
 #include "search/searcher.h"
+#include "search/slot_values.h"
 
 namespace klausul {
 namespace {
@@ -116,10 +116,11 @@ void match_stem_lists(const Xapian::Database& db, const std::set<std::string>& i
 }
 
 // Reads the stem lists of the candidates kept for the rerank. Those in local shards come from
-// the slot's value stream (search/slot_values.h). Those in remote shards (`remote`: search/open_database.h)
-// come from one boolean match on their identity terms, which returns every stem list as its
-// collapse key, so a remote shard answers once rather than once per candidate. A candidate
-// the match does not return (an older index, a text with very many copies) is opened too.
+// the slot's value stream (search/slot_values.h). Those in remote shards (`remote`:
+// search/open_database.h) come from one boolean match on their identity terms, which returns
+// every stem list as its collapse key, so a remote shard answers once rather than once per
+// candidate. A candidate the match does not return (an older index, a text with very many
+// copies) is read like a local one.
 void read_stem_lists(const Xapian::Database& db, const std::vector<bool>& remote,
                      std::vector<Candidate*>& candidates) {
   std::set<std::string> identities;
