@@ -34,7 +34,7 @@ Document corpus_document(const std::string& name) {
   return doc;
 }
 
-Document from_lines(std::initializer_list<const char*> lines, const char* path = "/d/x.txt") {
+Document from_lines(const std::vector<const char*>& lines, const char* path = "/d/x.txt") {
   Document doc;
   doc.info.path = path;
   for (const char* line : lines) doc.blocks.push_back(Block{BlockKind::paragraph, line});
@@ -136,35 +136,30 @@ TEST(Metadata, APagesHeaderAndPicturesAreNoTitle) {
       "Region Östergötland uppgift är att arbeta för en god tandhälsa hos hela befolkningen. "
       "Tandvård erbjuds av både Folktandvården, som drivs av Region Östergötland, och av "
       "privata vårdgivare, och ska ges till invånarna efter behov.";
-  Document site_name = from_lines({"Region Östergötland", "Region Östergötlands ansvar för tandvård",
-                                   "Undersökning hos tandläkaren", body});
-  detect_metadata(site_name, RegionTable::builtin());
-  EXPECT_EQ(site_name.info.title, "Region Östergötlands ansvar för tandvård");
-  Document shouting = from_lines({"REGION JÄMTLAND HÄRJEDALEN", "Folkhälsa", body});
-  detect_metadata(shouting, RegionTable::builtin());
-  EXPECT_EQ(shouting.info.title, "Folkhälsa");
-  Document logo = from_lines({"Landstinget Sörmlands logotyp", "Regional utveckling", body});
-  detect_metadata(logo, RegionTable::builtin());
-  EXPECT_EQ(logo.info.title, "Regional utveckling");
-  Document picture = from_lines({"Region Halland Bild 1.jpg", "Region Östergötland Bilden visar "
-                                 "den svenska skärgården", "Gemensam folkhälsopolicy", body});
-  detect_metadata(picture, RegionTable::builtin());
-  EXPECT_EQ(picture.info.title, "Gemensam folkhälsopolicy");
-  Document contact = from_lines({"Siw Kullberg Kanslidirektör 070-884 40 36", "Internationell "
-                                 "samverkan", body});
-  detect_metadata(contact, RegionTable::builtin());
-  EXPECT_EQ(contact.info.title, "Internationell samverkan");
+  auto title_of = [&](std::initializer_list<const char*> head) {
+    std::vector<const char*> lines(head);
+    lines.push_back(body);
+    Document doc = from_lines(lines);
+    detect_metadata(doc, RegionTable::builtin());
+    return doc.info.title;
+  };
+  EXPECT_EQ(title_of({"Region Östergötland", "Region Östergötlands ansvar för tandvård",
+                      "Undersökning hos tandläkaren"}),
+            "Region Östergötlands ansvar för tandvård");
+  EXPECT_EQ(title_of({"REGION JÄMTLAND HÄRJEDALEN", "Folkhälsa"}), "Folkhälsa");
+  EXPECT_EQ(title_of({"Landstinget Sörmlands logotyp", "Regional utveckling"}),
+            "Regional utveckling");
+  EXPECT_EQ(title_of({"Region Halland Bild 1.jpg",
+                      "Region Östergötland Bilden visar den svenska skärgården",
+                      "Gemensam folkhälsopolicy"}),
+            "Gemensam folkhälsopolicy");
+  EXPECT_EQ(title_of({"Siw Kullberg Kanslidirektör 070-884 40 36", "Internationell samverkan"}),
+            "Internationell samverkan");
   // A one-word compound of a type word names the document; a word like "eHälsa" is a title.
-  Document compound = from_lines({"region-ostergotland", "Folkhälsostrategi", body});
-  detect_metadata(compound, RegionTable::builtin());
-  EXPECT_EQ(compound.info.title, "Folkhälsostrategi");
-  Document lower_first = from_lines({"eHälsa", body});
-  detect_metadata(lower_first, RegionTable::builtin());
-  EXPECT_EQ(lower_first.info.title, "eHälsa");
+  EXPECT_EQ(title_of({"region-ostergotland", "Folkhälsostrategi"}), "Folkhälsostrategi");
+  EXPECT_EQ(title_of({"eHälsa"}), "eHälsa");
   // A title that starts with the region's name is still a title.
-  Document role = from_lines({"Region Gävleborgs roll", body});
-  detect_metadata(role, RegionTable::builtin());
-  EXPECT_EQ(role.info.title, "Region Gävleborgs roll");
+  EXPECT_EQ(title_of({"Region Gävleborgs roll"}), "Region Gävleborgs roll");
 }
 
 TEST(Metadata, FillsOnlyEmptyFields) {

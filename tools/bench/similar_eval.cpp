@@ -70,6 +70,12 @@ std::vector<Case> load(const std::string& path) {
   return cases;
 }
 
+// The groups a case is reported in: its split, and its split within its set when known.
+std::vector<std::string> report_keys(const Case& c) {
+  if (c.set.empty()) return {c.split};
+  return {c.split, c.split + ", set " + c.set};
+}
+
 // The first clause of the region whose text contains `needle` (the labelled query clause).
 std::string find_clause(const Xapian::Database& db, const std::string& region,
                         const std::string& needle) {
@@ -246,6 +252,7 @@ int main(int argc, char** argv) {
     calibrate_compare(db, cases, model.model.get());
     return 0;
   }
+  std::vector<std::pair<Case, std::string>> found;  // each case with its query clause id
   for (const Case& c : load(argv[2])) {
     if (only_split && c.split != only_split) continue;
     const std::string id = find_clause(db, c.query_region, c.query_text);
@@ -255,14 +262,14 @@ int main(int argc, char** argv) {
       ++missing;
       continue;
     }
+    found.emplace_back(c, id);
     const std::string text = klausul::clause_from_data(
         db.get_document(*db.postlist_begin(klausul::schema::clause_term(id))).get_data()).text;
     const auto our_list = ours(db, id, c, model.model.get(), tuning);
     const int our_rank = first_correct(our_list, c);
     const int stems_rank = first_correct(ours(db, id, c, nullptr, stems_only_tuning), c);
     const int base_rank = first_correct(bm25(db, text, c), c);
-    for (const std::string& key : {c.split, c.set.empty() ? "" : c.split + ", set " + c.set}) {
-      if (key.empty()) continue;
+    for (const std::string& key : report_keys(c)) {
       auto& scores = by_split[key];
       scores[0].add(our_rank);
       scores[1].add(stems_rank);
@@ -300,14 +307,9 @@ int main(int argc, char** argv) {
     options.seed = seed;
     const klausul::TermModel seeded = klausul::learn_term_model(db, options);
     std::map<std::string, Score> scores;
-    for (const Case& c : load(argv[2])) {
-      if (only_split && c.split != only_split) continue;
-      const std::string id = find_clause(db, c.query_region, c.query_text);
-      if (id.empty()) continue;
+    for (const auto& [c, id] : found) {
       const int rank = first_correct(ours(db, id, c, &seeded, tuning), c);
-      for (const std::string& key : {c.split, c.set.empty() ? "" : c.split + ", set " + c.set}) {
-        if (!key.empty()) scores[key].add(rank);
-      }
+      for (const std::string& key : report_keys(c)) scores[key].add(rank);
     }
     for (const auto& [key, score] : scores) by_seed[key].push_back(score);
   }
