@@ -69,6 +69,11 @@ inline constexpr Xapian::valueno kStemsSlot = 6;
 // On document records: the document's topic (index/document_topic.h). Indexes written before
 // it have none (similar then leaves the document topics out).
 inline constexpr Xapian::valueno kTopicSlot = 7;
+// The clause itself (index/stored_data.h), where the document data held it before
+// 2026-12-03: a value comes back as a match's sort key, so a remote shard sends the clauses of
+// many hits in one answer (a document's data costs a round trip per document). Clauses
+// written before it keep their data (clause_of_document reads either).
+inline constexpr Xapian::valueno kClauseSlot = 8;
 
 // User metadata keys (Xapian::Database::get_metadata).
 // failed/<path or hash of a long path>: a file whose extraction worker timed out, crashed or

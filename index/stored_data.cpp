@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "index/schema.h"
 #include "ingest/error.h"
 
 namespace klausul {
@@ -196,6 +197,11 @@ std::string clause_to_data(const Clause& clause) {
   for (const std::string& heading : clause.section) put_string(out, heading);
   if (own_id) put_string(out, clause.id);
   return out;
+}
+
+Clause clause_of_document(const Xapian::Document& doc) {
+  const std::string value = doc.get_value(schema::kClauseSlot);
+  return clause_from_data(value.empty() ? doc.get_data() : value);
 }
 
 Clause clause_from_data(const std::string& data) {

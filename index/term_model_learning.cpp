@@ -56,7 +56,7 @@ size_t write_training_text(const Xapian::Database& db, const TermModelOptions& o
   for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
     auto posting = db.postlist_begin(*term);
     if (posting == db.postlist_end(*term)) continue;
-    const Clause clause = clause_from_data(db.get_document(*posting).get_data());
+    const Clause clause = clause_of_document(db.get_document(*posting));
     const std::vector<std::string> stems = content_stems(clause.text);
     if (stems.empty()) continue;
     std::string line;
@@ -85,7 +85,7 @@ bool enough_text_to_learn(const Xapian::Database& db, const TermModelOptions& op
   const std::string clauses = schema::kKindPrefix + schema::kClauseKind;
   for (auto posting = db.postlist_begin(clauses); posting != db.postlist_end(clauses);
        ++posting) {
-    const Clause clause = clause_from_data(db.get_document(*posting).get_data());
+    const Clause clause = clause_of_document(db.get_document(*posting));
     if (!seen.insert(std::hash<std::string>{}(clause.text)).second) continue;
     tokens += content_stems(clause.text).size();
     if (tokens >= options.min_tokens) return true;

@@ -66,7 +66,7 @@ namespace {
 Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
                                  const SectionTrail& trail) {
   Xapian::Document doc;
-  doc.set_data(clause_to_data(clause));
+  doc.add_value(schema::kClauseSlot, clause_to_data(clause));
   // A heading is the section of the clauses below it, not an answer of its own: its words are
   // searchable as section words only, so bare headings never crowd out the clauses.
   const bool heading = clause.kind == BlockKind::heading;

@@ -22,7 +22,7 @@ ClauseContext clause_in_context(const Xapian::Database& db, const std::string& c
   if (clause_id.empty() || posting == db.postlist_end(term)) {
     throw UsageError("no clause with id '" + clause_id + "'");
   }
-  const Clause clause = clause_from_data(db.get_document(*posting).get_data());
+  const Clause clause = clause_of_document(db.get_document(*posting));
   ClauseContext context;
   context.document = find_document_by_id(db, clause.document_id).value_or(DocumentInfo{});
   const auto all = document_clauses(db, clause.document_id);

@@ -48,7 +48,7 @@ std::vector<std::pair<Clause, Xapian::Document>> document_clauses(const Xapian::
   std::vector<std::pair<Clause, Xapian::Document>> clauses;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
-    clauses.emplace_back(clause_from_data(doc.get_data()), doc);
+    clauses.emplace_back(clause_of_document(doc), doc);
   }
   std::sort(clauses.begin(), clauses.end(),
             [](const auto& x, const auto& y) { return x.first.ordinal < y.first.ordinal; });

@@ -14,7 +14,7 @@ std::vector<Hit> review_hits(const Xapian::Database& db, const std::vector<Revie
     const std::string term = schema::clause_term(item.clause_id);
     auto posting = db.postlist_begin(term);
     if (!item.clause_id.empty() && posting != db.postlist_end(term)) {
-      hit.clause = clause_from_data(db.get_document(*posting).get_data());
+      hit.clause = clause_of_document(db.get_document(*posting));
       hit.document = find_document_by_id(db, hit.clause.document_id).value_or(DocumentInfo{});
     } else {
       hit.clause.id = item.clause_id;

@@ -29,7 +29,7 @@ std::vector<Place> duplicate_places(const Xapian::Database& db, const Xapian::Do
   const std::string term = schema::kFingerprintPrefix + doc.get_value(schema::kFingerprintSlot);
   std::vector<Place> places;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    Clause clause = clause_from_data(db.get_document(*it).get_data());
+    Clause clause = clause_of_document(db.get_document(*it));
     if (clause.id == clause_id) continue;
     const DocumentInfo& info = documents.get(clause.document_id);
     places.push_back(Place{clause.id, clause.document_id, info.region, info.path, clause.page,
@@ -94,7 +94,7 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
     Hit hit;
     hit.rank = static_cast<int>(it.get_rank()) + 1;
     hit.score = it.get_weight();
-    hit.clause = clause_from_data(it.get_document().get_data());
+    hit.clause = clause_of_document(it.get_document());
     hit.document = documents.get(hit.clause.document_id);
     hit.snippet = make_snippet(mset, hit.clause.text);
     if (it.get_collapse_count() > 0) {
@@ -158,7 +158,7 @@ Hit load_clause(const Xapian::Database& db, const std::string& clause_id) {
   auto it = db.postlist_begin(term);
   if (it == db.postlist_end(term)) throw UsageError("no clause with id '" + clause_id + "'");
   Hit hit;
-  hit.clause = clause_from_data(db.get_document(*it).get_data());
+  hit.clause = clause_of_document(db.get_document(*it));
   hit.document = find_document_by_id(db, hit.clause.document_id).value_or(DocumentInfo{});
   return hit;
 }

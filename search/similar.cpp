@@ -61,6 +61,8 @@ struct Candidate {
   ClauseVector vector;
   double score = 0;
   std::vector<const Candidate*> duplicates;
+  // Its clause (kClauseSlot) when a remote shard sent it with the stem list; empty otherwise.
+  std::string stored_clause;
 };
 
 // A candidate's document, as the match found it: no check that it exists (which costs a
@@ -96,14 +98,16 @@ bool read_copy_key(const std::string& value, Candidate& candidate) {
 constexpr Xapian::doccount kNeverCollapse = 1u << 30;
 constexpr Xapian::doccount kCopiesReadPerCandidate = 4;
 
-// The stem lists of `wanted` (by document id), read in one match on their identity terms.
+// The stem lists of `wanted` (by document id), read in one match on their identity terms,
+// and their clauses too: those shown then need no round trip each (an index written before
+// kClauseSlot sends none, and they are opened as before).
 void match_stem_lists(const Xapian::Database& db, const std::set<std::string>& identities,
                       const std::map<Xapian::docid, Candidate*>& wanted,
                       std::set<Xapian::docid>& read) {
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, identities.begin(), identities.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+  enquire.set_sort_by_value(schema::kClauseSlot, false);
   enquire.set_collapse_key(schema::kStemsSlot, kNeverCollapse);
   const auto most = kCopiesReadPerCandidate * static_cast<Xapian::doccount>(identities.size());
   const Xapian::MSet lists = enquire.get_mset(0, most);
@@ -111,6 +115,7 @@ void match_stem_lists(const Xapian::Database& db, const std::set<std::string>& i
     auto found = wanted.find(*it);
     if (found == wanted.end()) continue;
     found->second->stem_list = it.get_collapse_key();
+    found->second->stored_clause = it.get_sort_key();
     if (!found->second->stem_list.empty()) read.insert(*it);
   }
 }
@@ -239,7 +244,7 @@ Hit query_hit(const Xapian::Database& db, const SimilarRequest& request,
   }
   document = db.get_document(*it);
   Hit hit;
-  hit.clause = clause_from_data(document.get_data());
+  hit.clause = clause_of_document(document);
   hit.document = DocumentCache(db, request.versions).get(hit.clause.document_id);
   return hit;
 }
@@ -287,7 +292,7 @@ class HitLoader {
 
   Hit load(const Candidate& candidate) {
     Hit hit;
-    hit.clause = clause_from_data(open_candidate(db_, candidate.docid).get_data());
+    hit.clause = clause_of(candidate);
     hit.document = documents_.get(hit.clause.document_id);
     hit.score = candidate.score;
     hit.query_region = query_region_;
@@ -299,7 +304,7 @@ class HitLoader {
       if (!note.empty()) hit.matched_terms.insert(hit.matched_terms.begin(), std::move(note));
     }
     for (const Candidate* duplicate : candidate.duplicates) {
-      Clause clause = clause_from_data(open_candidate(db_, duplicate->docid).get_data());
+      Clause clause = clause_of(*duplicate);
       const DocumentInfo& info = documents_.get(clause.document_id);
       hit.duplicates.push_back(Place{clause.id, clause.document_id, info.region, info.path,
                                      clause.page, clause.slide});
@@ -308,6 +313,11 @@ class HitLoader {
   }
 
  private:
+  Clause clause_of(const Candidate& candidate) const {
+    if (!candidate.stored_clause.empty()) return clause_from_data(candidate.stored_clause);
+    return clause_of_document(open_candidate(db_, candidate.docid));
+  }
+
   const Xapian::Database& db_;
   const QueryScorer& scorer_;
   std::string query_region_;

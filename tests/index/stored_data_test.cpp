@@ -2,10 +2,28 @@
 
 #include <gtest/gtest.h>
 
+#include "index/schema.h"
 #include "ingest/error.h"
 
 namespace klausul {
 namespace {
+
+TEST(StoredData, AClauseDocumentIsReadFromItsValueElseFromItsData) {
+  Clause clause{};
+  clause.id = "doc-1:2";
+  clause.document_id = "doc-1";
+  clause.ordinal = 2;
+  clause.text = "Regionen ska minska utsläppen.";
+  Xapian::Document current;
+  current.add_value(schema::kClauseSlot, clause_to_data(clause));
+  EXPECT_EQ(clause_of_document(current).text, clause.text);
+  Xapian::Document older;  // an index written before kClauseSlot
+  older.set_data(clause_to_data(clause));
+  EXPECT_EQ(clause_of_document(older).text, clause.text);
+  Xapian::Document record;
+  record.set_data("{\"id\": \"doc-1\"}");
+  EXPECT_THROW(clause_of_document(record), IndexError);
+}
 
 TEST(StoredData, ClauseRoundTrips) {
   Clause clause{};

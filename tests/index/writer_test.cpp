@@ -11,6 +11,7 @@
 #include "index/analyzer.h"
 #include "index/schema.h"
 #include "index/stem_list.h"
+#include "index/stored_data.h"
 #include "index/swedish_stemmer.h"
 
 namespace klausul {
@@ -163,6 +164,10 @@ TEST_F(WriterTest, AClauseCarriesOnlyTheValuesThatAreReadPerClause) {
     // The type is a term (XT); as a value nothing read it. The topic is on the record.
     EXPECT_EQ(clause.get_value(schema::kTypeSlot), "");
     EXPECT_EQ(clause.get_value(schema::kTopicSlot), "");
+    // The clause is a value (a remote shard sends values with a match), not the data.
+    EXPECT_FALSE(clause.get_value(schema::kClauseSlot).empty());
+    EXPECT_EQ(clause.get_data(), "");
+    EXPECT_EQ(clause_of_document(clause).document_id, "aaa");
   }
   EXPECT_EQ(clauses, 5u);
 }

@@ -81,7 +81,7 @@ std::string find_clause(const Xapian::Database& db, const std::string& region,
                         const std::string& needle) {
   const std::string term = klausul::schema::kRegionPrefix + region;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    klausul::Clause clause = klausul::clause_from_data(db.get_document(*it).get_data());
+    klausul::Clause clause = klausul::clause_of_document(db.get_document(*it));
     if (clause.kind != klausul::BlockKind::heading && clause.text.find(needle) != std::string::npos) {
       return clause.id;
     }
@@ -114,8 +114,13 @@ std::vector<std::string> ours(const Xapian::Database& db, const std::string& cla
   request.regions = {c.target_region};
   request.per_region = 10;
   std::vector<std::string> texts;
+  const bool show = std::getenv("SIMILAR_EVAL_SHOW") != nullptr;
   for (const auto& hit : klausul::find_similar(db, request, klausul::RegionTable::builtin()).hits) {
     texts.push_back(hit.clause.text);
+    if (show && texts.size() <= 5) {
+      std::printf("    %zu %.3f %s%s\n", texts.size(), hit.score, matches(hit.clause.text, c) ? "* " : "",
+                  hit.clause.text.substr(0, 160).c_str());
+    }
   }
   return texts;
 }
@@ -136,7 +141,7 @@ std::vector<std::string> bm25(const Xapian::Database& db, const std::string& tex
   std::vector<std::string> texts;
   Xapian::MSet mset = enquire.get_mset(0, 10);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    texts.push_back(klausul::clause_from_data(it.get_document().get_data()).text);
+    texts.push_back(klausul::clause_of_document(it.get_document()).text);
   }
   return texts;
 }
@@ -263,8 +268,8 @@ int main(int argc, char** argv) {
       continue;
     }
     found.emplace_back(c, id);
-    const std::string text = klausul::clause_from_data(
-        db.get_document(*db.postlist_begin(klausul::schema::clause_term(id))).get_data()).text;
+    const std::string text = klausul::clause_of_document(
+        db.get_document(*db.postlist_begin(klausul::schema::clause_term(id)))).text;
     const auto our_list = ours(db, id, c, model.model.get(), tuning);
     const int our_rank = first_correct(our_list, c);
     const int stems_rank = first_correct(ours(db, id, c, nullptr, stems_only_tuning), c);

@@ -38,9 +38,8 @@ std::int64_t clause_text_bytes(const Xapian::Database& db,
     }
     const std::string term = schema::document_term(d.id);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-      const std::string data = db.get_document(*it).get_data();
       try {
-        total += static_cast<std::int64_t>(clause_from_data(data).text.size());
+        total += static_cast<std::int64_t>(clause_of_document(db.get_document(*it)).text.size());
       } catch (const IndexError&) {
         // the document record (or another kind of entry): no clause text
       }
