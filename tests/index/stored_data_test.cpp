@@ -134,6 +134,35 @@ TEST(StoredData, TruncatedClauseDataIsAnIndexError) {
                IndexError);
 }
 
+// A long clause is stored deflated (values are not compressed by the index), and a damaged
+// deflated clause is an IndexError, never a crash or a huge allocation.
+TEST(StoredData, ALongClauseIsStoredDeflatedAndReadBack) {
+  Clause clause{};
+  clause.id = "d:3";
+  clause.document_id = "d";
+  clause.ordinal = 3;
+  clause.text =
+      "Regionen ska arbeta för att minska utsläppen av växthusgaser från resor och transporter, "
+      "och regionen ska arbeta för att minska utsläppen från energianvändningen i lokalerna.";
+  clause.section = {"Klimat", "Resor och transporter"};
+  const std::string data = clause_to_data(clause);
+  EXPECT_EQ(data[0], '\x02');
+  EXPECT_LT(data.size(), clause.text.size());
+  const Clause back = clause_from_data(data);
+  EXPECT_EQ(back.text, clause.text);
+  EXPECT_EQ(back.section, clause.section);
+  EXPECT_EQ(back.id, "d:3");
+  for (size_t length = 1; length < data.size(); ++length) {
+    EXPECT_THROW(clause_from_data(data.substr(0, length)), IndexError) << length;
+  }
+  std::string damaged = data;
+  damaged[1] = '\x7f';  // a wrong plain length
+  EXPECT_THROW(clause_from_data(damaged), IndexError);
+  // A claimed plain length of 2^60 bytes is refused before anything is allocated.
+  EXPECT_THROW(clause_from_data(std::string("\x02\x80\x80\x80\x80\x80\x80\x80\x80\x10\x00", 11)),
+               IndexError);
+}
+
 TEST(StoredData, CorruptDataIsAnIndexError) {
   EXPECT_THROW(clause_from_data("not json"), IndexError);
   EXPECT_THROW(document_info_from_data("{}"), IndexError);
