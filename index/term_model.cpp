@@ -47,6 +47,7 @@ TermModel::TermModel(int dimensions, std::string signature)
 void TermModel::add(const std::string& stem, const std::vector<float>& vector,
                     uint32_t frequency) {
   if (static_cast<int>(vector.size()) != dimensions_ || index_.count(stem)) return;
+  memo_ = std::make_shared<NeighbourMemo>();  // what was remembered may change (and is shared)
   double norm = 0;
   for (float v : vector) norm += static_cast<double>(v) * v;
   norm = std::sqrt(norm);
@@ -75,6 +76,23 @@ double TermModel::similarity(const std::string& a, const std::string& b) const {
 std::vector<std::pair<std::string, double>> TermModel::neighbours(const std::string& stem,
                                                                   size_t count,
                                                                   double minimum) const {
+  std::string key = stem;
+  key += '\0';
+  key += std::to_string(count) + ' ' + std::to_string(minimum);
+  {
+    std::lock_guard<std::mutex> lock(memo_->mutex);
+    auto known = memo_->found.find(key);
+    if (known != memo_->found.end()) return known->second;
+  }
+  std::vector<std::pair<std::string, double>> best = scan_neighbours(stem, count, minimum);
+  std::lock_guard<std::mutex> lock(memo_->mutex);
+  memo_->found.emplace(std::move(key), best);
+  return best;
+}
+
+std::vector<std::pair<std::string, double>> TermModel::scan_neighbours(const std::string& stem,
+                                                                       size_t count,
+                                                                       double minimum) const {
   std::vector<std::pair<std::string, double>> best;
   const float* v = find(stem);
   if (!v || count == 0) return best;

@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -42,6 +44,8 @@ class TermModel {
   /// The `count` stems closest to `stem` with similarity at least `minimum`, best first,
   /// among the stems seen at least kNeighbourMinimumFrequency times (a stem seen once has a
   /// vector made of its letters more than of its use). Deterministic: ties by stem.
+  /// Remembered per model (thread-safe): each call scans the vocabulary, and `similar` asks
+  /// about the same stems again and again (a query's stems and their neighbours).
   std::vector<std::pair<std::string, double>> neighbours(const std::string& stem, size_t count,
                                                          double minimum) const;
   static constexpr uint32_t kNeighbourMinimumFrequency = 3;
@@ -62,6 +66,13 @@ class TermModel {
   std::vector<float> vectors_;                     // stems_.size() * dimensions_
   std::vector<uint32_t> neighbour_candidates_;     // stems frequent enough to be neighbours
   std::unordered_map<std::string, uint32_t> index_;
+  struct NeighbourMemo {
+    std::mutex mutex;
+    std::unordered_map<std::string, std::vector<std::pair<std::string, double>>> found;
+  };
+  std::shared_ptr<NeighbourMemo> memo_ = std::make_shared<NeighbourMemo>();
+  std::vector<std::pair<std::string, double>> scan_neighbours(const std::string& stem,
+                                                              size_t count, double minimum) const;
 };
 
 /// Dot product of two vectors of `n` floats.

@@ -14,7 +14,36 @@ const ScoreTuning& default_score_tuning() {
 QueryScorer::QueryScorer(ClauseVector query, RelatedStems related, const TermModel* model,
                          const ScoreTuning& tuning)
     : query_(std::move(query)), related_(std::move(related)), model_(model), tuning_(tuning) {
-  if (model_ && !model_->empty()) meaning_ = meaning_of(query_, *model_);
+  if (!model_ || model_->empty()) return;
+  meaning_ = meaning_of(query_, *model_);
+  // The term model's soft links count as thesaurus neighbours do: the explanation shows
+  // exactly these (explain), so a link a policy writer reads is one that scored.
+  std::vector<std::pair<std::string, size_t>> links;
+  for (size_t i = 0; i < query_.weights.size(); ++i) {
+    const std::string& stem = query_.weights[i].first;
+    for (const std::string& other : nearest(stem)) {
+      if (weight_of(query_, other) == 0 && linkable(stem, other)) links.emplace_back(other, i);
+    }
+  }
+  related_.add(std::move(links));
+}
+
+const std::unordered_set<std::string>& QueryScorer::nearest(const std::string& stem) const {
+  auto it = nearest_.find(stem);
+  if (it == nearest_.end()) {
+    std::unordered_set<std::string> stems;
+    for (auto& [near, similarity] :
+         model_->neighbours(stem, tuning_.soft_link_rank, tuning_.soft_link_minimum)) {
+      stems.insert(std::move(near));
+    }
+    it = nearest_.emplace(stem, std::move(stems)).first;
+  }
+  return it->second;
+}
+
+// Mutual nearest neighbours (ScoreTuning::soft_link_rank).
+bool QueryScorer::linkable(const std::string& query_stem, const std::string& other_stem) const {
+  return nearest(query_stem).count(other_stem) > 0 && nearest(other_stem).count(query_stem) > 0;
 }
 
 double QueryScorer::score(const ClauseVector& candidate, double bm25) const {
@@ -55,24 +84,9 @@ std::vector<std::string> QueryScorer::explain(
     }
     return stem;
   };
-  auto nearest = [&](const std::string& stem) -> const std::unordered_set<std::string>& {
-    auto it = nearest_.find(stem);
-    if (it == nearest_.end()) {
-      std::unordered_set<std::string> stems;
-      for (auto& [near, similarity] :
-           model_->neighbours(stem, tuning_.soft_link_rank, tuning_.soft_link_minimum)) {
-        stems.insert(std::move(near));
-      }
-      it = nearest_.emplace(stem, std::move(stems)).first;
-    }
-    return it->second;
-  };
-  // Mutual nearest neighbours (ScoreTuning::soft_link_rank).
-  auto linkable = [&](const std::string& query_stem, const std::string& other_stem) {
-    return nearest(query_stem).count(other_stem) > 0 && nearest(other_stem).count(query_stem) > 0;
-  };
+  auto mutual = [this](const std::string& a, const std::string& b) { return linkable(a, b); };
   for (const SoftLink& link :
-       soft_links(query_, candidate, *model_, tuning_.soft_link_minimum, linkable)) {
+       soft_links(query_, candidate, *model_, tuning_.soft_link_minimum, mutual)) {
     char weight[16];
     std::snprintf(weight, sizeof weight, "%.2f", link.similarity);
     terms.push_back(query_word(link.query_stem) + " \u2248 " + candidate_word(link.other_stem) +

@@ -1,6 +1,7 @@
 // THE similarity of a candidate clause to a query, shared by `similar` and `compare`:
 //   score = ((1 - semantic_weight) * lexical + semantic_weight * meaning) * statement_factor
-// where lexical is the stem cosine with thesaurus soft matches (clause_vector.h), meaning is
+// where lexical is the stem cosine with soft matches (clause_vector.h: thesaurus neighbours,
+// and the term model's soft links below), meaning is
 // the cosine of the clauses' meaning vectors from the archive's term model
 // (semantic_match.h), above a floor (left out of the mix when there is no model), and
 // statement_factor
@@ -33,12 +34,15 @@ struct ScoreTuning {
   double meaning_floor = 0.3;
   double full_statement_stems = 6;
   double fragment_power = 0.5;
-  // Soft links shown in matched_terms: each stem must be among the other's soft_link_rank
-  // nearest stems in the model (mutual nearest neighbours), and they must be at least
-  // soft_link_minimum alike. On an archive of a few hundred texts every two stems are
-  // 0.7-0.9 alike, so the cosine alone linked almost every word ("viktigaste ≈ därför
-  // 0.90"); a word near everything is near many stems but few are near it. Read on the tuning
-  // half's queries: about 1 link in 10 made sense before, about 4 in 10 with this.
+  // Soft links, counted in the lexical score as thesaurus neighbours are and shown in
+  // matched_terms: each stem must be among the other's soft_link_rank nearest stems in the
+  // model (mutual nearest neighbours), and they must be at least soft_link_minimum alike. On
+  // an archive of a few hundred texts every two stems are 0.7-0.9 alike, so the cosine alone
+  // linked almost every word ("viktigaste ≈ därför 0.90"); a word near everything is near
+  // many stems but few are near it. Read on the tuning
+  // half's queries: about 1 link in 10 made sense before, about 4 in 10 with this. Counting
+  // them raised the tuning half's recall@3 (mean of 4 model seeds) from 0.813 to 0.833;
+  // counting every stem's nearest without the mutual test lowered it (tools/bench/RESULTS.md).
   double soft_link_minimum = 0.5;
   size_t soft_link_rank = 5;
   // Candidates: each of the query's strongest stems also brings up to expansion_per_stem
@@ -94,8 +98,11 @@ class QueryScorer {
   const TermModel* model_;
   ScoreTuning tuning_;
   MeaningVector meaning_;
-  // The soft_link_rank nearest stems of each stem explain() has asked about: found
-  // once per query, not once per shown hit (so explain() is for one thread at a time).
+  // The soft_link_rank nearest stems of a stem (cached for the query: the constructor and
+  // explain() ask about the same stems; so explain() is for one thread at a time).
+  const std::unordered_set<std::string>& nearest(const std::string& stem) const;
+  // Whether two stems are each among the other's nearest (mutual nearest neighbours).
+  bool linkable(const std::string& query_stem, const std::string& other_stem) const;
   mutable std::unordered_map<std::string, std::unordered_set<std::string>> nearest_;
 };
 

@@ -307,12 +307,18 @@ RelatedStems::RelatedStems(const ClauseVector& query, const Thesaurus& thesaurus
   links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
 }
 
+void RelatedStems::add(std::vector<std::pair<std::string, size_t>> links) {
+  links_.insert(links_.end(), links.begin(), links.end());
+  std::sort(links_.begin(), links_.end());
+  links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
+}
+
 double soft_cosine(const ClauseVector& query, const ClauseVector& other,
                    const RelatedStems& related, double related_weight) {
   const double exact = cosine(query, other);
   if (related.links_.empty()) return exact;
-  // Per query stem, the weight of its best thesaurus neighbour in `other` (merge of two
-  // sorted lists).
+  // Per query stem, the weight of its best related stem in `other` (merge of two sorted
+  // lists).
   std::vector<double> best(query.weights.size(), 0.0);
   auto link = related.links_.begin();
   auto term = other.weights.begin();

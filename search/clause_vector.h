@@ -106,6 +106,9 @@ class RelatedStems {
   RelatedStems() = default;
   RelatedStems(const ClauseVector& query, const Thesaurus& thesaurus, const StemCanon& canon);
   bool empty() const { return links_.empty(); }
+  /// Adds soft matches from elsewhere (the term model): `stem` stands in for the query's
+  /// stem at `query_index` (of query.weights) as a thesaurus neighbour does.
+  void add(std::vector<std::pair<std::string, size_t>> links);
 
  private:
   friend double soft_cosine(const ClauseVector& query, const ClauseVector& other,
@@ -118,7 +121,8 @@ class RelatedStems {
 inline constexpr double kRelatedWeight = 0.3;
 
 /// Cosine plus soft matches: a query stem that `other` lacks counts `related_weight` times
-/// the weight of its best thesaurus neighbour in `other` ("mandat" meets "uppdrag").
+/// the weight of its best related stem in `other` (a thesaurus neighbour: "mandat" meets
+/// "uppdrag"; or one the term model links: "prägla" meets "genomsyra").
 /// In [0, 1]; equal to cosine() when `related` is empty. Not symmetric: the soft side is
 /// the query's.
 double soft_cosine(const ClauseVector& query, const ClauseVector& other,

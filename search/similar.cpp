@@ -290,6 +290,21 @@ class HitLoader {
   /// With document topics weighed: the query document's topic, for the explanation.
   void explain_topics(const ClauseVector* query_topic) { query_topic_ = query_topic; }
 
+  /// Reads the clauses of the hits to be shown and of their duplicates in one pass over the
+  /// clause values (search/slot_values.h: cheaper than opening each document), unless a
+  /// remote shard already sent them.
+  void read_clauses(const std::vector<const Candidate*>& shown) {
+    std::vector<Xapian::docid> docids;
+    auto wanted = [&](const Candidate* candidate) {
+      if (candidate->stored_clause.empty()) docids.push_back(candidate->docid);
+    };
+    for (const Candidate* candidate : shown) {
+      wanted(candidate);
+      for (const Candidate* duplicate : candidate->duplicates) wanted(duplicate);
+    }
+    clauses_ = slot_values(db_, schema::kClauseSlot, std::move(docids));
+  }
+
   Hit load(const Candidate& candidate) {
     Hit hit;
     hit.clause = clause_of(candidate);
@@ -315,7 +330,9 @@ class HitLoader {
  private:
   Clause clause_of(const Candidate& candidate) const {
     if (!candidate.stored_clause.empty()) return clause_from_data(candidate.stored_clause);
-    return clause_of_document(open_candidate(db_, candidate.docid));
+    auto read = clauses_.find(candidate.docid);
+    if (read != clauses_.end()) return clause_from_data(read->second);
+    return clause_of_document(open_candidate(db_, candidate.docid));  // an older index
   }
 
   const Xapian::Database& db_;
@@ -323,6 +340,7 @@ class HitLoader {
   std::string query_region_;
   DocumentCache documents_;
   const ClauseVector* query_topic_ = nullptr;
+  std::unordered_map<Xapian::docid, std::string> clauses_;  // read_clauses
 };
 
 // Best per_region candidates of one region, near-duplicates folded into the first of them.
@@ -605,11 +623,19 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
     loader.explain_topics(&topics.topic(query_document_id));
   }
 
-  std::vector<std::vector<Hit>> groups;
+  std::vector<std::vector<const Candidate*>> chosen_by_region;
+  std::vector<const Candidate*> shown;
   for (auto& [region, region_candidates] : by_region) {
+    const std::vector<Candidate*> chosen = pick(region_candidates, request.per_region);
+    chosen_by_region.emplace_back(chosen.begin(), chosen.end());
+    shown.insert(shown.end(), chosen.begin(), chosen.end());
+  }
+  loader.read_clauses(shown);
+  std::vector<std::vector<Hit>> groups;
+  for (const std::vector<const Candidate*>& chosen : chosen_by_region) {
     std::vector<Hit> group;
-    for (const Candidate* chosen : pick(region_candidates, request.per_region)) {
-      Hit hit = loader.load(*chosen);
+    for (const Candidate* candidate : chosen) {
+      Hit hit = loader.load(*candidate);
       if (hit.clause.id != request.clause_id) group.push_back(std::move(hit));
     }
     if (!group.empty()) groups.push_back(std::move(group));

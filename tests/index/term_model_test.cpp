@@ -36,6 +36,21 @@ TEST(TermModelTest, NeighboursAreFrequentStemsBestFirstAboveTheMinimum) {
   EXPECT_TRUE(model.neighbours("okänd", 5, 0.0).empty());
 }
 
+// neighbours() remembers its answers; a stem added later is not hidden by what it remembered,
+// neither in the model nor in a copy made before.
+TEST(TermModelTest, RememberedNeighboursFollowStemsAddedLater) {
+  TermModel model = three_stem_model();
+  ASSERT_EQ(model.neighbours("prägl", 5, 0.5).size(), 1u);
+  const TermModel before = model;
+  model.add("genomsyrad", {1.0f, 0.15f, 0.0f}, 6);
+  const auto now = model.neighbours("prägl", 5, 0.5);
+  ASSERT_EQ(now.size(), 2u);
+  EXPECT_EQ(now[0].first, "genomsyrad");
+  EXPECT_EQ(model.neighbours("prägl", 5, 0.5), now);  // the same when asked again
+  EXPECT_EQ(before.neighbours("prägl", 5, 0.5).size(), 1u);
+  EXPECT_EQ(model.neighbours("prägl", 1, 0.5).size(), 1u);  // another count, another answer
+}
+
 TEST(TermModelTest, SavedModelLoadsIdentically) {
   testing::TempDir dir;
   const TermModel model = three_stem_model();

@@ -119,6 +119,38 @@ TEST(ClauseScoreTest, AWordNearEverythingIsNotShownAsASoftLink) {
   EXPECT_EQ(terms[0].rfind("prägla \u2248 genomsyra", 0), 0u) << terms[0];
 }
 
+// The soft links the explanation shows are the ones that score: a mutual nearest neighbour
+// of a query stem counts in the lexical part as a thesaurus neighbour does; a word near
+// everything (not mutual) counts nothing.
+TEST(ClauseScoreTest, AMutualSoftLinkCountsInTheScoreAndAWordNearEverythingDoesNot) {
+  TermModel model(8, "test");
+  const std::vector<float> hub = {1, 1, 1, 1, 1, 1, 1, 0};
+  model.add("därför", hub, 10);
+  for (int i = 0; i < 6; ++i) {
+    std::vector<float> close = hub;
+    close[static_cast<size_t>(i)] += 0.3f;
+    model.add("ord" + std::to_string(i), close, 10);
+  }
+  model.add("viktig", {1, 1, 1, 1, 1, 1, 1, 2.5f}, 10);
+  model.add("prägl", {0, 0, 0, 0, 0, 0, 0.1f, -3}, 10);
+  model.add("genomsyr", {0, 0, 0, 0, 0, 0, 0.3f, -3}, 10);
+  model.add("organisation", {0, 0, 0, 0, 0, 3, 0, 0}, 10);
+  const ClauseVector query = vector_of(
+      {{"viktig", 1, "viktigaste"}, {"prägl", 1, "prägla"}, {"organisation", 1, "organisationen"}});
+  const ClauseVector linked =
+      vector_of({{"genomsyr", 1, "genomsyra"}, {"organisation", 1, "organisationen"}});
+  const ClauseVector hubbed =
+      vector_of({{"därför", 1, "därför"}, {"organisation", 1, "organisationen"}});
+  ScoreTuning tuning = default_score_tuning();
+  tuning.full_statement_stems = 1;
+  ScoreTuning no_links = tuning;
+  no_links.soft_link_rank = 0;
+  const QueryScorer scorer(query, RelatedStems(), &model, tuning);
+  const QueryScorer unlinked(query, RelatedStems(), &model, no_links);
+  EXPECT_GT(scorer.score(linked), unlinked.score(linked) + 0.05);
+  EXPECT_DOUBLE_EQ(scorer.score(hubbed), unlinked.score(hubbed));
+}
+
 TEST(ClauseScoreTest, BM25IsMixedInOnlyWhenGivenAndOnlyWithATermModel) {
   const TermModel model = care_model();
   const ClauseVector query = vector_of({{"prägl", 1, "prägla"}, {"vård", 1, "vården"}});

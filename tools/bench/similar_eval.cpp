@@ -191,6 +191,8 @@ klausul::ScoreTuning tuning_from_environment() {
     else if (name == "expansion_weight") tuning.expansion_weight = value;
     else if (name == "document_topic_weight") tuning.document_topic_weight = value;
     else if (name == "open_clause_factor") tuning.open_clause_factor = value;
+    else if (name == "soft_link_rank") tuning.soft_link_rank = static_cast<size_t>(value);
+    else if (name == "soft_link_minimum") tuning.soft_link_minimum = value;
     else std::cerr << "KLAUSUL_TUNING: unknown field " << name << "\n";
   }
   return tuning;
