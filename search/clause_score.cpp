@@ -18,14 +18,25 @@ QueryScorer::QueryScorer(ClauseVector query, RelatedStems related, const TermMod
   meaning_ = meaning_of(query_, *model_);
   // The term model's soft links count as thesaurus neighbours do: the explanation shows
   // exactly these (explain), so a link a policy writer reads is one that scored.
-  std::vector<std::pair<std::string, size_t>> links;
-  for (size_t i = 0; i < query_.weights.size(); ++i) {
+  std::vector<size_t> strongest_first(query_.weights.size());
+  for (size_t i = 0; i < strongest_first.size(); ++i) strongest_first[i] = i;
+  std::stable_sort(strongest_first.begin(), strongest_first.end(), [&](size_t a, size_t b) {
+    return query_.weights[a].second > query_.weights[b].second;
+  });
+  std::vector<std::pair<std::string, size_t>> linked_stems;
+  for (size_t i : strongest_first) {
     const std::string& stem = query_.weights[i].first;
+    std::vector<std::string> linked;
     for (const std::string& other : nearest(stem)) {
-      if (weight_of(query_, other) == 0 && linkable(stem, other)) links.emplace_back(other, i);
+      if (weight_of(query_, other) == 0 && linkable(stem, other)) linked.push_back(other);
+    }
+    std::sort(linked.begin(), linked.end());  // nearest() is unordered: a fixed order
+    for (const std::string& other : linked) {
+      linked_stems.emplace_back(other, i);
+      links_.push_back(SoftLink{stem, other, model_->similarity(stem, other)});
     }
   }
-  related_.add(std::move(links));
+  related_.add(std::move(linked_stems));
 }
 
 const std::unordered_set<std::string>& QueryScorer::nearest(const std::string& stem) const {

@@ -58,22 +58,4 @@ std::vector<SoftLink> soft_links(const ClauseVector& query, const ClauseVector& 
   return links;
 }
 
-std::vector<std::pair<std::string, double>> neighbour_stems(const ClauseVector& query,
-                                                            const TermModel& model, size_t stems,
-                                                            size_t per_stem, double minimum) {
-  std::vector<std::pair<double, std::string>> strongest;
-  for (const auto& [stem, weight] : query.weights) strongest.emplace_back(-weight, stem);
-  std::sort(strongest.begin(), strongest.end());
-  if (strongest.size() > stems) strongest.resize(stems);
-  std::map<std::string, double> best;
-  for (const auto& [unused, stem] : strongest) {
-    for (const auto& [neighbour, similarity] : model.neighbours(stem, per_stem, minimum)) {
-      if (weight_of(query, neighbour) > 0) continue;
-      double& kept = best[neighbour];
-      kept = std::max(kept, similarity);
-    }
-  }
-  return {best.begin(), best.end()};
-}
-
 }  // namespace klausul

@@ -45,11 +45,5 @@ std::vector<SoftLink> soft_links(const ClauseVector& query, const ClauseVector& 
                                  const TermModel& model, double minimum,
                                  const LinkableStems& linkable = {});
 
-/// Stems the archive uses like the query's strongest `stems` stems (up to `per_stem` each,
-/// similarity at least `minimum`) that are not in the query: what lets a paraphrase that
-/// shares no stem into the candidate pool. Each with its similarity; one entry per stem.
-std::vector<std::pair<std::string, double>> neighbour_stems(const ClauseVector& query,
-                                                            const TermModel& model, size_t stems,
-                                                            size_t per_stem, double minimum);
 
 }  // namespace klausul

@@ -158,19 +158,29 @@ void read_stem_lists(const Xapian::Database& db, const std::vector<bool>& remote
 constexpr double kCommonStemShare = 0.005;
 constexpr Xapian::doccount kCommonStemMinimum = 5000;
 
-Xapian::Query candidate_query(IdfCache& idf, const ClauseVector& query, const StemCanon& canon,
-                              const TermModel* model, const ScoreTuning& tuning) {
+Xapian::Query candidate_query(IdfCache& idf, const QueryScorer& scorer, const StemCanon& canon,
+                              const ScoreTuning& tuning) {
+  const ClauseVector& query = scorer.query();
   const auto common = std::max<Xapian::doccount>(
       kCommonStemMinimum, static_cast<Xapian::doccount>(kCommonStemShare * idf.documents()));
   std::vector<std::pair<double, std::string>> strongest;
   for (const auto& [stem, weight] : query.weights) strongest.emplace_back(-weight, stem);
   std::sort(strongest.begin(), strongest.end());
   if (strongest.size() > kQueryStems) strongest.resize(kQueryStems);
-  std::vector<std::pair<std::string, double>> neighbours;
-  if (model && !model->empty()) {
-    neighbours = neighbour_stems(query, *model, kExpandedStems, tuning.expansion_per_stem,
-                                 tuning.expansion_minimum);
+  // The soft links of the kExpandedStems strongest stems, each linked stem once (its best
+  // similarity).
+  std::set<std::string> expanded;
+  for (size_t i = 0; i < strongest.size() && i < kExpandedStems; ++i) {
+    expanded.insert(strongest[i].second);
   }
+  std::map<std::string, double> best_link;
+  for (const SoftLink& link : scorer.links()) {
+    if (!expanded.count(link.query_stem)) continue;
+    double& kept = best_link[link.other_stem];
+    kept = std::max(kept, link.similarity);
+  }
+  const std::vector<std::pair<std::string, double>> neighbours(best_link.begin(),
+                                                               best_link.end());
   std::vector<std::string> looked_up;
   for (const auto& [weight, stem] : strongest) looked_up.push_back("Z" + stem);
   for (const auto& [stem, similarity] : neighbours) looked_up.push_back("Z" + stem);
@@ -507,8 +517,7 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
                            request.tuning);
   const std::vector<std::string> targets = target_regions(db, target_keys, own_region);
   const Xapian::doccount per_region = per_region_limit(targets.size());
-  Xapian::Query candidates =
-      candidate_query(idf, query, canon, request.term_model, request.tuning);
+  Xapian::Query candidates = candidate_query(idf, scorer, canon, request.tuning);
   if (request.versions && !request.all_versions) {
     std::vector<Xapian::Query> hidden;
     for (const std::string& id : request.versions->hidden_documents()) {

@@ -66,14 +66,5 @@ TEST(SemanticMatchTest, ALinkThePredicateRefusesGivesWayToTheNextClosestStem) {
   EXPECT_EQ(links[0].other_stem, "väg");
 }
 
-TEST(SemanticMatchTest, NeighbourStemsBringInWordsUsedAlikeButNotTheQuerysOwn) {
-  const TermModel terms = model();
-  const auto added = neighbour_stems(vector_of({{"prägl", 1}}), terms, 3, 3, 0.6);
-  ASSERT_EQ(added.size(), 1u);  // not itself, not the rare "präglad", not the roads
-  EXPECT_EQ(added[0].first, "genomsyr");
-  EXPECT_TRUE(neighbour_stems(vector_of({{"prägl", 1}, {"genomsyr", 1}}), terms, 3, 3, 0.6)
-                  .empty());
-}
-
 }  // namespace
 }  // namespace klausul

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "index/schema.h"
+#include "index/swedish_stemmer.h"
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "search/compare.h"
@@ -238,6 +239,36 @@ TEST(SimilarTopic, OfTwoClausesAlikeTheOneFromADocumentOnTheQuerysSubjectRanksFi
   const SimilarResult by_text = find_similar(db, text, RegionTable::builtin());
   text.tuning.document_topic_weight = 0;
   expect_same_hits(find_similar(db, text, RegionTable::builtin()), by_text, "text", 1e-12);
+}
+
+// A clause that shares no stem with the query enters the candidates through the term model's
+// soft link (mutual nearest neighbours), and the link is what matched_terms shows.
+TEST(SimilarSoftLink, AParaphraseThatSharesNoStemIsFoundThroughTheSoftLink) {
+  testing::TempDir dir;
+  Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+  IndexWriter writer(db);
+  writer.replace_file(make_file("sth", "stockholm", {"Barnrättsperspektivet präglar ledarskapet."}));
+  writer.replace_file(make_file("gtl", "gotland",
+      {"Hållbarheten genomsyrar mötet med patienten.", "Asfalten läggs om under sommaren."}));
+  db.commit();
+  TermModel model(4, "test");
+  model.add(stem_swedish("präglar"), {1.0f, 0.1f, 0.0f, 0.0f}, 10);
+  model.add(stem_swedish("genomsyrar"), {0.95f, 0.2f, 0.0f, 0.0f}, 10);
+  model.add(stem_swedish("asfalten"), {0.0f, 0.0f, 1.0f, 0.0f}, 10);
+  model.add(stem_swedish("sommaren"), {0.0f, 0.0f, 0.0f, 1.0f}, 10);
+  SimilarRequest request;
+  request.text = "Barnrättsperspektivet präglar ledarskapet";
+  request.regions = {"gotland"};
+  request.term_model = &model;
+  const SimilarResult found = find_similar(db, request, RegionTable::builtin());
+  ASSERT_EQ(found.hits.size(), 1u);
+  EXPECT_EQ(found.hits[0].clause.id, "gtl:1");
+  const std::vector<std::string>& terms = found.hits[0].matched_terms;
+  ASSERT_FALSE(terms.empty());
+  EXPECT_EQ(terms[0].rfind("präglar \u2248 genomsyrar ", 0), 0u) << terms[0];
+  // Without soft links nothing of Gotland's shares a stem with the query.
+  request.tuning.soft_link_rank = 0;
+  EXPECT_TRUE(find_similar(db, request, RegionTable::builtin()).hits.empty());
 }
 
 TEST(SimilarOpenClause, AQuestionOrALeadInRanksBelowTheStatement) {

@@ -186,8 +186,6 @@ klausul::ScoreTuning tuning_from_environment() {
     else if (name == "bm25_weight") tuning.bm25_weight = value;
     else if (name == "full_statement_stems") tuning.full_statement_stems = value;
     else if (name == "fragment_power") tuning.fragment_power = value;
-    else if (name == "expansion_per_stem") tuning.expansion_per_stem = static_cast<size_t>(value);
-    else if (name == "expansion_minimum") tuning.expansion_minimum = value;
     else if (name == "expansion_weight") tuning.expansion_weight = value;
     else if (name == "document_topic_weight") tuning.document_topic_weight = value;
     else if (name == "open_clause_factor") tuning.open_clause_factor = value;
