@@ -1,9 +1,9 @@
 // What the archive itself teaches about words: one vector per stem, learned from the indexed
 // clauses (index/term_model_learning.h), such that stems used in the same contexts get close
 // vectors ("prägla" ~ "genomsyra", "förbud" ~ "får inte"). `similar` and `compare` use it to
-// find the same commitment written in other words: candidates through neighbouring stems,
-// the score through clause vectors averaged from stem vectors, and the explanation through
-// soft links ("prägla ≈ genomsyra 0.62").
+// find the same commitment written in other words: soft links between stems that are each
+// other's nearest ("prägla ≈ genomsyra 0.62") find candidates, count in the score and are
+// shown, and clause vectors averaged from stem vectors compare whole clauses.
 //
 // The model is data beside the index, never part of it: `klausul learn` rebuilds it, ingest
 // relearns it when the index changed, and an index without one still works (stems only).

@@ -45,5 +45,4 @@ std::vector<SoftLink> soft_links(const ClauseVector& query, const ClauseVector& 
                                  const TermModel& model, double minimum,
                                  const LinkableStems& linkable = {});
 
-
 }  // namespace klausul
