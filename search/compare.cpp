@@ -10,6 +10,7 @@
 #include "ingest/error.h"
 #include "search/clause_score.h"
 #include "search/clause_vector.h"
+#include "search/open_database.h"
 
 namespace klausul {
 
@@ -43,10 +44,26 @@ std::vector<std::pair<Clause, Xapian::Document>> document_clauses(const Xapian::
                                   Xapian::Query(schema::document_term(document_id)),
                                   Xapian::Query(schema::kKindPrefix + schema::kClauseKind)));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
+  // Through a remote shard each document read is a round trip (Xapian 1.4 does not batch
+  // them): each clause and its stem list come with the match instead, as its sort and
+  // collapse keys (a collapse that is never reached), and stand in an in-memory document.
+  constexpr Xapian::doccount kNeverCollapse = 1u << 30;
+  const bool remote = has_remote_shard(db);
+  if (remote) {
+    enquire.set_sort_by_value(schema::kClauseSlot, false);
+    enquire.set_collapse_key(schema::kStemsSlot, kNeverCollapse);
+  }
   Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-  mset.fetch();  // a remote shard sends the clauses' data and values in one exchange
   std::vector<std::pair<Clause, Xapian::Document>> clauses;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
+    // An index written before kClauseSlot, or a heading (no stem list): the document itself.
+    if (remote && !it.get_sort_key().empty() && !it.get_collapse_key().empty()) {
+      Xapian::Document sent;
+      sent.add_value(schema::kClauseSlot, it.get_sort_key());
+      sent.add_value(schema::kStemsSlot, it.get_collapse_key());
+      clauses.emplace_back(clause_from_data(it.get_sort_key()), std::move(sent));
+      continue;
+    }
     Xapian::Document doc = it.get_document();
     clauses.emplace_back(clause_of_document(doc), doc);
   }

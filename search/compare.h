@@ -63,7 +63,9 @@ std::string alignment_summary(const Alignment& alignment);
 /// Throws UsageError naming the argument when it is not indexed.
 DocumentInfo resolve_document(const Xapian::Database& db, const std::string& name);
 
-/// The clauses of an indexed document in order, with their Xapian documents.
+/// The clauses of an indexed document in order, with their Xapian documents. Through a remote
+/// shard a document may be an in-memory one that holds only the clause's kClauseSlot and
+/// kStemsSlot values (what clause_of_document and vector_of_document read).
 std::vector<std::pair<Clause, Xapian::Document>> document_clauses(const Xapian::Database& db,
                                                                  const std::string& document_id);
 
