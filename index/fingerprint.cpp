@@ -6,11 +6,13 @@
 
 #include <cstdio>
 
+#include "index/open_clause.h"
 #include "ingest/normalize.h"
 
 namespace klausul {
+namespace {
 
-std::string text_fingerprint(const std::string& text) {
+std::string words_fingerprint(const std::string& text, bool open) {
   const std::string folded = fold_for_index(text);
   std::string words;
   bool gap = false;
@@ -29,10 +31,19 @@ std::string text_fingerprint(const std::string& text) {
     }
   }
   if (words.empty()) return "";
+  if (open) words += " ?";  // words hold no "?": an open clause never meets a stated one
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx",
                 static_cast<unsigned long long>(XXH3_64bits(words.data(), words.size())));
   return hex;
+}
+
+}  // namespace
+
+std::string text_fingerprint(const std::string& text) { return words_fingerprint(text, false); }
+
+std::string clause_fingerprint(const std::string& text) {
+  return words_fingerprint(text, is_open_clause(text));
 }
 
 }  // namespace klausul

@@ -88,7 +88,7 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
   // in a term (XT).
   doc.add_value(schema::kRegionSlot, info.region);
   doc.add_value(schema::kDocumentSlot, info.id);
-  const std::string fingerprint = text_fingerprint(clause.text);
+  const std::string fingerprint = clause_fingerprint(clause.text);
   if (!fingerprint.empty()) {
     doc.add_boolean_term(schema::kFingerprintPrefix + fingerprint);
     doc.add_value(schema::kFingerprintSlot, fingerprint);

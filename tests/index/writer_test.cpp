@@ -190,6 +190,19 @@ TEST_F(WriterTest, AnOpenClauseIsMarkedInItsRegionCopyValue) {
   EXPECT_EQ(std::count(statement.begin(), statement.end(), schema::kCopyKeySeparator), 1);
 }
 
+// The same words asked and stated are not copies: copies share their region-copy value, and
+// the question's carries the open mark.
+TEST_F(WriterTest, AQuestionIsNotACopyOfTheSameWordsStated) {
+  writer.replace_file(testing::ingested_file("ccc", "varmland", {"Ingår tandvård för barn?"}));
+  writer.replace_file(testing::ingested_file("ddd", "varmland", {"Ingår tandvård för barn."}));
+  writer.replace_file(testing::ingested_file("eee", "varmland", {"ingår tandvård för barn ?"}));
+  auto fingerprint = [&](const std::string& id) {
+    return document_with(db, schema::clause_term(id)).get_value(schema::kFingerprintSlot);
+  };
+  EXPECT_NE(fingerprint("ccc:1"), fingerprint("ddd:1"));
+  EXPECT_EQ(fingerprint("ccc:1"), fingerprint("eee:1"));
+}
+
 TEST_F(WriterTest, SectionRecordsHoldTheTrailWithPositionsPerHeading) {
   writer.replace_file(file_with_sections("aaa", "/c/a.txt"));
   const std::string inner = schema::section_key_term("aaa", 2);
