@@ -47,7 +47,6 @@ std::vector<std::pair<Clause, Xapian::Document>> document_clauses(const Xapian::
   // Through a remote shard each document read is a round trip (Xapian 1.4 does not batch
   // them): each clause and its stem list come with the match instead, as its sort and
   // collapse keys (a collapse that is never reached), and stand in an in-memory document.
-  constexpr Xapian::doccount kNeverCollapse = 1u << 30;
   const bool remote = has_remote_shard(db);
   if (remote) {
     enquire.set_sort_by_value(schema::kClauseSlot, false);

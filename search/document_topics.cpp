@@ -9,13 +9,6 @@
 #include "search/slot_values.h"
 
 namespace klausul {
-namespace {
-
-// A match whose collapse is never reached: the key is how the topic comes back.
-constexpr Xapian::doccount kNeverCollapse = 1u << 30;
-
-}  // namespace
-
 void DocumentTopics::load(const std::set<std::string>& document_ids) {
   std::map<std::string, std::string> lists;  // document id -> topic stem list
   std::vector<std::string> missing;

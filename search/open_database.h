@@ -49,6 +49,11 @@ bool has_remote_shard(const Xapian::Database& db);
 /// changes how similar reads candidates, never what it finds.
 std::vector<bool> remote_shards(const Xapian::Database& db);
 
+/// A collapse limit no match reaches: a remote shard sends each match's sort key and collapse
+/// key with its answer, so reading callers set a value slot as the collapse key only for the
+/// value to come back with the match, never to collapse anything.
+inline constexpr Xapian::doccount kNeverCollapse = 1u << 30;
+
 /// A shard as given to `klausul shards`: tcp://HOST:PORT, else a local folder (made
 /// absolute). Throws UsageError for a malformed tcp:// address.
 ShardLocation parse_shard_argument(const std::string& argument);

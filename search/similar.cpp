@@ -93,9 +93,8 @@ bool read_copy_key(const std::string& value, Candidate& candidate) {
   return true;
 }
 
-// The stem-list match below: a collapse that is never reached (the key is all it is for),
-// and how many matches (the candidates and their copies) it reads per identity term.
-constexpr Xapian::doccount kNeverCollapse = 1u << 30;
+// The stem-list match below: how many matches (the candidates and their copies) it reads per
+// identity term.
 constexpr Xapian::doccount kCopiesReadPerCandidate = 4;
 
 // The stem lists of `wanted` (by document id), read in one match on their identity terms,

@@ -93,10 +93,10 @@ TEST(ClauseScoreTest, MatchedTermsShowTheSoftLinksThatCountedWithTheirWeight) {
   EXPECT_EQ(stems_only.explain(candidate, {}), std::vector<std::string>{"Värdegrunden"});
 }
 
-TEST(ClauseScoreTest, AWordNearEverythingIsNotShownAsASoftLink) {
-  // "därför" is the kind of stem a small archive puts near every other: among "viktig"'s
-  // nearest stems, but six stems are nearer to it than "viktig" is. "prägl" and "genomsyr"
-  // are each other's nearest.
+// "därför" is the kind of stem a small archive puts near every other: among "viktig"'s
+// nearest stems, but six stems are nearer to it than "viktig" is. "prägl" and "genomsyr" are
+// each other's nearest.
+TermModel hub_model() {
   TermModel model(8, "test");
   const std::vector<float> hub = {1, 1, 1, 1, 1, 1, 1, 0};
   model.add("därför", hub, 10);
@@ -108,6 +108,11 @@ TEST(ClauseScoreTest, AWordNearEverythingIsNotShownAsASoftLink) {
   model.add("viktig", {1, 1, 1, 1, 1, 1, 1, 2.5f}, 10);
   model.add("prägl", {0, 0, 0, 0, 0, 0, 0.1f, -3}, 10);
   model.add("genomsyr", {0, 0, 0, 0, 0, 0, 0.3f, -3}, 10);
+  return model;
+}
+
+TEST(ClauseScoreTest, AWordNearEverythingIsNotShownAsASoftLink) {
+  const TermModel model = hub_model();
   const ClauseVector query = vector_of({{"viktig", 1, "viktigaste"}, {"prägl", 1, "prägla"}});
   const ClauseVector candidate = vector_of({{"därför", 1, "därför"}, {"genomsyr", 1, "genomsyra"}});
   // The cosine alone would link both: "därför" is 0.73 alike and among "viktig"'s nearest.
@@ -123,17 +128,7 @@ TEST(ClauseScoreTest, AWordNearEverythingIsNotShownAsASoftLink) {
 // of a query stem counts in the lexical part as a thesaurus neighbour does; a word near
 // everything (not mutual) counts nothing.
 TEST(ClauseScoreTest, AMutualSoftLinkCountsInTheScoreAndAWordNearEverythingDoesNot) {
-  TermModel model(8, "test");
-  const std::vector<float> hub = {1, 1, 1, 1, 1, 1, 1, 0};
-  model.add("därför", hub, 10);
-  for (int i = 0; i < 6; ++i) {
-    std::vector<float> close = hub;
-    close[static_cast<size_t>(i)] += 0.3f;
-    model.add("ord" + std::to_string(i), close, 10);
-  }
-  model.add("viktig", {1, 1, 1, 1, 1, 1, 1, 2.5f}, 10);
-  model.add("prägl", {0, 0, 0, 0, 0, 0, 0.1f, -3}, 10);
-  model.add("genomsyr", {0, 0, 0, 0, 0, 0, 0.3f, -3}, 10);
+  TermModel model = hub_model();
   model.add("organisation", {0, 0, 0, 0, 0, 3, 0, 0}, 10);
   const ClauseVector query = vector_of(
       {{"viktig", 1, "viktigaste"}, {"prägl", 1, "prägla"}, {"organisation", 1, "organisationen"}});
