@@ -23,11 +23,18 @@ bool is_vector_term(std::string_view term);
 /// term order (encode_stem_list).
 std::string stem_list_of(const Xapian::Document& doc);
 
-/// The stem list value of (term, wdf) entries in term order: front-coded (see stem_list.cpp).
+/// The stem list value of (term, wdf) entries in term order: deflated against the stem
+/// dictionary (index/value_codec.h), or front-coded when that is not smaller (see
+/// stem_list.cpp).
 std::string encode_stem_list(const std::vector<std::pair<std::string, Xapian::termcount>>& entries);
 
-/// The (term, wdf) entries of a stem list value, front-coded or in the text format of older
-/// indexes; malformed entries (and, front-coded, what follows them) are skipped.
+/// The front-coded form alone, as indexes written before 2026-12-04 hold every stem list.
+std::string front_coded_stem_list(
+    const std::vector<std::pair<std::string, Xapian::termcount>>& entries);
+
+/// The (term, wdf) entries of a stem list value, deflated, front-coded or in the text format
+/// of older indexes; malformed entries (and, front-coded or deflated, what follows them) are
+/// skipped, and a damaged deflated list has none.
 std::vector<std::pair<std::string, Xapian::termcount>> parse_stem_list(std::string_view value);
 
 }  // namespace klausul

@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <new>
+#include <optional>
 
 #include "index/schema.h"
+#include "index/value_codec.h"
 #include "ingest/error.h"
 
 namespace klausul {
@@ -89,19 +91,20 @@ Validity validity_from_json(const nlohmann::json& j) {
 //   document id, text, context (strings), section count (varint) and the headings (strings),
 //   and the clause id (string) only when it is not "<document id>:<ordinal>" (kOwnId).
 // A string is its byte length (varint) and its bytes.
-// A clause of kDeflateFrom bytes or more is stored deflated when that saves at least a tenth
-// (about 11% of real county clauses; glass compressed the document data that held clauses
-// before kClauseSlot, but not values): kDeflatedFormat, the plain form's length (varint),
-// then the plain form as raw deflate.
+// A clause is stored deflated against the clause-word dictionary (index/value_codec.h) when
+// that saves at least a tenth (glass compressed the document data that held clauses before
+// kClauseSlot, but not values): kDictionaryFormat, the plain form's length (varint), then the
+// deflated plain form. Clauses written on 2026-12-03 may be kDeflatedFormat instead: the same
+// layout, deflated without a dictionary in a 512-byte window (about 11% of real county
+// clauses saved a tenth that way).
 namespace {
 
 constexpr char kClauseFormat = '\x01';
-constexpr char kDeflatedFormat = '\x02';
+constexpr char kDeflatedFormat = '\x02';    // read only
+constexpr char kDictionaryFormat = '\x03';
 constexpr unsigned char kOcr = 1, kNote = 2, kOwnId = 4;
-constexpr size_t kDeflateFrom = 64;
 constexpr std::uint64_t kLongestClause = 64u << 20;  // more is a corrupt length
-// A 512-byte window: clauses are short, and a small window keeps each stream's memory small.
-constexpr int kWindowBits = 9;
+constexpr int kDeflatedWindowBits = 9;  // kDeflatedFormat's
 
 void put_varint(std::string& out, std::uint64_t value) {
   while (value >= 0x80) {
@@ -158,43 +161,17 @@ class ClauseReader {
   size_t at_ = 0;
 };
 
-// One deflate and one inflate stream per thread, reset for each clause: setting a stream up
-// allocates its window and tables, which per clause would cost more than the compression.
-struct DeflateStream {
-  z_stream z{};
-  DeflateStream() {
-    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -kWindowBits, 8,
-                     Z_DEFAULT_STRATEGY) != Z_OK) {
-      throw std::bad_alloc();
-    }
-  }
-  ~DeflateStream() { deflateEnd(&z); }
-};
-
+// One inflate stream per thread, reset for each clause: setting a stream up allocates its
+// window and tables, which per clause would cost more than the inflating.
 struct InflateStream {
   z_stream z{};
   InflateStream() {
-    if (inflateInit2(&z, -kWindowBits) != Z_OK) throw std::bad_alloc();
+    if (inflateInit2(&z, -kDeflatedWindowBits) != Z_OK) throw std::bad_alloc();
   }
   ~InflateStream() { inflateEnd(&z); }
 };
 
-// The deflated form of `plain`, or "" when it would not save a tenth.
-std::string deflated(const std::string& plain) {
-  thread_local DeflateStream stream;
-  z_stream& z = stream.z;
-  deflateReset(&z);
-  std::string out(plain.size() - plain.size() / 10, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  z.avail_in = static_cast<uInt>(plain.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  if (deflate(&z, Z_FINISH) != Z_STREAM_END) return {};  // out of room: not worth it
-  out.resize(out.size() - z.avail_out);
-  return out;
-}
-
-// The plain form of what `deflated` made, which must be exactly `length` bytes.
+// The plain form of a kDeflatedFormat clause, which must be exactly `length` bytes.
 std::string inflated(const char* data, size_t size, std::uint64_t length) {
   if (length > kLongestClause) corrupt_clause();
   thread_local InflateStream stream;
@@ -262,12 +239,12 @@ std::string clause_to_data(const Clause& clause) {
   put_varint(out, clause.section.size());
   for (const std::string& heading : clause.section) put_string(out, heading);
   if (own_id) put_string(out, clause.id);
-  if (out.size() < kDeflateFrom) return out;
-  const std::string packed = deflated(out);
+  const std::string packed = deflate_value(out, ValueDictionary::clause_words);
   if (packed.empty()) return out;
-  std::string stored(1, kDeflatedFormat);
+  std::string stored(1, kDictionaryFormat);
   put_varint(stored, out.size());
-  return stored + packed;
+  stored += packed;
+  return stored.size() < out.size() ? stored : out;
 }
 
 Clause clause_of_document(const Xapian::Document& doc) {
@@ -276,6 +253,17 @@ Clause clause_of_document(const Xapian::Document& doc) {
 }
 
 Clause clause_from_data(const std::string& data) {
+  if (!data.empty() && data[0] == kDictionaryFormat) {
+    ClauseReader in(data);
+    in.byte();  // the format
+    const std::uint64_t length = in.varint();
+    const size_t at = in.position();
+    const std::optional<std::string> plain =
+        inflate_value(std::string_view(data).substr(at), length, ValueDictionary::clause_words,
+                      kLongestClause);
+    if (!plain || (*plain)[0] != kClauseFormat) corrupt_clause();
+    return clause_from_data(*plain);
+  }
   if (!data.empty() && data[0] == kDeflatedFormat) {
     ClauseReader in(data);
     in.byte();  // the format

@@ -134,9 +134,10 @@ TEST(StoredData, TruncatedClauseDataIsAnIndexError) {
                IndexError);
 }
 
-// A long clause is stored deflated (values are not compressed by the index), and a damaged
-// deflated clause is an IndexError, never a crash or a huge allocation.
-TEST(StoredData, ALongClauseIsStoredDeflatedAndReadBack) {
+// A clause is stored deflated against the clause-word dictionary (values are not compressed
+// by the index), and a damaged deflated clause is an IndexError, never a crash or a huge
+// allocation.
+TEST(StoredData, AClauseIsStoredDeflatedAndReadBack) {
   Clause clause{};
   clause.id = "d:3";
   clause.document_id = "d";
@@ -146,8 +147,8 @@ TEST(StoredData, ALongClauseIsStoredDeflatedAndReadBack) {
       "och regionen ska arbeta för att minska utsläppen från energianvändningen i lokalerna.";
   clause.section = {"Klimat", "Resor och transporter"};
   const std::string data = clause_to_data(clause);
-  EXPECT_EQ(data[0], '\x02');
-  EXPECT_LT(data.size(), clause.text.size());
+  EXPECT_EQ(data[0], '\x03');
+  EXPECT_LT(data.size() * 10, clause.text.size() * 7) << data.size();
   const Clause back = clause_from_data(data);
   EXPECT_EQ(back.text, clause.text);
   EXPECT_EQ(back.section, clause.section);
@@ -159,8 +160,32 @@ TEST(StoredData, ALongClauseIsStoredDeflatedAndReadBack) {
   damaged[1] = '\x7f';  // a wrong plain length
   EXPECT_THROW(clause_from_data(damaged), IndexError);
   // A claimed plain length of 2^60 bytes is refused before anything is allocated.
+  EXPECT_THROW(clause_from_data(std::string("\x03\x80\x80\x80\x80\x80\x80\x80\x80\x10\x00", 11)),
+               IndexError);
   EXPECT_THROW(clause_from_data(std::string("\x02\x80\x80\x80\x80\x80\x80\x80\x80\x10\x00", 11)),
                IndexError);
+}
+
+// Clauses written on 2026-12-03 were deflated without a dictionary (format 2): still read.
+// The bytes are what that day's klausul stored for this clause.
+TEST(StoredData, ClausesDeflatedWithoutADictionaryAreStillRead) {
+  const std::string stored(
+      "\x02\xdf\x01\x95\x8d\xc1\x0d\xc2\x30\x0c\x45\x13\x90\xd8\x80\xbb\x07\x40\x2c\xc2\xad"
+      "\x1b\x18\xea\xa6\x56\x53\xa7\x72\xdc\xaa\x03\x95\x15\xba\x40\x16\x23\xc0\x95\x0b\xd7"
+      "\xf7\xbf\xde\xf3\xce\x1f\x9d\xf3\xed\xee\x1b\x0a\x9c\x84\x04\xf2\x80\x80\x7a\x27\x43"
+      "\xe8\xca\xae\x80\x66\x30\xb2\xbc\xf1\x6c\x39\x96\x6d\x9a\xea\x0b\x17\x58\xca\xb6\x5a"
+      "\x3f\xe7\x80\x99\x14\x3a\x2d\x4f\x01\xa5\x9c\x14\xd2\xa3\x07\x53\x94\x3c\x25\x35\xd2"
+      "\xcb\x07\xe8\x7f\x81\xaf\x8f\x84\x34\x30\x4a\x6d\x49\x2b\x2c\xa1\x2e\x0c\x31\x0d\x18"
+      "\x49\x05\xaf\xee\x70\xba\x45\x1e\xd1\xce\xcd\xaf\xf2\x0b",
+      140);
+  const Clause back = clause_from_data(stored);
+  EXPECT_EQ(back.text,
+            "Regionen ska arbeta för att minska utsläppen av växthusgaser från resor och "
+            "transporter, och regionen ska arbeta för att minska utsläppen från "
+            "energianvändningen i lokalerna.");
+  EXPECT_EQ(back.section, (std::vector<std::string>{"Klimat", "Resor och transporter"}));
+  EXPECT_EQ(back.id, "d:3");
+  EXPECT_EQ(back.ordinal, 3);
 }
 
 TEST(StoredData, CorruptDataIsAnIndexError) {
