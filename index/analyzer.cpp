@@ -92,11 +92,17 @@ DocumentIndexer::DocumentIndexer(Xapian::Document& doc) : doc_(doc) {}
 
 void DocumentIndexer::add_word(const std::string& word, const std::string& prefix) {
   ++position_;
-  doc_.add_posting(prefix + word, position_);
-  // Stopwords keep their positional term (phrases such as "bevaka och påverka" match) but
-  // get no stem, so they never drive ranking.
   const WordAnalysis& analysis = analyse(word);
-  if (analysis.stopword) return;
+  // A stopword of body text keeps its position but no term: a phrase with stopwords in it
+  // ("bevaka och påverka") is searched as its other words within the phrase's length
+  // (search/query.h), as the stopwords' position lists were a fifth of the index. In titles
+  // and section trails, which are stored once per document and trail, they keep their
+  // positional term. Never a stem: stopwords never drive ranking.
+  if (analysis.stopword) {
+    if (!prefix.empty()) doc_.add_posting(prefix + word, position_);
+    return;
+  }
+  doc_.add_posting(prefix + word, position_);
   doc_.add_term("Z" + prefix + analysis.stem);
   for (const auto& [part, stem] : analysis.parts) {
     doc_.add_posting(prefix + part, position_);
@@ -120,9 +126,10 @@ void DocumentIndexer::add_text(const std::string& text, const std::string& prefi
   // Implied words have no position of their own: found by word, never part of a phrase.
   for (const std::string& implied : expand_suspended_compounds(folded)) {
     for (const std::string& word : split_words(implied)) {
-      doc_.add_term(prefix + word);
       const WordAnalysis& analysis = analyse(word);
-      if (!analysis.stopword) doc_.add_term("Z" + prefix + analysis.stem);
+      if (analysis.stopword) continue;
+      doc_.add_term(prefix + word);
+      doc_.add_term("Z" + prefix + analysis.stem);
     }
   }
 }

@@ -3,8 +3,10 @@
 // compounds, so klausul generates its own terms:
 //   - text is folded with ICU (fold_for_index) and split into words at non-letters/digits
 //     (the same places Xapian's QueryParser splits a query);
-//   - every word is indexed at its position; non-stopwords also as a Z-prefixed stem
-//     (Snowball Swedish plus klausul's fixes, see index/swedish_stemmer.h);
+//   - every word is indexed at its position and as a Z-prefixed stem (Snowball Swedish plus
+//     klausul's fixes, see index/swedish_stemmer.h), except stopwords: in body text they
+//     only take up their position (phrases skip them, search/query.h), in titles and
+//     section trails they are indexed at their position without a stem;
 //   - the parts of a compound ("landstingsfullmäktige" -> landstings, fullmäktige) are indexed
 //     at the compound's own position, so "fullmäktige" finds it and phrases still work;
 //   - suspended compounds ("hälso- och sjukvård") add the implied word ("hälsovård").

@@ -1,6 +1,8 @@
 #include "search/query.h"
 
+#include <optional>
 #include <sstream>
+#include <vector>
 
 #include "index/analyzer.h"
 #include "index/schema.h"
@@ -70,6 +72,61 @@ int parse_year(const std::string& text, const std::string& whole) {
   return std::stoi(text);
 }
 
+bool is_body_stopword(const Xapian::Query& leaf) {
+  if (leaf.get_type() != Xapian::Query::LEAF_TERM) return false;
+  const auto term = leaf.get_terms_begin();
+  if (term == leaf.get_terms_end()) return false;
+  const std::string& word = *term;
+  return !word.empty() && !(word[0] >= 'A' && word[0] <= 'Z') && swedish_stopper()(word);
+}
+
+// Body text indexes no stopwords (index/analyzer.h), only their positions: a phrase keeps its
+// other words, in order, within the phrase's length ("bevaka och påverka" is bevaka and
+// påverka within 3 positions). Operators that combine subqueries are rebuilt around the
+// phrases they hold; others (NEAR, weights, ranges, field filters) are kept as they are.
+// Nothing when `query` holds no such phrase.
+std::optional<Xapian::Query> without_phrase_stopwords(const Xapian::Query& query) {
+  const Xapian::Query::op type = query.get_type();
+  const size_t count = query.get_num_subqueries();
+  if (type == Xapian::Query::OP_PHRASE) {
+    std::vector<Xapian::Query> kept;
+    for (size_t i = 0; i < count; ++i) {
+      Xapian::Query part = query.get_subquery(i);
+      if (!is_body_stopword(part)) kept.push_back(std::move(part));
+    }
+    if (kept.size() == count) return std::nullopt;
+    if (kept.empty()) return Xapian::Query::MatchNothing;
+    if (kept.size() == 1) return kept.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, kept.begin(), kept.end(),
+                         static_cast<Xapian::termcount>(count));
+  }
+  switch (type) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      break;
+    default:
+      return std::nullopt;
+  }
+  std::vector<Xapian::Query> parts;
+  bool changed = false;
+  for (size_t i = 0; i < count; ++i) {
+    Xapian::Query part = query.get_subquery(i);
+    if (std::optional<Xapian::Query> rewritten = without_phrase_stopwords(part)) {
+      part = std::move(*rewritten);
+      changed = true;
+    }
+    parts.push_back(std::move(part));
+  }
+  if (!changed) return std::nullopt;
+  return Xapian::Query(type, parts.begin(), parts.end());
+}
+
 // QueryParser keeps stopwords when nothing else is left ("och att"): such a query has no
 // searchable words.
 bool only_stopwords(const Xapian::Query& query) {
@@ -135,6 +192,7 @@ ParsedQuery parse_query(const Xapian::Database& db, const SearchRequest& request
     // Unbalanced quotes or brackets: search the words as plain text instead of failing.
     parsed.text = parser.parse_query(folded, 0);
   }
+  if (auto rewritten = without_phrase_stopwords(parsed.text)) parsed.text = std::move(*rewritten);
   if (only_stopwords(parsed.text)) parsed.text = Xapian::Query();
   return parsed;
 }

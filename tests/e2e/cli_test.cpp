@@ -1,5 +1,7 @@
 // End to end: the real klausul binary on the real corpus (text seeds and a LibreOffice PDF).
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -136,6 +138,22 @@ TEST_F(CorpusTest, CompoundPartsFindTheirCompounds) {
   EXPECT_TRUE(any_text_contains(search({"vänort"}), "vänortssamarbeten"));
   EXPECT_TRUE(any_text_contains(search({"utveckling", "--region", "orebro", "--limit", "100"}),
                                 "kompetensutveckling"));
+}
+
+// Body text indexes no stopwords, only their positions (index/analyzer.h): a quoted phrase
+// with a stopword finds the text, and the same words without it, which are never adjacent in
+// the corpus, find nothing.
+TEST_F(CorpusTest, QuotedPhrasesWithStopwordsMatchAndKeepTheirLength) {
+  const auto hits = search({"\"bevaka och påverka\"", "--limit", "50"});
+  ASSERT_FALSE(hits.empty());
+  for (const auto& hit : hits) {
+    std::string text = hit["text"];
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    EXPECT_NE(text.find("bevaka och påverka"), std::string::npos) << text;
+  }
+  EXPECT_TRUE(search({"\"bevaka påverka\""}).empty());
+  EXPECT_FALSE(search({"bevaka påverka"}).empty());  // unquoted: both words, anywhere
 }
 
 TEST_F(CorpusTest, TitleAndSectionPhrasesMatch) {

@@ -42,8 +42,26 @@ TEST(Analyzer, StemsSwedishAndSkipsStemsOfStopwords) {
   auto terms = terms_of("verksamheterna och utvecklingen");
   EXPECT_TRUE(terms.count("Zverksamhet"));  // not "verksam" (active): another word
   EXPECT_TRUE(terms.count("Zutveckling"));
-  EXPECT_TRUE(terms.count("och"));    // kept unstemmed for phrases
-  EXPECT_FALSE(terms.count("Zoch"));  // but never a ranking stem
+  EXPECT_FALSE(terms.count("Zoch"));  // never a ranking stem
+}
+
+// In body text a stopword is no term, but keeps its position, so that a phrase's other
+// words are as far apart as in the text (search/query.h); in a title or section trail it
+// stays a positional term.
+TEST(Analyzer, BodyStopwordsKeepOnlyTheirPositions) {
+  Xapian::Document doc;
+  DocumentIndexer indexer(doc);
+  indexer.add_text("Landstinget ska bevaka och påverka EU");
+  std::set<std::string> terms;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
+  EXPECT_FALSE(terms.count("och"));
+  EXPECT_EQ(positions_of(doc, "bevaka"), std::vector<Xapian::termpos>{3});
+  EXPECT_EQ(positions_of(doc, "påverka"), std::vector<Xapian::termpos>{5});
+
+  Xapian::Document title;
+  DocumentIndexer(title).add_text("Bevaka och påverka", "S");
+  EXPECT_EQ(positions_of(title, "Soch"), std::vector<Xapian::termpos>{2});
+  EXPECT_EQ(positions_of(title, "Spåverka"), std::vector<Xapian::termpos>{3});
 }
 
 TEST(Analyzer, CompoundPartsShareTheCompoundsPosition) {

@@ -32,6 +32,7 @@ TEST(Query, WordsAreAndedAndStopwordsDropped) {
 
 TEST(Query, PhrasesAndOperatorsWork) {
   EXPECT_NE(describe("\"bevaka och påverka\"").find("PHRASE"), std::string::npos);
+  EXPECT_NE(describe("\"bevaka påverka\"").find("PHRASE"), std::string::npos);
   EXPECT_NE(describe("EU OR landsting").find("OR"), std::string::npos);
   EXPECT_NE(describe("EU NOT landsting").find("AND_NOT"), std::string::npos);
 }
@@ -44,6 +45,23 @@ TEST(Query, TitleAndSectionFieldsKeepTheirPhrases) {
   EXPECT_NE(phrase.find("XSinternationellt"), std::string::npos) << phrase;
   EXPECT_NE(phrase.find("PHRASE"), std::string::npos) << phrase;
   EXPECT_NE(describe("titel:\"regional utveckling\" EU").find("FILTER"), std::string::npos);
+}
+
+// Body text indexes no stopwords (index/analyzer.h): a phrase keeps its other words within
+// its own length, so "bevaka och påverka" still needs bevaka two positions before påverka.
+TEST(Query, PhrasesLeaveTheirStopwordsOutButKeepTheirLength) {
+  const std::string with_stopword = describe("\"bevaka och påverka\" EU");
+  EXPECT_NE(with_stopword.find("(bevaka@1 PHRASE 3 påverka@3)"), std::string::npos) << with_stopword;
+  EXPECT_EQ(with_stopword.find("och"), std::string::npos) << with_stopword;
+  EXPECT_NE(with_stopword.find("Zeu"), std::string::npos) << with_stopword;
+  const std::string negated = describe("EU NOT \"för att minska\"");
+  EXPECT_NE(negated.find("AND_NOT minska"), std::string::npos) << negated;
+  EXPECT_EQ(negated.find("PHRASE"), std::string::npos) << negated;
+  const std::string plain = describe("\"bevaka påverka\"");
+  EXPECT_NE(plain.find("(bevaka@1 PHRASE 2 påverka@2)"), std::string::npos) << plain;
+  // Field phrases search titles and trails, which keep their stopwords.
+  const std::string field = describe("avsnitt:\"bevaka och påverka\"");
+  EXPECT_NE(field.find("XSoch"), std::string::npos) << field;
 }
 
 TEST(Query, StopwordsOnlyGiveAnEmptyQuery) {
