@@ -17,7 +17,9 @@ namespace klausul::schema {
 // records are never hits, facets, counts or similar candidates.
 
 // Boolean terms.
-inline const std::string kClauseIdPrefix = "Q";     // Q<clause id>, unique per clause
+// Q<clause id>, unique per clause, on clauses written before 2026-12-04 only: clauses are
+// found by their document and ordinal since (index/clause_lookup.h).
+inline const std::string kClauseIdPrefix = "Q";
 // XD<document id>: on clauses, the document record and section records, so that deleting
 // by it removes all of a document.
 inline const std::string kDocumentPrefix = "XD";

@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "index/analyzer.h"
+#include "index/clause_lookup.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "ingest/error.h"
@@ -52,23 +53,19 @@ size_t write_training_text(const Xapian::Database& db, const TermModelOptions& o
   std::ofstream out(path, std::ios::trunc);
   size_t tokens = 0;
   std::unordered_set<size_t> seen;
-  const std::string& prefix = schema::kClauseIdPrefix;
-  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-    auto posting = db.postlist_begin(*term);
-    if (posting == db.postlist_end(*term)) continue;
-    const Clause clause = clause_of_document(db.get_document(*posting));
+  for_each_clause_in_id_order(db, [&](const Clause& clause, Xapian::docid) {
     const std::vector<std::string> stems = content_stems(clause.text);
-    if (stems.empty()) continue;
+    if (stems.empty()) return true;
     std::string line;
     for (size_t i = 0; i < stems.size(); ++i) line += (i ? " " : "") + stems[i];
     // The same text twice (a PDF and its web copy, a clause repeated in every version)
     // teaches nothing new and would only weigh its words more.
-    if (!seen.insert(std::hash<std::string>{}(line)).second) continue;
+    if (!seen.insert(std::hash<std::string>{}(line)).second) return true;
     for (const std::string& stem : stems) ++counts[stem];
     out << line << '\n';
     tokens += stems.size();
-    if (tokens >= options.max_tokens) break;
-  }
+    return tokens < options.max_tokens;
+  });
   out.flush();
   if (!out) throw IndexError("cannot write the term model's training text (disk full?)");
   return tokens;

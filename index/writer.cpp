@@ -75,7 +75,6 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
   // The title and the trail's words are on the document and section records, once.
   if (!trail.key_term.empty()) doc.add_boolean_term(trail.key_term);
 
-  doc.add_boolean_term(schema::clause_term(clause.id));
   doc.add_boolean_term(schema::document_term(info.id));
   doc.add_boolean_term(schema::kKindPrefix + schema::kClauseKind);
   const std::string type_key = ascii_key(info.doc_type);

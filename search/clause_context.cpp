@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "index/clause_lookup.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/writer.h"
@@ -11,18 +12,15 @@
 namespace klausul {
 
 bool is_clause_id(const Xapian::Database& db, const std::string& id) {
-  return !id.empty() && db.term_exists(schema::clause_term(id));
+  return find_clause(db, id).has_value();
 }
 
 ClauseContext clause_in_context(const Xapian::Database& db, const std::string& clause_id,
                                 int neighbours) {
   if (neighbours < 0) throw UsageError("--context needs a number of clauses, 0 or more");
-  const std::string term = schema::clause_term(clause_id);
-  auto posting = db.postlist_begin(term);
-  if (clause_id.empty() || posting == db.postlist_end(term)) {
-    throw UsageError("no clause with id '" + clause_id + "'");
-  }
-  const Clause clause = clause_of_document(db.get_document(*posting));
+  const auto docid = find_clause(db, clause_id);
+  if (!docid) throw UsageError("no clause with id '" + clause_id + "'");
+  const Clause clause = clause_of_document(db.get_document(*docid));
   ClauseContext context;
   context.document = find_document_by_id(db, clause.document_id).value_or(DocumentInfo{});
   const auto all = document_clauses(db, clause.document_id);

@@ -1,5 +1,6 @@
 #include "search/review_list.h"
 
+#include "index/clause_lookup.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/writer.h"
@@ -11,10 +12,8 @@ std::vector<Hit> review_hits(const Xapian::Database& db, const std::vector<Revie
   for (const ReviewItem& item : items) {
     Hit hit;
     hit.rank = static_cast<int>(hits.size()) + 1;
-    const std::string term = schema::clause_term(item.clause_id);
-    auto posting = db.postlist_begin(term);
-    if (!item.clause_id.empty() && posting != db.postlist_end(term)) {
-      hit.clause = clause_of_document(db.get_document(*posting));
+    if (const auto docid = find_clause(db, item.clause_id)) {
+      hit.clause = clause_of_document(db.get_document(*docid));
       hit.document = find_document_by_id(db, hit.clause.document_id).value_or(DocumentInfo{});
     } else {
       hit.clause.id = item.clause_id;

@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "index/clause_lookup.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/writer.h"
@@ -154,11 +155,10 @@ SearchResult run_search_in_pages(const Xapian::Database& db, SearchRequest reque
 }
 
 Hit load_clause(const Xapian::Database& db, const std::string& clause_id) {
-  const std::string term = schema::clause_term(clause_id);
-  auto it = db.postlist_begin(term);
-  if (it == db.postlist_end(term)) throw UsageError("no clause with id '" + clause_id + "'");
+  const auto docid = find_clause(db, clause_id);
+  if (!docid) throw UsageError("no clause with id '" + clause_id + "'");
   Hit hit;
-  hit.clause = clause_of_document(db.get_document(*it));
+  hit.clause = clause_of_document(db.get_document(*docid));
   hit.document = find_document_by_id(db, hit.clause.document_id).value_or(DocumentInfo{});
   return hit;
 }

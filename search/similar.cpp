@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "index/clause_lookup.h"
 #include "index/analyzer.h"
 #include "index/open_clause.h"
 #include "index/schema.h"
@@ -246,12 +247,9 @@ Hit query_hit(const Xapian::Database& db, const SimilarRequest& request,
     hit.clause.text = request.text;
     return hit;
   }
-  const std::string term = schema::clause_term(request.clause_id);
-  auto it = db.postlist_begin(term);
-  if (it == db.postlist_end(term)) {
-    throw UsageError("no clause with id '" + request.clause_id + "'");
-  }
-  document = db.get_document(*it);
+  const auto docid = find_clause(db, request.clause_id);
+  if (!docid) throw UsageError("no clause with id '" + request.clause_id + "'");
+  document = db.get_document(*docid);
   Hit hit;
   hit.clause = clause_of_document(document);
   hit.document = DocumentCache(db, request.versions).get(hit.clause.document_id);

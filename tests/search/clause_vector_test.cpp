@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "index/clause_lookup.h"
+
 #include <cmath>
 #include <sstream>
 
@@ -43,8 +45,7 @@ TEST_F(ClauseVectorTest, CosineIsOneForTheSameWordsAndZeroForNone) {
 TEST_F(ClauseVectorTest, StoredStemListGivesTheSameVectorAsTheTermList) {
   // The writer stores the stems in a value (one read on a remote shard); an index written
   // before that has none and the term list is read: both must give the same vector.
-  const std::string term = schema::clause_term("doc:3");
-  Xapian::Document stored = db.get_document(*db.postlist_begin(term));
+  Xapian::Document stored = db.get_document(find_clause(db, "doc:3").value());
   ASSERT_FALSE(stored.get_value(schema::kStemsSlot).empty());
   Xapian::Document older = stored;
   older.remove_value(schema::kStemsSlot);
@@ -66,7 +67,7 @@ TEST_F(ClauseVectorTest, AClauseUnderATrailKeepsItsSectionStemsOnBothSides) {
   IndexWriter(db).replace_file(file);
   db.commit();
   IdfCache fresh(db);
-  const Xapian::Document doc = db.get_document(*db.postlist_begin(schema::clause_term("sec:1")));
+  const Xapian::Document doc = db.get_document(find_clause(db, "sec:1").value());
   const ClauseVector candidate = vector_of_document(fresh, doc, canon);
   const ClauseVector query = vector_of_document(fresh, doc, canon, true);
   EXPECT_GT(weight_of(candidate, "uppdrag"), 0.0);  // a section stem, weighed less

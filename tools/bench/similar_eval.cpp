@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "index/clause_lookup.h"
 #include "index/analyzer.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
@@ -210,8 +211,7 @@ void calibrate_compare(const Xapian::Database& db, const std::vector<Case>& case
     const std::string query_id = find_clause(db, c.query_region, c.query_text);
     const std::string target_id = find_clause(db, c.target_region, c.expected.front());
     if (query_id.empty() || target_id.empty()) continue;
-    const Xapian::Document query_doc =
-        db.get_document(*db.postlist_begin(klausul::schema::clause_term(query_id)));
+    const Xapian::Document query_doc = db.get_document(*klausul::find_clause(db, query_id));
     const klausul::ClauseVector query = klausul::vector_of_document(idf, query_doc, canon, true);
     const klausul::RelatedStems related(query, klausul::Thesaurus::system(), canon);
     const klausul::QueryScorer scorers[2] = {klausul::QueryScorer(query, related, nullptr),
@@ -278,7 +278,7 @@ int main(int argc, char** argv) {
     }
     found.emplace_back(c, id);
     const std::string text = klausul::clause_of_document(
-        db.get_document(*db.postlist_begin(klausul::schema::clause_term(id)))).text;
+        db.get_document(*klausul::find_clause(db, id))).text;
     const auto our_list = ours(db, id, c, model.model.get(), tuning);
     const int our_rank = first_correct(our_list, c);
     const int stems_rank = first_correct(ours(db, id, c, nullptr, stems_only_tuning), c);

@@ -1,5 +1,6 @@
 #include "tools/klausul/web/api.h"
 
+#include "index/clause_lookup.h"
 #include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/error.h"
@@ -18,7 +19,7 @@
 namespace klausul::web {
 
 void require_clause(const Xapian::Database& db, const std::string& clause_id) {
-  if (!db.term_exists(schema::clause_term(clause_id))) {
+  if (!find_clause(db, clause_id)) {
     throw not_found("ingen klausul med id '" + clause_id + "'");
   }
 }

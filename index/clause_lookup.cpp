@@ -1,0 +1,82 @@
+#include "index/clause_lookup.h"
+
+#include <algorithm>
+#include <charconv>
+#include <utility>
+#include <vector>
+
+#include "index/schema.h"
+#include "index/stored_data.h"
+#include "ingest/error.h"
+
+namespace klausul {
+namespace {
+
+const std::string& clause_kind_term() {
+  static const std::string term = schema::kKindPrefix + schema::kClauseKind;
+  return term;
+}
+
+// The clauses among a document's postings (its records carry its XD term too), in docid
+// order.
+std::vector<Xapian::docid> clause_postings(const Xapian::Database& db,
+                                           const std::string& document_term) {
+  std::vector<Xapian::docid> clauses;
+  auto kind = db.postlist_begin(clause_kind_term());
+  for (auto it = db.postlist_begin(document_term); it != db.postlist_end(document_term); ++it) {
+    kind.skip_to(*it);
+    if (kind == db.postlist_end(clause_kind_term())) break;
+    if (*kind == *it) clauses.push_back(*it);
+  }
+  return clauses;
+}
+
+bool is_clause(const Xapian::Database& db, Xapian::docid docid, const std::string& clause_id) {
+  try {
+    return clause_of_document(db.get_document(docid)).id == clause_id;
+  } catch (const IndexError&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+std::optional<Xapian::docid> find_clause(const Xapian::Database& db, const std::string& clause_id) {
+  if (clause_id.empty()) return std::nullopt;
+  const std::string term = schema::clause_term(clause_id);
+  if (auto it = db.postlist_begin(term); it != db.postlist_end(term)) return *it;
+  const size_t colon = clause_id.rfind(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  unsigned ordinal = 0;
+  const char* digits = clause_id.data() + colon + 1;
+  const char* end = clause_id.data() + clause_id.size();
+  if (std::from_chars(digits, end, ordinal).ptr != end || ordinal == 0) return std::nullopt;
+  const std::string document_term = schema::document_term(clause_id.substr(0, colon));
+  // The ordinal-th posting first: a document's clauses are written in order, before its
+  // records.
+  auto it = db.postlist_begin(document_term);
+  for (unsigned i = 1; i < ordinal && it != db.postlist_end(document_term); ++i) ++it;
+  if (it != db.postlist_end(document_term) && is_clause(db, *it, clause_id)) return *it;
+  for (Xapian::docid docid : clause_postings(db, document_term)) {
+    if (is_clause(db, docid, clause_id)) return docid;
+  }
+  return std::nullopt;
+}
+
+void for_each_clause_in_id_order(const Xapian::Database& db,
+                                 const std::function<bool(const Clause&, Xapian::docid)>& visit) {
+  const std::string& prefix = schema::kDocumentPrefix;
+  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+    std::vector<std::pair<Clause, Xapian::docid>> clauses;
+    for (Xapian::docid docid : clause_postings(db, *term)) {
+      clauses.emplace_back(clause_of_document(db.get_document(docid)), docid);
+    }
+    std::sort(clauses.begin(), clauses.end(),
+              [](const auto& a, const auto& b) { return a.first.id < b.first.id; });
+    for (const auto& [clause, docid] : clauses) {
+      if (!visit(clause, docid)) return;
+    }
+  }
+}
+
+}  // namespace klausul
