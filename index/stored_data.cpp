@@ -173,7 +173,7 @@ struct InflateStream {
 
 // The plain form of a kDeflatedFormat clause, which must be exactly `length` bytes.
 std::string inflated(const char* data, size_t size, std::uint64_t length) {
-  if (length > kLongestClause) corrupt_clause();
+  if (length > kLongestClause || length > 1032 * (size + 1)) corrupt_clause();  // see value_codec
   thread_local InflateStream stream;
   z_stream& z = stream.z;
   inflateReset(&z);

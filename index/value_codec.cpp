@@ -103,7 +103,11 @@ std::string deflate_value(std::string_view plain, ValueDictionary dictionary) {
 
 std::optional<std::string> inflate_value(std::string_view packed, std::uint64_t length,
                                          ValueDictionary dictionary, std::uint64_t max_length) {
-  if (length == 0 || length > max_length) return std::nullopt;
+  // Deflate expands at most 1032-fold: a longer claimed length is damage, refused before
+  // it is allocated.
+  if (length == 0 || length > max_length || length > 1032 * (packed.size() + 1)) {
+    return std::nullopt;
+  }
   thread_local InflateStream stream;
   z_stream& z = stream.z;
   const std::string_view words = value_dictionary(dictionary);

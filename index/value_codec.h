@@ -34,7 +34,8 @@ std::string deflate_value(std::string_view plain, ValueDictionary dictionary);
 
 /// The plain form of what deflate_value made, which must be exactly `length` bytes; nullopt
 /// when the data is damaged, does not inflate to `length` bytes, or `length` is over
-/// `max_length` (refused before anything is allocated).
+/// `max_length` or more than deflate can expand `packed` to (refused before anything is
+/// allocated).
 std::optional<std::string> inflate_value(std::string_view packed, std::uint64_t length,
                                          ValueDictionary dictionary, std::uint64_t max_length);
 

@@ -65,6 +65,9 @@ TEST(ValueCodec, DamagedValuesAreRefusedNotCrashed) {
   EXPECT_FALSE(inflate(packed, 0));
   // A claimed length over the limit is refused before anything is allocated.
   EXPECT_FALSE(inflate_value(packed, std::uint64_t{1} << 60, ValueDictionary::stems, 1 << 20));
+  // Nor one deflate could not expand these bytes to, however high the limit.
+  EXPECT_FALSE(inflate_value(packed, 1032 * (packed.size() + 1) + 1, ValueDictionary::stems,
+                             std::uint64_t{1} << 40));
   std::string flipped = packed;
   flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x5a);
   const auto damaged = inflate(flipped, text.size());
