@@ -41,22 +41,38 @@ bool is_clause(const Xapian::Database& db, Xapian::docid docid, const std::strin
 
 }  // namespace
 
-std::optional<Xapian::docid> find_clause(const Xapian::Database& db, const std::string& clause_id) {
-  if (clause_id.empty()) return std::nullopt;
-  const std::string term = schema::clause_term(clause_id);
-  if (auto it = db.postlist_begin(term); it != db.postlist_end(term)) return *it;
-  const size_t colon = clause_id.rfind(':');
-  if (colon == std::string::npos || colon == 0) return std::nullopt;
-  unsigned ordinal = 0;
-  const char* digits = clause_id.data() + colon + 1;
-  const char* end = clause_id.data() + clause_id.size();
-  if (std::from_chars(digits, end, ordinal).ptr != end || ordinal == 0) return std::nullopt;
-  const std::string document_term = schema::document_term(clause_id.substr(0, colon));
-  // The ordinal-th posting first: a document's clauses are written in order, before its
-  // records.
+namespace {
+
+// The ordinal-th posting of the clause's document, when it is the clause: a document's
+// clauses are written in order, before its records. Two reads, each a round trip on a remote
+// shard (as the Q term's posting list and the document were).
+std::optional<Xapian::docid> clause_at_its_ordinal(const Xapian::Database& db,
+                                                   const std::string& clause_id,
+                                                   const std::string& document_term,
+                                                   unsigned ordinal) {
   auto it = db.postlist_begin(document_term);
   for (unsigned i = 1; i < ordinal && it != db.postlist_end(document_term); ++i) ++it;
   if (it != db.postlist_end(document_term) && is_clause(db, *it, clause_id)) return *it;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Xapian::docid> find_clause(const Xapian::Database& db, const std::string& clause_id) {
+  const size_t colon = clause_id.rfind(':');
+  unsigned ordinal = 0;
+  if (colon != std::string::npos && colon > 0) {
+    const char* digits = clause_id.data() + colon + 1;
+    const char* end = clause_id.data() + clause_id.size();
+    if (std::from_chars(digits, end, ordinal).ptr != end) ordinal = 0;
+  }
+  if (ordinal == 0) return std::nullopt;
+  const std::string document_term = schema::document_term(clause_id.substr(0, colon));
+  if (auto docid = clause_at_its_ordinal(db, clause_id, document_term, ordinal)) return docid;
+  // An index written before 2026-12-04: the clause's own term.
+  const std::string term = schema::clause_term(clause_id);
+  if (auto it = db.postlist_begin(term); it != db.postlist_end(term)) return *it;
+  // A copy of the file in another shard interleaves the document's postings.
   for (Xapian::docid docid : clause_postings(db, document_term)) {
     if (is_clause(db, docid, clause_id)) return docid;
   }
