@@ -2,8 +2,10 @@
 // `klausul serve` in a real browser (headless Debian chromium through playwright-core): the
 // coverage table for a query, a cell opening the clause in context, three clauses added to the
 // review list from three views, a reload keeping them, and the XLSX export of the list read
-// with openpyxl and checked cell by cell. Saves the screenshots shown in README.md
-// (tools/klausul/web/screenshots/). Run by tests/web/run (CTest: ServePage.Browser).
+// with openpyxl and checked cell by cell. Takes the screenshots shown in README.md: into the
+// test's scratch folder, or into tools/klausul/web/screenshots/ with
+// KLAUSUL_UPDATE_SCREENSHOTS=1 (so that a test run leaves the source tree as it was).
+// Run by tests/web/run (CTest: ServePage.Browser).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -16,7 +18,8 @@ import { chromium } from 'playwright-core';
 const binary = process.env.KLAUSUL_BINARY;
 const sourceDir = process.env.KLAUSUL_SOURCE_DIR;
 const executablePath = process.env.KLAUSUL_CHROMIUM || '/usr/bin/chromium';
-const screenshots = path.join(sourceDir || '.', 'tools/klausul/web/screenshots');
+const updateScreenshots = process.env.KLAUSUL_UPDATE_SCREENSHOTS === '1';
+let screenshots;
 const QUESTION = 'Regionen ska bevaka och påverka EU:s beslut inom de områden som är viktiga för verksamheten.';
 
 let dir;
@@ -74,6 +77,9 @@ before(async () => {
   baseUrl = await startServer(db);
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   browser = await chromium.launch({ executablePath, headless: true, args: asRoot ? ['--no-sandbox'] : [] });
+  screenshots = updateScreenshots
+    ? path.join(sourceDir || '.', 'tools/klausul/web/screenshots')
+    : path.join(dir, 'screenshots');
   mkdirSync(screenshots, { recursive: true });
 });
 
