@@ -50,9 +50,12 @@ struct PrimedStream {
   z_stream z{};
   explicit PrimedStream(std::string_view dictionary) {
     if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -kWindowBits, kMemLevel,
-                     Z_DEFAULT_STRATEGY) != Z_OK ||
-        deflateSetDictionary(&z, bytes_of(dictionary), static_cast<uInt>(dictionary.size())) !=
-            Z_OK) {
+                     Z_DEFAULT_STRATEGY) != Z_OK) {
+      throw std::bad_alloc();
+    }
+    if (deflateSetDictionary(&z, bytes_of(dictionary), static_cast<uInt>(dictionary.size())) !=
+        Z_OK) {
+      deflateEnd(&z);
       throw std::bad_alloc();
     }
   }
