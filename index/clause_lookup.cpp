@@ -81,6 +81,16 @@ std::optional<Xapian::docid> find_clause(const Xapian::Database& db, const std::
 
 void for_each_clause_in_id_order(const Xapian::Database& db,
                                  const std::function<bool(const Clause&, Xapian::docid)>& visit) {
+  if (db.get_termfreq(clause_kind_term()) == 0) {
+    // An index from before the kind terms: every clause has its Q term, in id order.
+    const std::string& prefix = schema::kClauseIdPrefix;
+    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+      auto posting = db.postlist_begin(*term);
+      if (posting == db.postlist_end(*term)) continue;
+      if (!visit(clause_of_document(db.get_document(*posting)), *posting)) return;
+    }
+    return;
+  }
   const std::string& prefix = schema::kDocumentPrefix;
   for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
     std::vector<std::pair<Clause, Xapian::docid>> clauses;

@@ -20,7 +20,9 @@ namespace klausul {
 std::optional<Xapian::docid> find_clause(const Xapian::Database& db, const std::string& clause_id);
 
 /// Calls `visit` with every clause of `db` in clause-id order (byte order of the ids: the
-/// order the term model has always learned in), each with its Xapian document id.
+/// order the term model has always learned in), each with its Xapian document id. Clauses
+/// are those with the clause kind term; an index from before kind terms is read through its
+/// Q terms.
 void for_each_clause_in_id_order(
     const Xapian::Database& db,
     const std::function<bool(const Clause&, Xapian::docid)>& visit);  // false: stop

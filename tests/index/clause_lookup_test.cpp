@@ -72,6 +72,23 @@ TEST_F(ClauseLookupTest, ClausesOfOlderIndexesAreFoundByTheirTerm) {
   EXPECT_EQ(text_of("old:7"), "Äldre klausul.");
 }
 
+// An index from before the kind terms is read through its clauses' Q terms, in id order.
+TEST_F(ClauseLookupTest, ClausesOfAnIndexWithoutKindTermsAreVisitedThroughTheirTerms) {
+  for (const std::string id : {"old:2", "old:10", "old:1"}) {
+    Xapian::Document doc;
+    doc.set_data(clause_to_data(testing::clause_with(id, "old", std::stoi(id.substr(4)), id)));
+    doc.add_boolean_term(schema::clause_term(id));
+    doc.add_boolean_term(schema::document_term("old"));
+    db.add_document(doc);
+  }
+  std::vector<std::string> ids;
+  for_each_clause_in_id_order(db, [&](const Clause& clause, Xapian::docid) {
+    ids.push_back(clause.id);
+    return true;
+  });
+  EXPECT_EQ(ids, (std::vector<std::string>{"old:1", "old:10", "old:2"}));
+}
+
 // The term model learns in this order: the ids' byte order, over all documents, clauses only.
 TEST_F(ClauseLookupTest, ClausesAreVisitedInIdOrderUntilTheVisitorStops) {
   std::vector<std::string> texts;
