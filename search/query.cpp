@@ -113,17 +113,26 @@ std::optional<Xapian::Query> without_phrase_stopwords(const Xapian::Query& query
     default:
       return std::nullopt;
   }
+  // A phrase of stopwords only is left out, as bare stopwords are (`EU "och att"` is EU),
+  // except where the operator needs it (the left side of NOT, MAYBE and a filter).
+  const bool first_is_required = type == Xapian::Query::OP_AND_NOT ||
+                                 type == Xapian::Query::OP_AND_MAYBE ||
+                                 type == Xapian::Query::OP_FILTER;
   std::vector<Xapian::Query> parts;
   bool changed = false;
   for (size_t i = 0; i < count; ++i) {
     Xapian::Query part = query.get_subquery(i);
     if (std::optional<Xapian::Query> rewritten = without_phrase_stopwords(part)) {
-      part = std::move(*rewritten);
       changed = true;
+      const bool nothing = rewritten->get_type() == Xapian::Query::LEAF_MATCH_NOTHING;
+      if (nothing && !(first_is_required && i == 0)) continue;
+      part = std::move(*rewritten);
     }
     parts.push_back(std::move(part));
   }
   if (!changed) return std::nullopt;
+  if (parts.empty()) return Xapian::Query::MatchNothing;
+  if (parts.size() == 1 && !first_is_required) return parts.front();
   return Xapian::Query(type, parts.begin(), parts.end());
 }
 

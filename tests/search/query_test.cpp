@@ -59,6 +59,10 @@ TEST(Query, PhrasesLeaveTheirStopwordsOutButKeepTheirLength) {
   EXPECT_EQ(negated.find("PHRASE"), std::string::npos) << negated;
   const std::string plain = describe("\"bevaka påverka\"");
   EXPECT_NE(plain.find("(bevaka@1 PHRASE 2 påverka@2)"), std::string::npos) << plain;
+  // A phrase of stopwords only is left out, as bare stopwords are.
+  const std::string only_stopwords = describe("EU \"och att\"");
+  EXPECT_EQ(only_stopwords.find("MatchNothing"), std::string::npos) << only_stopwords;
+  EXPECT_NE(only_stopwords.find("Zeu"), std::string::npos) << only_stopwords;
   // Field phrases search titles and trails, which keep their stopwords.
   const std::string field = describe("avsnitt:\"bevaka och påverka\"");
   EXPECT_NE(field.find("XSoch"), std::string::npos) << field;
