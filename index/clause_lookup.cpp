@@ -17,26 +17,33 @@ const std::string& clause_kind_term() {
   return term;
 }
 
+// The clause a document holds; nothing for a document or section record (their data is not a
+// clause). Reading the document decides it: a clause-kind posting list would be read whole for
+// every document through a remote shard.
+std::optional<Clause> clause_in(const Xapian::Document& doc) {
+  try {
+    return clause_of_document(doc);
+  } catch (const IndexError&) {
+    return std::nullopt;
+  }
+}
+
 // The clauses among a document's postings (its records carry its XD term too), in docid
 // order.
-std::vector<Xapian::docid> clause_postings(const Xapian::Database& db,
-                                           const std::string& document_term) {
-  std::vector<Xapian::docid> clauses;
-  auto kind = db.postlist_begin(clause_kind_term());
+std::vector<std::pair<Clause, Xapian::docid>> clauses_of(const Xapian::Database& db,
+                                                         const std::string& document_term) {
+  std::vector<std::pair<Clause, Xapian::docid>> clauses;
   for (auto it = db.postlist_begin(document_term); it != db.postlist_end(document_term); ++it) {
-    kind.skip_to(*it);
-    if (kind == db.postlist_end(clause_kind_term())) break;
-    if (*kind == *it) clauses.push_back(*it);
+    if (std::optional<Clause> clause = clause_in(db.get_document(*it))) {
+      clauses.emplace_back(std::move(*clause), *it);
+    }
   }
   return clauses;
 }
 
 bool is_clause(const Xapian::Database& db, Xapian::docid docid, const std::string& clause_id) {
-  try {
-    return clause_of_document(db.get_document(docid)).id == clause_id;
-  } catch (const IndexError&) {
-    return false;
-  }
+  const std::optional<Clause> clause = clause_in(db.get_document(docid));
+  return clause && clause->id == clause_id;
 }
 
 }  // namespace
@@ -73,8 +80,8 @@ std::optional<Xapian::docid> find_clause(const Xapian::Database& db, const std::
   const std::string term = schema::clause_term(clause_id);
   if (auto it = db.postlist_begin(term); it != db.postlist_end(term)) return *it;
   // A copy of the file in another shard interleaves the document's postings.
-  for (Xapian::docid docid : clause_postings(db, document_term)) {
-    if (is_clause(db, docid, clause_id)) return docid;
+  for (const auto& [clause, docid] : clauses_of(db, document_term)) {
+    if (clause.id == clause_id) return docid;
   }
   return std::nullopt;
 }
@@ -93,10 +100,7 @@ void for_each_clause_in_id_order(const Xapian::Database& db,
   }
   const std::string& prefix = schema::kDocumentPrefix;
   for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-    std::vector<std::pair<Clause, Xapian::docid>> clauses;
-    for (Xapian::docid docid : clause_postings(db, *term)) {
-      clauses.emplace_back(clause_of_document(db.get_document(docid)), docid);
-    }
+    std::vector<std::pair<Clause, Xapian::docid>> clauses = clauses_of(db, *term);
     std::sort(clauses.begin(), clauses.end(),
               [](const auto& a, const auto& b) { return a.first.id < b.first.id; });
     for (const auto& [clause, docid] : clauses) {
