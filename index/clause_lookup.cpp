@@ -76,7 +76,7 @@ std::optional<Xapian::docid> find_clause(const Xapian::Database& db, const std::
   if (ordinal == 0) return std::nullopt;
   const std::string document_term = schema::document_term(clause_id.substr(0, colon));
   if (auto docid = clause_at_its_ordinal(db, clause_id, document_term, ordinal)) return docid;
-  // An index written before 2026-12-04: the clause's own term.
+  // An index written before 2026-12-03 evening: the clause's own term.
   const std::string term = schema::clause_term(clause_id);
   if (auto it = db.postlist_begin(term); it != db.postlist_end(term)) return *it;
   // A copy of the file in another shard interleaves the document's postings.

@@ -1,9 +1,9 @@
 // Finding clauses by their ids. A clause's id is "<document id>:<ordinal>" (ingest/segment.h).
-// Clauses written since 2026-12-04 carry no term of their own: a term per clause (Q<id>) was a
-// B-tree entry per clause, 4.5% of the index. A document's clauses are written first and in
-// order, then its records, so the ordinal-th posting of its XD term is the clause (checked,
-// and the document's postings searched when a copy of the file in another shard interleaves
-// them). Clauses written before are found by their Q term.
+// Clauses written since 2026-12-03 evening carry no term of their own: a term per clause
+// (Q<id>) was a B-tree entry per clause, 4.5% of the index. A document's clauses are written
+// first and in order, then its records, so the ordinal-th posting of its XD term is the clause
+// (checked, and the document's postings searched when a copy of the file in another shard
+// interleaves them). Clauses written before are found by their Q term.
 #pragma once
 
 #include <xapian.h>

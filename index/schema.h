@@ -17,7 +17,7 @@ namespace klausul::schema {
 // records are never hits, facets, counts or similar candidates.
 
 // Boolean terms.
-// Q<clause id>, unique per clause, on clauses written before 2026-12-04 only: clauses are
+// Q<clause id>, unique per clause, on clauses written before 2026-12-03 evening only: clauses are
 // found by their document and ordinal since (index/clause_lookup.h).
 inline const std::string kClauseIdPrefix = "Q";
 // XD<document id>: on clauses, the document record and section records, so that deleting

@@ -17,12 +17,12 @@ constexpr char kWdfSeparator = '\x01';  // text format of older indexes
 // format, and the value is stored on every clause.
 constexpr char kFrontCodedFormat = '\x02';
 constexpr size_t kMaxTermBytes = 245;  // Xapian's term limit: lengths fit one byte
-// Deflated format (since 2026-12-04): this first byte, the plain form's length (varint), then
-// the plain form deflated against the stem dictionary (index/value_codec.h). The plain form is
-// per entry the term without its "Z", then one byte: ' ' for a frequency of 1, 1..30 for 2..31,
-// 31 followed by the frequency as a varint. Stems are letters and digits, so the byte ends the
-// term; the dictionary holds "stem " for the commonest stems. About half the front-coded size
-// on real county texts.
+// Deflated format (since 2026-12-03 evening): this first byte, the plain form's length
+// (varint), then the plain form deflated against the stem dictionary (index/value_codec.h).
+// The plain form is per entry the term without its "Z", then one byte: ' ' for a frequency of
+// 1, 1..30 for 2..31, 31 followed by the frequency as a varint. Stems are letters and digits,
+// so the byte ends the term; the dictionary holds "stem " for the commonest stems. About half
+// the front-coded size on real county texts.
 constexpr char kDeflatedFormat = '\x03';
 constexpr unsigned char kFrequencyOne = ' ';
 constexpr unsigned char kLongFrequency = 31;
@@ -48,7 +48,8 @@ bool get_varint(std::string_view value, size_t& at, std::uint64_t& out) {
 
 // The plain form of the deflated format, or "" when an entry cannot be written in it (a term
 // without its "Z" or with a byte that would end it early).
-std::string plain_stem_list(const std::vector<std::pair<std::string, Xapian::termcount>>& entries) {
+std::string plain_stem_list(
+    const std::vector<std::pair<std::string, Xapian::termcount>>& entries) {
   std::string plain;
   for (const auto& [term, wdf] : entries) {
     if (term.empty() || term.size() > kMaxTermBytes || wdf == 0) continue;
@@ -69,7 +70,8 @@ std::string plain_stem_list(const std::vector<std::pair<std::string, Xapian::ter
   return plain;
 }
 
-std::vector<std::pair<std::string, Xapian::termcount>> parse_plain_stem_list(std::string_view plain) {
+std::vector<std::pair<std::string, Xapian::termcount>> parse_plain_stem_list(
+    std::string_view plain) {
   std::vector<std::pair<std::string, Xapian::termcount>> entries;
   size_t at = 0;
   while (at < plain.size()) {

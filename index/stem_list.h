@@ -28,7 +28,7 @@ std::string stem_list_of(const Xapian::Document& doc);
 /// stem_list.cpp).
 std::string encode_stem_list(const std::vector<std::pair<std::string, Xapian::termcount>>& entries);
 
-/// The front-coded form alone, as indexes written before 2026-12-04 hold every stem list.
+/// The front-coded form alone, as indexes written before 2026-12-03 evening hold every stem list.
 std::string front_coded_stem_list(
     const std::vector<std::pair<std::string, Xapian::termcount>>& entries);
 

@@ -63,7 +63,7 @@ TEST_F(ClauseLookupTest, ClausesAfterOtherPostingsOfTheirDocumentAreFound) {
   EXPECT_FALSE(find_clause(db, "aaa:4"));
 }
 
-// Indexes written before 2026-12-04 have a Q term per clause: it still finds the clause.
+// Indexes written before 2026-12-03 evening have a Q term per clause: it still finds the clause.
 TEST_F(ClauseLookupTest, ClausesOfOlderIndexesAreFoundByTheirTerm) {
   Xapian::Document doc;
   doc.set_data(clause_to_data(testing::clause_with("old:7", "old", 7, "Äldre klausul.")));
