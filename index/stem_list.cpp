@@ -6,6 +6,7 @@
 
 #include "index/schema.h"
 #include "index/value_codec.h"
+#include "index/varint.h"
 
 namespace klausul {
 namespace {
@@ -28,22 +29,9 @@ constexpr unsigned char kFrequencyOne = ' ';
 constexpr unsigned char kLongFrequency = 31;
 constexpr size_t kLongestPlainList = 1 << 20;  // a clause's stems, with room to spare
 
-void put_varint(std::string& out, std::uint64_t value) {
-  for (;; value >>= 7) {
-    out += static_cast<char>(value >= 0x80 ? (value & 0x7f) | 0x80 : value);
-    if (value < 0x80) break;
-  }
-}
-
-// Reads a varint at `at`; false when it is truncated or longer than 32 bits.
-bool get_varint(std::string_view value, size_t& at, std::uint64_t& out) {
-  out = 0;
-  for (int shift = 0; at < value.size() && shift < 35; shift += 7) {
-    const auto byte = static_cast<unsigned char>(value[at++]);
-    out |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-    if ((byte & 0x80) == 0) return out <= 0xffffffffu;
-  }
-  return false;
+// Reads a frequency (a varint of at most 32 bits) at `at`; false when it is truncated or larger.
+bool read_frequency(std::string_view value, size_t& at, std::uint64_t& wdf) {
+  return read_varint(value, at, wdf) && wdf <= 0xffffffffu;
 }
 
 // The plain form of the deflated format, or "" when an entry cannot be written in it (a term
@@ -88,7 +76,7 @@ std::vector<std::pair<std::string, Xapian::termcount>> parse_plain_stem_list(
     } else if (marker >= 1 && marker < kLongFrequency) {
       wdf = marker + 1u;
     } else if (marker == kLongFrequency) {
-      if (!get_varint(plain, at, wdf) || wdf == 0) break;
+      if (!read_frequency(plain, at, wdf) || wdf == 0) break;
     } else {
       break;
     }
@@ -122,12 +110,8 @@ std::string encode_stem_list(const std::vector<std::pair<std::string, Xapian::te
   std::string front_coded = front_coded_stem_list(entries);
   const std::string plain = plain_stem_list(entries);
   if (plain.empty()) return front_coded;
-  const std::string packed = deflate_value(plain, ValueDictionary::stems);
-  if (packed.empty()) return front_coded;
-  std::string list(1, kDeflatedFormat);
-  put_varint(list, plain.size());
-  list += packed;
-  return list.size() < front_coded.size() ? list : front_coded;
+  std::string list = deflate_framed(kDeflatedFormat, plain, ValueDictionary::stems);
+  return !list.empty() && list.size() < front_coded.size() ? list : front_coded;
 }
 
 std::string front_coded_stem_list(
@@ -143,10 +127,7 @@ std::string front_coded_stem_list(
     list += static_cast<char>(shared);
     list += static_cast<char>(term.size() - shared);
     list.append(term, shared, std::string::npos);
-    for (Xapian::termcount value = wdf; ; value >>= 7) {
-      list += static_cast<char>(value >= 0x80 ? (value & 0x7f) | 0x80 : value);
-      if (value < 0x80) break;
-    }
+    put_varint(list, wdf);
     previous = term;
   }
   return list;
@@ -176,11 +157,8 @@ std::vector<std::pair<std::string, Xapian::termcount>> parse_text_stem_list(std:
 
 std::vector<std::pair<std::string, Xapian::termcount>> parse_stem_list(std::string_view value) {
   if (!value.empty() && value[0] == kDeflatedFormat) {
-    size_t at = 1;
-    std::uint64_t length = 0;
-    if (!get_varint(value, at, length)) return {};
     const std::optional<std::string> plain =
-        inflate_value(value.substr(at), length, ValueDictionary::stems, kLongestPlainList);
+        inflate_framed(value, ValueDictionary::stems, kLongestPlainList);
     if (!plain) return {};  // damaged: no stems, as for other malformed lists
     return parse_plain_stem_list(*plain);
   }
@@ -196,18 +174,9 @@ std::vector<std::pair<std::string, Xapian::termcount>> parse_stem_list(std::stri
     term.resize(shared);
     term.append(value.substr(at, suffix));
     at += suffix;
-    Xapian::termcount wdf = 0;
-    bool complete = false;
-    for (int shift = 0; at < value.size() && shift < 32; shift += 7) {
-      const auto byte = static_cast<unsigned char>(value[at++]);
-      wdf |= static_cast<Xapian::termcount>(byte & 0x7f) << shift;
-      if ((byte & 0x80) == 0) {
-        complete = true;
-        break;
-      }
-    }
-    if (!complete) break;
-    if (wdf > 0 && !term.empty()) entries.emplace_back(term, wdf);
+    std::uint64_t wdf = 0;
+    if (!read_frequency(value, at, wdf)) break;
+    if (wdf > 0 && !term.empty()) entries.emplace_back(term, static_cast<Xapian::termcount>(wdf));
   }
   return entries;
 }

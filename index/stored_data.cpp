@@ -11,6 +11,7 @@
 
 #include "index/schema.h"
 #include "index/value_codec.h"
+#include "index/varint.h"
 #include "ingest/error.h"
 
 namespace klausul {
@@ -106,14 +107,6 @@ constexpr unsigned char kOcr = 1, kNote = 2, kOwnId = 4;
 constexpr std::uint64_t kLongestClause = 64u << 20;  // more is a corrupt length
 constexpr int kDeflatedWindowBits = 9;  // kDeflatedFormat's
 
-void put_varint(std::string& out, std::uint64_t value) {
-  while (value >= 0x80) {
-    out += static_cast<char>((value & 0x7f) | 0x80);
-    value >>= 7;
-  }
-  out += static_cast<char>(value);
-}
-
 void put_string(std::string& out, const std::string& text) {
   put_varint(out, text.size());
   out += text;
@@ -134,12 +127,8 @@ class ClauseReader {
   }
   std::uint64_t varint() {
     std::uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      const unsigned char b = byte();
-      value |= static_cast<std::uint64_t>(b & 0x7f) << shift;
-      if ((b & 0x80) == 0) return value;
-    }
-    corrupt();
+    if (!read_varint(data_, at_, value)) corrupt();
+    return value;
   }
   int small_int() {
     const std::uint64_t value = varint();
@@ -239,12 +228,8 @@ std::string clause_to_data(const Clause& clause) {
   put_varint(out, clause.section.size());
   for (const std::string& heading : clause.section) put_string(out, heading);
   if (own_id) put_string(out, clause.id);
-  const std::string packed = deflate_value(out, ValueDictionary::clause_words);
-  if (packed.empty()) return out;
-  std::string stored(1, kDictionaryFormat);
-  put_varint(stored, out.size());
-  stored += packed;
-  return stored.size() < out.size() ? stored : out;
+  std::string stored = deflate_framed(kDictionaryFormat, out, ValueDictionary::clause_words);
+  return !stored.empty() && stored.size() < out.size() ? stored : out;
 }
 
 Clause clause_of_document(const Xapian::Document& doc) {
@@ -254,13 +239,8 @@ Clause clause_of_document(const Xapian::Document& doc) {
 
 Clause clause_from_data(const std::string& data) {
   if (!data.empty() && data[0] == kDictionaryFormat) {
-    ClauseReader in(data);
-    in.byte();  // the format
-    const std::uint64_t length = in.varint();
-    const size_t at = in.position();
     const std::optional<std::string> plain =
-        inflate_value(std::string_view(data).substr(at), length, ValueDictionary::clause_words,
-                      kLongestClause);
+        inflate_framed(data, ValueDictionary::clause_words, kLongestClause);
     if (!plain || (*plain)[0] != kClauseFormat) corrupt_clause();
     return clause_from_data(*plain);
   }

@@ -4,6 +4,8 @@
 
 #include <new>
 
+#include "index/varint.h"
+
 #ifndef KLAUSUL_CLAUSE_WORDS_FILE
 #error "KLAUSUL_CLAUSE_WORDS_FILE must name index/data/value_dictionary_clause_words_v1.txt"
 #endif
@@ -127,6 +129,22 @@ std::optional<std::string> inflate_value(std::string_view packed, std::uint64_t 
     return std::nullopt;
   }
   return out;
+}
+
+std::string deflate_framed(char format, std::string_view plain, ValueDictionary dictionary) {
+  const std::string packed = deflate_value(plain, dictionary);
+  if (packed.empty()) return {};
+  std::string framed(1, format);
+  put_varint(framed, plain.size());
+  return framed + packed;
+}
+
+std::optional<std::string> inflate_framed(std::string_view framed, ValueDictionary dictionary,
+                                          std::uint64_t max_length) {
+  size_t at = 1;
+  std::uint64_t length = 0;
+  if (framed.empty() || !read_varint(framed, at, length)) return std::nullopt;
+  return inflate_value(framed.substr(at), length, dictionary, max_length);
 }
 
 }  // namespace klausul

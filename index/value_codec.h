@@ -39,4 +39,13 @@ std::string deflate_value(std::string_view plain, ValueDictionary dictionary);
 std::optional<std::string> inflate_value(std::string_view packed, std::uint64_t length,
                                          ValueDictionary dictionary, std::uint64_t max_length);
 
+/// `plain` deflated against `dictionary` and framed as one value: the byte `format`, the
+/// plain length (varint), the deflated bytes. "" when deflating would not save a tenth.
+std::string deflate_framed(char format, std::string_view plain, ValueDictionary dictionary);
+
+/// The plain form of a value deflate_framed made (its first byte, the format, is the
+/// caller's to check); nullopt when it is damaged, as inflate_value.
+std::optional<std::string> inflate_framed(std::string_view framed, ValueDictionary dictionary,
+                                          std::uint64_t max_length);
+
 }  // namespace klausul
