@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "index/clause_lookup.h"
-#include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/writer.h"
 #include "ingest/error.h"

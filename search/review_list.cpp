@@ -1,7 +1,6 @@
 #include "search/review_list.h"
 
 #include "index/clause_lookup.h"
-#include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/writer.h"
 

@@ -7,8 +7,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "index/clause_lookup.h"
 #include "index/analyzer.h"
+#include "index/clause_lookup.h"
 #include "index/open_clause.h"
 #include "index/schema.h"
 #include "index/stored_data.h"

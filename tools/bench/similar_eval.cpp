@@ -30,8 +30,8 @@
 #include <string>
 #include <vector>
 
-#include "index/clause_lookup.h"
 #include "index/analyzer.h"
+#include "index/clause_lookup.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/term_model_learning.h"

@@ -1,7 +1,6 @@
 #include "tools/klausul/web/api.h"
 
 #include "index/clause_lookup.h"
-#include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "search/clause_context.h"
