@@ -1,9 +1,19 @@
 #include "ingest/extract_pdf.h"
 
+// Poppler's own API (libpoppler-private-dev) for the text layer: poppler-cpp's text_list()
+// converts every word to UTF-16 through a new iconv converter and scans the page's fonts
+// again for each page, which together were a fifth of the CPU of reading a PDF. poppler-cpp
+// is kept for rendering scanned pages (ocr_pages.h).
+#include <poppler/GlobalParams.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/Page.h>
+#include <poppler/Stream.h>
+#include <poppler/TextOutputDev.h>
+#include <poppler/goo/GooString.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
-#include <poppler-page.h>
 #include <unicode/uchar.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -40,9 +50,61 @@ void silence_poppler() {
   std::call_once(once, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
 }
 
-std::string utf8(const poppler::ustring& text) {
-  poppler::byte_array bytes = text.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+// A PDF text string (the document information's Title) as UTF-8: UTF-16 after a byte order
+// mark, else one byte per character, as poppler-cpp's info_key() read it.
+std::string pdf_text_string(const GooString& text) {
+  const std::string& bytes = text.toStr();
+  const bool big_endian = text.hasUnicodeMarker();
+  const bool little_endian = text.hasUnicodeMarkerLE();
+  std::string out;
+  if (!big_endian && !little_endian) {
+    for (unsigned char c : bytes) {
+      char utf8[U8_MAX_LENGTH];
+      int32_t length = 0;
+      U8_APPEND_UNSAFE(utf8, length, c);
+      out.append(utf8, static_cast<size_t>(length));
+    }
+    return out;
+  }
+  std::vector<char16_t> units;
+  for (size_t i = 2; i + 1 < bytes.size(); i += 2) {
+    const unsigned hi = static_cast<unsigned char>(bytes[little_endian ? i + 1 : i]);
+    const unsigned lo = static_cast<unsigned char>(bytes[little_endian ? i : i + 1]);
+    units.push_back(static_cast<char16_t>((hi << 8) | lo));
+  }
+  for (size_t i = 0; i < units.size(); ++i) {
+    UChar32 c = units[i];
+    if (U16_IS_LEAD(c) && i + 1 < units.size() && U16_IS_TRAIL(units[i + 1])) {
+      c = U16_GET_SUPPLEMENTARY(c, units[i + 1]);
+      ++i;
+    } else if (U16_IS_SURROGATE(c)) {
+      c = 0xFFFD;
+    }
+    char utf8[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(utf8, length, c);
+    out.append(utf8, static_cast<size_t>(length));
+  }
+  return out;
+}
+
+// Poppler writes a word's text as UTF-8 from the font's Unicode map, which a hostile font
+// can fill with surrogates or values past U+10FFFF: those become U+FFFD.
+std::string valid_utf8(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  const int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(text.data(), i, n, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(text, static_cast<size_t>(start), static_cast<size_t>(i - start));
+    }
+  }
+  return out;
 }
 
 // Last code point of s and the byte offset where it starts.
@@ -124,36 +186,76 @@ bool is_bold_font(std::string name) {
          name.find("demi") != std::string::npos || name.find(",bd") != std::string::npos;
 }
 
-// The page's word boxes, skipping rotated text (margin notes, stamps).
-std::vector<Word> page_words(poppler::page& page) {
+// The page's word boxes, skipping rotated text (margin notes, stamps). Read as poppler-cpp's
+// text_list(text_list_include_font) read them (same device settings, same boxes), without
+// its per-word conversions.
+std::vector<Word> page_words(PDFDoc& doc, int page_number) {
+  TextOutputDev device(nullptr, false, 0, false, false);
+  doc.displayPageSlice(&device, page_number, 72, 72, 0, false, false, false, -1, -1, -1, -1,
+                       nullptr, nullptr, nullptr, nullptr, true);
   std::vector<Word> words;
-  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
-    if (box.rotation() != 0) continue;
-    std::string text = utf8(box.text());
+  std::unique_ptr<TextWordList> list = device.makeWordList();
+  if (!list) return words;
+  words.reserve(static_cast<size_t>(list->getLength()));
+  for (int i = 0; i < list->getLength(); ++i) {
+    const TextWord* box = list->get(i);
+    if (box->getRotation() != 0) continue;
+    std::unique_ptr<GooString> raw(box->getText());
+    std::string text = raw ? valid_utf8(raw->toStr()) : std::string();
     if (trim(text).empty()) continue;
-    poppler::rectf r = box.bbox();
+    double x_min = 0, y_min = 0, x_max = 0, y_max = 0;
+    box->getBBox(&x_min, &y_min, &x_max, &y_max);
+    // As a poppler::rectf (origin and size) gave them.
+    const double width = x_max - x_min;
+    const double height = y_max - y_min;
     Word w;
     w.text = std::move(text);
-    w.x0 = r.left();
-    w.y0 = r.top();
-    w.x1 = r.right();
-    w.y1 = r.bottom();
-    w.size = box.has_font_info() ? box.get_font_size() : r.height();
-    if (!(w.size > 0)) w.size = std::max(r.height(), 1.0);
-    w.bold = box.has_font_info() && is_bold_font(box.get_font_name());
-    w.space_after = box.has_space_after();
+    w.x0 = x_min;
+    w.y0 = y_min;
+    w.x1 = x_min + width;
+    w.y1 = y_min + height;
+    w.size = box->getFontSize();
+    if (!(w.size > 0)) w.size = std::max(height, 1.0);
+    const GooString* font = box->getLength() > 0 ? box->getFontName(0) : nullptr;
+    w.bold = font != nullptr && is_bold_font(font->toStr());
+    w.space_after = box->hasSpaceAfter();
     words.push_back(std::move(w));
   }
   return words;
 }
 
-bool is_landscape(poppler::page& page) {
-  const poppler::rectf box = page.page_rect();
-  const bool turned = page.orientation() == poppler::page::landscape ||
-                      page.orientation() == poppler::page::seascape;
-  return turned ? box.height() > box.width() : box.width() > box.height();
+bool is_landscape(Page& page) {
+  const PDFRectangle* box = page.getCropBox();
+  const double width = box->x2 - box->x1;
+  const double height = box->y2 - box->y1;
+  const int rotate = page.getRotate();
+  const bool turned = rotate == 90 || rotate == 270;
+  return turned ? height > width : width > height;
 }
 
+void ignore_poppler_error(ErrorCategory, Goffset, const char*) {}
+
+// Poppler's global parameters (font configuration, encodings), made once for the process:
+// poppler-cpp made them for each document and tore them down after it (7% of the CPU of
+// reading a PDF).
+void keep_pdf_backend_loaded() {
+  static GlobalParamsIniter globals(ignore_poppler_error);
+}
+
+// The document, or null when Poppler cannot read it. Throws for an encrypted one. An empty
+// user password opens documents that only restrict permissions.
+std::unique_ptr<PDFDoc> open_pdf(std::string_view bytes) {
+  char* data = const_cast<char*>(bytes.data());  // MemStream only reads
+  const Goffset length = static_cast<Goffset>(bytes.size());
+  auto doc = std::make_unique<PDFDoc>(new MemStream(data, 0, length, Object(objNull)));
+  if (!doc->isOk() && doc->getErrorCode() == errEncrypted) {
+    doc = std::make_unique<PDFDoc>(new MemStream(data, 0, length, Object(objNull)),
+                                   GooString(""), GooString(""));
+    if (!doc->isOk()) throw IngestError("encrypted PDF (password required)");
+  }
+  if (!doc->isOk()) return nullptr;
+  return doc;
+}
 
 std::string describe_start(std::string_view bytes) {
   std::string printable;
@@ -223,6 +325,7 @@ std::string join_pdf_lines(const std::vector<std::string>& lines) {
 Document PdfExtractor::extract(std::string_view bytes, const std::string& /*name*/,
                                const ExtractOptions& options) const {
   silence_poppler();
+  keep_pdf_backend_loaded();
   if (bytes.empty()) throw IngestError("not a PDF (empty file)");
   const size_t magic = bytes.substr(0, 1024).find("%PDF-");
   if (magic == std::string_view::npos) {
@@ -231,34 +334,30 @@ Document PdfExtractor::extract(std::string_view bytes, const std::string& /*name
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) throw IngestError("PDF too large");
   if (!has_eof_marker(bytes)) throw IngestError("damaged PDF (truncated: no %%EOF)");
 
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  std::unique_ptr<PDFDoc> doc = open_pdf(bytes);
   if (!doc) throw IngestError("damaged PDF (Poppler could not read it)");
-  // An empty user password opens documents that only restrict permissions. unlock() returns
-  // true when the document is STILL locked. Never call pages() on a locked document.
-  if (doc->is_locked() && doc->unlock("", "")) {
-    throw IngestError("encrypted PDF (password required)");
-  }
 
   Document out;
   out.info.format = "pdf";
-  const int pages = doc->pages();
+  const int pages = doc->getNumPages();
   if (pages > kMaxPages) {
     throw IngestError("too many pages (" + std::to_string(pages) + ", limit " +
                       std::to_string(kMaxPages) + ")");
   }
   out.info.pages = pages;
-  out.info.title = collapse_whitespace(to_nfc(utf8(doc->info_key("Title"))));
+  if (std::unique_ptr<GooString> title = doc->getDocInfoStringEntry("Title")) {
+    out.info.title = collapse_whitespace(to_nfc(pdf_text_string(*title)));
+  }
 
   std::vector<std::vector<Line>> page_text(static_cast<size_t>(std::max(pages, 0)));
   std::vector<bool> landscape(page_text.size(), false);
   std::vector<int> textless;  // scanned pages: no word boxes at all
   int readable = 0;
   for (int i = 0; i < pages; ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    Page* page = doc->getPage(i + 1);
     if (!page) continue;
     ++readable;
-    page_text[static_cast<size_t>(i)] = pdf::layout_page(page_words(*page), i + 1);
+    page_text[static_cast<size_t>(i)] = pdf::layout_page(page_words(*doc, i + 1), i + 1);
     landscape[static_cast<size_t>(i)] = is_landscape(*page);
     if (page_text[static_cast<size_t>(i)].empty()) textless.push_back(i);
   }
@@ -272,12 +371,24 @@ Document PdfExtractor::extract(std::string_view bytes, const std::string& /*name
     for (const auto& page : page_text) lines.insert(lines.end(), page.begin(), page.end());
   }
   out.blocks = pdf::build_blocks(lines, pdf::body_size(lines));
-  if (!textless.empty()) read_textless_pages(*doc, textless, options, out);
+  if (!textless.empty()) {
+    // Rendering for OCR goes through poppler-cpp, which opens the bytes again (scanned
+    // documents only).
+    doc.reset();
+    std::unique_ptr<poppler::document> rendered(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!rendered) throw IngestError("damaged PDF (Poppler could not read it)");
+    if (rendered->is_locked() && rendered->unlock("", "")) {
+      throw IngestError("encrypted PDF (password required)");
+    }
+    read_textless_pages(*rendered, textless, options, out);
+  }
   return out;
 }
 
 void warm_up_pdf_backend() {
   silence_poppler();
+  keep_pdf_backend_loaded();
   static std::once_flag once;
   std::call_once(once, [] {
     // A one-page PDF with a line of text, built with correct xref offsets.

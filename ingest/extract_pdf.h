@@ -1,4 +1,5 @@
-// PDF text layer through Poppler (poppler-cpp), keeping page numbers.
+// PDF text layer through Poppler's TextOutputDev (libpoppler-private-dev), keeping page
+// numbers; scanned pages are rendered through poppler-cpp for OCR (ocr_pages.h).
 #pragma once
 
 #include "ingest/extractor.h"
@@ -8,12 +9,13 @@
 
 namespace klausul {
 
-/// Reads the text layer page by page from word boxes with font sizes
-/// (page::text_list(text_list_include_font)), never Poppler's reading-order text, because that
-/// deletes line-final hyphens ("hälso-\noch" -> "hälsooch"). Lines are rebuilt from box
-/// positions, paragraphs from vertical gaps, headings from font size or bold faces, list items
-/// from a leading bullet, dash or number; lines are joined with join_pdf_lines(). Throws
-/// IngestError for encrypted, damaged or non-PDF input and for more than 5000 pages.
+/// Reads the text layer page by page from word boxes with font sizes (TextOutputDev's word
+/// list, as poppler-cpp's page::text_list(text_list_include_font) gives it), never Poppler's
+/// reading-order text, because that deletes line-final hyphens ("hälso-\noch" -> "hälsooch").
+/// Lines are rebuilt from box positions, paragraphs from vertical gaps, headings from font
+/// size or bold faces, list items from a leading bullet, dash or number; lines are joined with
+/// join_pdf_lines(). Throws IngestError for encrypted, damaged or non-PDF input and for more
+/// than 5000 pages.
 class PdfExtractor : public Extractor {
  public:
   Document extract(std::string_view bytes, const std::string& name,

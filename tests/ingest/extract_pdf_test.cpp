@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -342,6 +343,53 @@ TEST(PdfExtractor, RejectsEmpty) {
 TEST(PdfExtractor, RejectsZip) {
   EXPECT_EQ(reason_of(std::string("PK\x03\x04\x14\x00\x00\x00", 8)), "not a PDF (starts with 'PK')");
   EXPECT_EQ(reason_of(std::string("\x89PNG", 4)), "not a PDF (starts with 0x89 0x50 0x4e 0x47)");
+}
+
+// A one-page PDF with the given page content stream and document information Title (a PDF
+// string object as written in the file), with correct xref offsets.
+std::string pdf_with(const std::string& content, const std::string& title) {
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+      "/Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+          "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+      "<< /Title " + title + " >>"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char entry[24];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R /Info 6 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+TEST(PdfExtractor, TitleInOneByteOrUtf16AndWordsInUtf8) {
+  // WinAnsi bytes in the page text: "Vården ska vara säker."
+  const std::string content = "BT /F1 12 Tf 72 720 Td (V\\345rden ska vara s\\344ker.) Tj ET";
+  // A title without a byte order mark is one byte per character (Latin-1, as poppler-cpp read
+  // it) ...
+  Document latin1 = PdfExtractor().extract(pdf_with(content, "(Riktlinje f\\366r v\\345rden)"),
+                                           "x.pdf", ExtractOptions{});
+  EXPECT_EQ(latin1.info.title, "Riktlinje för vården");
+  ASSERT_EQ(latin1.blocks.size(), 1u) << dump(latin1);
+  EXPECT_EQ(latin1.blocks[0].text, "Vården ska vara säker.");
+  EXPECT_EQ(latin1.blocks[0].page, 1);
+  // ... and after FE FF it is UTF-16 (big-endian), with a surrogate pair: "Mål 𝟐".
+  Document utf16 = PdfExtractor().extract(
+      pdf_with(content, "<FEFF004D00E5006C0020D835DFD0>"), "x.pdf", ExtractOptions{});
+  EXPECT_EQ(utf16.info.title, "Mål 𝟐");
 }
 
 TEST(PdfExtractor, WarmUpIsHarmless) {
