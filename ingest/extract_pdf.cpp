@@ -36,6 +36,7 @@
 #include "ingest/ocr_pages.h"
 #include "ingest/pdf_blocks.h"
 #include "ingest/pdf_layout.h"
+#include "ingest/pdf_writer.h"
 
 namespace klausul {
 
@@ -391,31 +392,13 @@ void warm_up_pdf_backend() {
   keep_pdf_backend_loaded();
   static std::once_flag once;
   std::call_once(once, [] {
-    // A one-page PDF with a line of text, built with correct xref offsets.
-    const std::string content = "BT /F1 12 Tf 72 720 Td (klausul) Tj ET";
-    const std::vector<std::string> objects = {
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-            "\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-    std::string pdf = "%PDF-1.4\n";
-    std::vector<size_t> offsets;
-    for (size_t i = 0; i < objects.size(); ++i) {
-      offsets.push_back(pdf.size());
-      pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-    }
-    const size_t xref = pdf.size();
-    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (size_t offset : offsets) {
-      char entry[24];
-      std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-      pdf += entry;
-    }
-    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-           " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+    // A one-page PDF with a line of text.
+    const std::string pdf = write_pdf(
+        {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+         "/Resources << /Font << /F1 5 0 R >> >> >>",
+         pdf_stream("", "BT /F1 12 Tf 72 720 Td (klausul) Tj ET"),
+         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
     try {
       PdfExtractor().extract(pdf, "warm-up.pdf", ExtractOptions{});
     } catch (const IngestError&) {

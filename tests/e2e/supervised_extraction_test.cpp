@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "ingest/address_sanitizer.h"
+#include "ingest/pdf_writer.h"
 #include "tests/e2e/run_command.h"
 
 namespace klausul::testing {
@@ -44,36 +45,18 @@ std::string xobject_chain_pdf(int depth) {
   objects.push_back("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
   objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                     "/Resources << /XObject << /X0 5 0 R >> >> >>");
-  auto stream = [](const std::string& dict, const std::string& data) {
-    return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
-           "\nendstream";
-  };
-  objects.push_back(stream("", "/X0 Do"));
+  objects.push_back(pdf_stream("", "/X0 Do"));
   for (int i = 0; i < depth; ++i) {
     const int next = 5 + i + 1;
     const std::string name = "/X" + std::to_string(i + 1);
-    objects.push_back(stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << "
-                             "/XObject << " + name + " " + std::to_string(next) + " 0 R >> >>",
-                             "q " + name + " Do Q q " + name + " Do Q"));
+    objects.push_back(pdf_stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+                                 "/Resources << /XObject << " + name + " " +
+                                     std::to_string(next) + " 0 R >> >>",
+                                 "q " + name + " Do Q q " + name + " Do Q"));
   }
-  objects.push_back(stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]",
-                           "0 0 0 rg 10 10 5 5 re f"));
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  objects.push_back(pdf_stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]",
+                               "0 0 0 rg 10 10 5 5 re f"));
+  return write_pdf(objects);
 }
 
 std::string policy_text(const std::string& marker, int paragraphs) {
