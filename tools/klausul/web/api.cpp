@@ -49,17 +49,24 @@ nlohmann::json api_search(IndexPool& pool, const ParamReader& params) {
   });
 }
 
-nlohmann::json api_similar(IndexPool& pool, const ParamReader& params) {
-  SimilarRequest request = similar_request(params);
+SimilarResult similar_for(IndexPool& pool, SimilarRequest& request) {
   const LoadedTermModel model = term_model_for(pool.path());
   request.term_model = model.model.get();
-  return pool.with_database([&](const Xapian::Database& db) {
+  SimilarResult result = pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
-    const auto shared_versions = load_versions(db, pool.path());
-    const VersionIndex& versions = *shared_versions;
-    request.versions = &versions;
-    return similar_json(find_similar(db, request, RegionTable::builtin()));
+    const auto versions = load_versions(db, pool.path());
+    request.versions = versions.get();
+    return find_similar(db, request, RegionTable::builtin());
   });
+  // Neither the model nor the versions outlive this call.
+  request.term_model = nullptr;
+  request.versions = nullptr;
+  return result;
+}
+
+nlohmann::json api_similar(IndexPool& pool, const ParamReader& params) {
+  SimilarRequest request = similar_request(params);
+  return similar_json(similar_for(pool, request));
 }
 
 nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
@@ -74,17 +81,23 @@ nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
   });
 }
 
-nlohmann::json api_coverage(IndexPool& pool, const ParamReader& params) {
-  CoverageRequest request = coverage_request(params);
+CoverageResult coverage_for(IndexPool& pool, CoverageRequest& request) {
   const LoadedTermModel model = term_model_for(pool.path());
   request.term_model = model.model.get();
-  return pool.with_database([&](const Xapian::Database& db) {
+  CoverageResult result = pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
-    const auto shared_versions = load_versions(db, pool.path());
-    const VersionIndex& versions = *shared_versions;
-    request.versions = &versions;
-    return coverage_json(find_coverage(db, request, RegionTable::builtin()), request.thresholds);
+    const auto versions = load_versions(db, pool.path());
+    request.versions = versions.get();
+    return find_coverage(db, request, RegionTable::builtin());
   });
+  request.term_model = nullptr;
+  request.versions = nullptr;
+  return result;
+}
+
+nlohmann::json api_coverage(IndexPool& pool, const ParamReader& params) {
+  CoverageRequest request = coverage_request(params);
+  return coverage_json(coverage_for(pool, request), request.thresholds);
 }
 
 nlohmann::json api_clause(IndexPool& pool, const ParamReader& params) {

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/coverage.h"
+#include "search/similar.h"
 #include "tools/klausul/web/index_pool.h"
 #include "tools/klausul/web/params.h"
 
@@ -29,6 +31,14 @@ nlohmann::json api_clause(IndexPool& pool, const ParamReader& params);
 
 /// GET /api/documents: every indexed document, as `klausul list --format jsonl`.
 nlohmann::json api_documents(IndexPool& pool);
+
+/// `similar` for a request of the JSON endpoint or a download, with the index's term model
+/// and document versions (404 for an unknown clause). The request's term_model and versions
+/// are set for the call and null again after it.
+SimilarResult similar_for(IndexPool& pool, SimilarRequest& request);
+
+/// The same for `coverage`.
+CoverageResult coverage_for(IndexPool& pool, CoverageRequest& request);
 
 /// Throws 404 unless `clause_id` is a clause of `db`.
 void require_clause(const Xapian::Database& db, const std::string& clause_id);

@@ -129,18 +129,10 @@ std::string export_search(IndexPool& pool, const ParamReader& params, const Form
 std::string export_similar(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
                            char delimiter) {
   SimilarRequest request = similar_request(params);
-  const LoadedTermModel model = term_model_for(pool.path());
-  request.term_model = model.model.get();
-  return pool.with_database([&](const Xapian::Database& db) {
-    if (!request.clause_id.empty()) require_clause(db, request.clause_id);
-    const auto shared_versions = load_versions(db, pool.path());
-    const VersionIndex& versions = *shared_versions;
-    request.versions = &versions;
-    const SimilarResult result = find_similar(db, request, RegionTable::builtin());
-    const ExportContext context = similar_export_context(request, result, pool.path());
-    return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
-      for (const Hit& hit : result.hits) writer.hit(hit);
-    });
+  const SimilarResult result = similar_for(pool, request);
+  const ExportContext context = similar_export_context(request, result, pool.path());
+  return write_export(format.format, delimiter, context, [&](ExportWriter& writer) {
+    for (const Hit& hit : result.hits) writer.hit(hit);
   });
 }
 
@@ -161,18 +153,10 @@ std::string export_compare(IndexPool& pool, const ParamReader& params, const For
 std::string export_coverage(IndexPool& pool, const ParamReader& params, const FormatInfo& format,
                             char delimiter) {
   CoverageRequest request = coverage_request(params);
-  const LoadedTermModel model = term_model_for(pool.path());
-  request.term_model = model.model.get();
-  return pool.with_database([&](const Xapian::Database& db) {
-    if (!request.clause_id.empty()) require_clause(db, request.clause_id);
-    const auto shared_versions = load_versions(db, pool.path());
-    const VersionIndex& versions = *shared_versions;
-    request.versions = &versions;
-    const CoverageResult result = find_coverage(db, request, RegionTable::builtin());
-    const ExportContext context = coverage_export_context(request, result, pool.path());
-    return write_export(format.format, delimiter, context,
-                        [&](ExportWriter& writer) { write_coverage(writer, result); });
-  });
+  const CoverageResult result = coverage_for(pool, request);
+  const ExportContext context = coverage_export_context(request, result, pool.path());
+  return write_export(format.format, delimiter, context,
+                      [&](ExportWriter& writer) { write_coverage(writer, result); });
 }
 
 // The review list: the clause ids and notes come from the reader's browser; reading the
