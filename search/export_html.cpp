@@ -148,11 +148,7 @@ class HtmlWriter : public ExportWriter {
       return;
     }
     const Hit* hit = line.hit;
-    std::string document;
-    if (hit) {
-      document = hit->document.title.empty() ? hit->document.path : hit->document.title;
-      if (const std::string details = hit_details(*hit); !details.empty()) document += " · " + details;
-    }
+    const std::string document = hit ? document_line(*hit) : std::string();
     out_ << "<tr class=\"" << verdict_key(line.row->verdict) << "\"><td>"
          << html(line.row->region.name) << (line.row->query_region ? " (frågans region)" : "")
          << "</td><td><strong>" << html(verdict_label(line.row->verdict)) << "</strong></td><td>"

@@ -138,11 +138,7 @@ class MarkdownWriter : public ExportWriter {
       return;
     }
     const Hit* hit = line.hit;
-    std::string document;
-    if (hit) {
-      document = hit->document.title.empty() ? hit->document.path : hit->document.title;
-      if (const std::string details = hit_details(*hit); !details.empty()) document += " · " + details;
-    }
+    const std::string document = hit ? document_line(*hit) : std::string();
     out_ << "| " << md(line.row->region.name) << (line.row->query_region ? " (frågans region)" : "")
          << " | **" << verdict_label(line.row->verdict) << "** | " << (hit ? md(hit->clause.text) : "")
          << " | " << md(document) << " | " << (hit ? score_text(hit->score) : "") << " |\n";

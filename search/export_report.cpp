@@ -140,6 +140,12 @@ std::string hit_details(const Hit& hit) {
   return out;
 }
 
+std::string document_line(const Hit& hit) {
+  std::string line = hit.document.title.empty() ? hit.document.path : hit.document.title;
+  if (const std::string details = hit_details(hit); !details.empty()) line += " · " + details;
+  return line;
+}
+
 RegionSpool::~RegionSpool() {
   for (Group& group : groups_) {
     if (group.file) std::fclose(group.file);

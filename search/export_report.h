@@ -38,6 +38,9 @@ std::string region_heading(const Hit& hit);
 /// "riktlinjer, 2012 · gällande · Överväganden > EU · sida 3" (the parts that are known).
 std::string hit_details(const Hit& hit);
 
+/// The hit's document for a table cell: its title (else its path) and hit_details().
+std::string document_line(const Hit& hit);
+
 /// Rows grouped by region, in the order the regions first appear, each group's rendered rows
 /// kept in a temporary file (deleted automatically) so memory stays flat however many rows.
 class RegionSpool {

@@ -31,6 +31,17 @@ std::string report(OutputFormat format, const std::vector<Hit>& hits) {
   return out.str();
 }
 
+TEST(ExportReport, DocumentLineIsTitleOrPathWithTheDetails) {
+  Hit h = hit("stockholm", 1, "Landstinget ska bevaka EU.");
+  EXPECT_EQ(document_line(h), "Riktlinjer <internationellt>");
+  h.document.doc_type = "riktlinjer";
+  h.document.year = 2012;
+  h.clause.page = 3;
+  EXPECT_EQ(document_line(h), "Riktlinjer <internationellt> · riktlinjer, 2012 · sida 3");
+  h.document.title.clear();
+  EXPECT_EQ(document_line(h), "/corpus/stockholm.txt · riktlinjer, 2012 · sida 3");
+}
+
 TEST(ExportReport, HighlightMarksSnippetWordsAndStemsAndKeepsTheText) {
   Hit h = hit("stockholm", 1, "Landstinget ska bevaka och påverka EU-frågor.");
   h.snippet = "ska <b>bevaka</b> och <b>påverka</b>";
