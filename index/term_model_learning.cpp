@@ -77,12 +77,20 @@ bool enough_text_to_learn(const Xapian::Database& db, const TermModelOptions& op
   // The answer (distinct clause texts hold min_tokens stems or more) does not depend on the
   // order clauses are read in, so they are read in document order: one walk of a posting
   // list, not a term lookup per clause as the learning sample needs.
+  // The stored clauses come from their value stream, in the same docid order, rather than
+  // by opening every document (a fifth of the time of the check); a clause stored before
+  // clauses were values is read from its document.
   size_t tokens = 0;
   std::unordered_set<size_t> seen;
   const std::string clauses = schema::kKindPrefix + schema::kClauseKind;
+  Xapian::ValueIterator value = db.valuestream_begin(schema::kClauseSlot);
+  const Xapian::ValueIterator values_end = db.valuestream_end(schema::kClauseSlot);
   for (auto posting = db.postlist_begin(clauses); posting != db.postlist_end(clauses);
        ++posting) {
-    const Clause clause = clause_of_document(db.get_document(*posting));
+    if (value != values_end && value.get_docid() < *posting) value.skip_to(*posting);
+    const bool stored = value != values_end && value.get_docid() == *posting;
+    const Clause clause =
+        stored ? clause_from_data(*value) : clause_of_document(db.get_document(*posting));
     if (!seen.insert(std::hash<std::string>{}(clause.text)).second) continue;
     tokens += content_stems(clause.text).size();
     if (tokens >= options.min_tokens) return true;

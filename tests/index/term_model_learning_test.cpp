@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "index/analyzer.h"
+#include "index/schema.h"
+#include "index/stored_data.h"
 #include "index/writer.h"
 #include "tests/generated_policy_text.h"
 #include "tests/ingested_file.h"
@@ -72,6 +74,34 @@ TEST(TermModelLearningTest, TooLittleTextLearnsNothing) {
   write_archive(db, {"stockholm"}, 1000);
   EXPECT_FALSE(enough_text_to_learn(db));
   EXPECT_TRUE(learn_term_model(db).empty());  // about 8,000 stems
+}
+
+// Clauses stored as values and, from indexes written before that, in the document data are
+// counted alike, each distinct text once; documents that are not clauses are not counted.
+TEST(TermModelLearningTest, EnoughTextCountsDistinctClausesHoweverTheyAreStored) {
+  testing::TempDir dir;
+  Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+  auto add = [&](const std::string& text, bool as_value, const std::string& kind) {
+    Clause clause;
+    clause.text = text;
+    Xapian::Document doc;
+    if (as_value) doc.add_value(schema::kClauseSlot, clause_to_data(clause));
+    else doc.set_data(clause_to_data(clause));
+    doc.add_boolean_term(schema::kKindPrefix + kind);
+    db.add_document(doc);
+  };
+  add("Regionen bevakar vården.", true, schema::kClauseKind);         // 3 stems
+  add("Landstinget främjar folkhälsan.", false, schema::kClauseKind);  // 3 stems, in the data
+  add("Regionen bevakar vården.", true, schema::kClauseKind);         // the same text again
+  add("Kommunerna planerar kollektivtrafiken noga.", true, schema::kDocumentKind);
+  db.commit();
+  ASSERT_EQ(content_stems("Regionen bevakar vården.").size(), 3u);
+  ASSERT_EQ(content_stems("Landstinget främjar folkhälsan.").size(), 3u);
+  TermModelOptions options;
+  options.min_tokens = 6;
+  EXPECT_TRUE(enough_text_to_learn(db, options));
+  options.min_tokens = 7;
+  EXPECT_FALSE(enough_text_to_learn(db, options));
 }
 
 TEST(TermModelLearningTest, SignatureChangesWhenTheIndexChanges) {
