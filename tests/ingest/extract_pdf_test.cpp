@@ -335,6 +335,15 @@ TEST(PdfExtractor, RejectsEncrypted) {
   EXPECT_EQ(reason_of(read_repo_file("tests/fixtures/encrypted.pdf")), "encrypted PDF (password required)");
 }
 
+// Encrypted with a permission password only (no open password): read like any PDF, its
+// title (an encrypted string) included.
+TEST(PdfExtractor, ReadsAPdfThatOnlyRestrictsPermissions) {
+  Document doc = extract("tests/fixtures/permissions-only.pdf");
+  EXPECT_EQ(doc.info.title, "Avstavning");
+  ASSERT_EQ(doc.blocks.size(), 1u) << dump(doc);
+  EXPECT_EQ(doc.blocks[0].text, "Stöd för utvecklingen av hälso- och sjukvård i länet.");
+}
+
 TEST(PdfExtractor, RejectsEmpty) {
   std::string reason = reason_of("");
   EXPECT_EQ(reason.rfind("not a PDF", 0), 0u) << reason;
