@@ -52,19 +52,21 @@ void silence_poppler() {
 }
 
 // A PDF text string (the document information's Title) as UTF-8: UTF-16 after a byte order
-// mark, else one byte per character, as poppler-cpp's info_key() read it.
+// mark, else one byte per character, as poppler-cpp's info_key() read it. An unpaired
+// surrogate becomes U+FFFD.
 std::string pdf_text_string(const GooString& text) {
   const std::string& bytes = text.toStr();
   const bool big_endian = text.hasUnicodeMarker();
   const bool little_endian = text.hasUnicodeMarkerLE();
   std::string out;
+  auto append = [&out](UChar32 c) {
+    char utf8[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(utf8, length, c);
+    out.append(utf8, static_cast<size_t>(length));
+  };
   if (!big_endian && !little_endian) {
-    for (unsigned char c : bytes) {
-      char utf8[U8_MAX_LENGTH];
-      int32_t length = 0;
-      U8_APPEND_UNSAFE(utf8, length, c);
-      out.append(utf8, static_cast<size_t>(length));
-    }
+    for (unsigned char c : bytes) append(c);
     return out;
   }
   std::vector<char16_t> units;
@@ -81,10 +83,7 @@ std::string pdf_text_string(const GooString& text) {
     } else if (U16_IS_SURROGATE(c)) {
       c = 0xFFFD;
     }
-    char utf8[U8_MAX_LENGTH];
-    int32_t length = 0;
-    U8_APPEND_UNSAFE(utf8, length, c);
-    out.append(utf8, static_cast<size_t>(length));
+    append(c);
   }
   return out;
 }
