@@ -49,19 +49,32 @@ nlohmann::json api_search(IndexPool& pool, const ParamReader& params) {
   });
 }
 
-SimilarResult similar_for(IndexPool& pool, SimilarRequest& request) {
+namespace {
+
+// Runs `find` for `request` with the index's term model and document versions (404 for an
+// unknown clause); neither outlives the call, so the request's pointers are null again after.
+template <typename Request, typename Find>
+auto with_model_and_versions(IndexPool& pool, Request& request, Find find) {
   const LoadedTermModel model = term_model_for(pool.path());
   request.term_model = model.model.get();
-  SimilarResult result = pool.with_database([&](const Xapian::Database& db) {
+  auto result = pool.with_database([&](const Xapian::Database& db) {
     if (!request.clause_id.empty()) require_clause(db, request.clause_id);
     const auto versions = load_versions(db, pool.path());
     request.versions = versions.get();
-    return find_similar(db, request, RegionTable::builtin());
+    return find(db, request);
   });
-  // Neither the model nor the versions outlive this call.
   request.term_model = nullptr;
   request.versions = nullptr;
   return result;
+}
+
+}  // namespace
+
+SimilarResult similar_for(IndexPool& pool, SimilarRequest& request) {
+  return with_model_and_versions(
+      pool, request, [](const Xapian::Database& db, const SimilarRequest& similar) {
+        return find_similar(db, similar, RegionTable::builtin());
+      });
 }
 
 nlohmann::json api_similar(IndexPool& pool, const ParamReader& params) {
@@ -82,17 +95,10 @@ nlohmann::json api_compare(IndexPool& pool, const ParamReader& params) {
 }
 
 CoverageResult coverage_for(IndexPool& pool, CoverageRequest& request) {
-  const LoadedTermModel model = term_model_for(pool.path());
-  request.term_model = model.model.get();
-  CoverageResult result = pool.with_database([&](const Xapian::Database& db) {
-    if (!request.clause_id.empty()) require_clause(db, request.clause_id);
-    const auto versions = load_versions(db, pool.path());
-    request.versions = versions.get();
-    return find_coverage(db, request, RegionTable::builtin());
-  });
-  request.term_model = nullptr;
-  request.versions = nullptr;
-  return result;
+  return with_model_and_versions(
+      pool, request, [](const Xapian::Database& db, const CoverageRequest& coverage) {
+        return find_coverage(db, coverage, RegionTable::builtin());
+      });
 }
 
 nlohmann::json api_coverage(IndexPool& pool, const ParamReader& params) {
