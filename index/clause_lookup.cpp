@@ -46,10 +46,6 @@ bool is_clause(const Xapian::Database& db, Xapian::docid docid, const std::strin
   return clause && clause->id == clause_id;
 }
 
-}  // namespace
-
-namespace {
-
 // The ordinal-th posting of the clause's document, when it is the clause: a document's
 // clauses are written in order, before its records. Two reads, each a round trip on a remote
 // shard (as the Q term's posting list and the document were).
@@ -84,6 +80,12 @@ std::optional<Xapian::docid> find_clause(const Xapian::Database& db, const std::
     if (clause.id == clause_id) return docid;
   }
   return std::nullopt;
+}
+
+Xapian::Document document_of_clause(const Xapian::Database& db, const std::string& clause_id) {
+  const auto docid = find_clause(db, clause_id);
+  if (!docid) throw UsageError("no clause with id '" + clause_id + "'");
+  return db.get_document(*docid);
 }
 
 void for_each_clause_in_id_order(const Xapian::Database& db,

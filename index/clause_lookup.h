@@ -19,6 +19,10 @@ namespace klausul {
 /// The Xapian document of the clause `clause_id`, or nothing when `db` has no such clause.
 std::optional<Xapian::docid> find_clause(const Xapian::Database& db, const std::string& clause_id);
 
+/// The Xapian document of the clause `clause_id`. Throws UsageError ("no clause with id ...")
+/// when `db` has no such clause.
+Xapian::Document document_of_clause(const Xapian::Database& db, const std::string& clause_id);
+
 /// Calls `visit` with every clause of `db` in clause-id order (byte order of the ids: the
 /// order the term model has always learned in), each with its Xapian document id. Clauses
 /// are those with the clause kind term; an index from before kind terms is read through its

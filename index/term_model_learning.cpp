@@ -75,11 +75,10 @@ size_t write_training_text(const Xapian::Database& db, const TermModelOptions& o
 
 bool enough_text_to_learn(const Xapian::Database& db, const TermModelOptions& options) {
   // The answer (distinct clause texts hold min_tokens stems or more) does not depend on the
-  // order clauses are read in, so they are read in document order: one walk of a posting
-  // list, not a term lookup per clause as the learning sample needs.
-  // The stored clauses come from their value stream, in the same docid order, rather than
-  // by opening every document (a fifth of the time of the check); a clause stored before
-  // clauses were values is read from its document.
+  // order clauses are read in, so they are read in document order: one walk of the clause
+  // posting list beside the clause values' stream, not a term lookup per clause as the
+  // learning sample needs, nor a document opened per clause (a clause stored before clauses
+  // were values is read from its document).
   size_t tokens = 0;
   std::unordered_set<size_t> seen;
   const std::string clauses = schema::kKindPrefix + schema::kClauseKind;

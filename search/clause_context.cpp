@@ -17,9 +17,7 @@ bool is_clause_id(const Xapian::Database& db, const std::string& id) {
 ClauseContext clause_in_context(const Xapian::Database& db, const std::string& clause_id,
                                 int neighbours) {
   if (neighbours < 0) throw UsageError("--context needs a number of clauses, 0 or more");
-  const auto docid = find_clause(db, clause_id);
-  if (!docid) throw UsageError("no clause with id '" + clause_id + "'");
-  const Clause clause = clause_of_document(db.get_document(*docid));
+  const Clause clause = clause_of_document(document_of_clause(db, clause_id));
   ClauseContext context;
   context.document = find_document_by_id(db, clause.document_id).value_or(DocumentInfo{});
   const auto all = document_clauses(db, clause.document_id);

@@ -155,10 +155,8 @@ SearchResult run_search_in_pages(const Xapian::Database& db, SearchRequest reque
 }
 
 Hit load_clause(const Xapian::Database& db, const std::string& clause_id) {
-  const auto docid = find_clause(db, clause_id);
-  if (!docid) throw UsageError("no clause with id '" + clause_id + "'");
   Hit hit;
-  hit.clause = clause_of_document(db.get_document(*docid));
+  hit.clause = clause_of_document(document_of_clause(db, clause_id));
   hit.document = find_document_by_id(db, hit.clause.document_id).value_or(DocumentInfo{});
   return hit;
 }

@@ -247,9 +247,7 @@ Hit query_hit(const Xapian::Database& db, const SimilarRequest& request,
     hit.clause.text = request.text;
     return hit;
   }
-  const auto docid = find_clause(db, request.clause_id);
-  if (!docid) throw UsageError("no clause with id '" + request.clause_id + "'");
-  document = db.get_document(*docid);
+  document = document_of_clause(db, request.clause_id);
   Hit hit;
   hit.clause = clause_of_document(document);
   hit.document = DocumentCache(db, request.versions).get(hit.clause.document_id);

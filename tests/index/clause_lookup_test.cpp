@@ -7,6 +7,7 @@
 
 #include "index/schema.h"
 #include "index/stored_data.h"
+#include "ingest/error.h"
 #include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
 
@@ -41,6 +42,17 @@ TEST_F(ClauseLookupTest, EveryClauseIsFoundByItsIdWithoutATermOfItsOwn) {
   }
   // The document record and the section records share the XD term: never taken for a clause.
   EXPECT_FALSE(find_clause(db, "bbb:3"));
+}
+
+TEST_F(ClauseLookupTest, DocumentOfClauseIsTheClausesOrAUsageError) {
+  writer.replace_file(testing::ingested_file("bbb", "skane", {"Skånes första.", "Andra."}));
+  EXPECT_EQ(clause_of_document(document_of_clause(db, "bbb:2")).text, "Andra.");
+  try {
+    document_of_clause(db, "bbb:3");
+    FAIL() << "no error for a record's ordinal";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(std::string(e.what()), "no clause with id 'bbb:3'");
+  }
 }
 
 // A document's postings need not begin with its clauses (a copy of the file in another shard
