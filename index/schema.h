@@ -27,7 +27,9 @@ inline const std::string kPathPrefix = "XP";        // XP<path or hash of a long
 inline const std::string kRecordPrefix = "XI";      // XI<document id>, on the doc record only
 inline const std::string kRegionPrefix = "XR";      // XR<region key>, clauses only
 inline const std::string kTypePrefix = "XT";        // XT<ascii-folded doc type>, clauses only
-inline const std::string kYearPrefix = "XY";        // XY<year>, clauses only
+// XY<year> was on every clause written before 2026-12-04; nothing read it (the year filter is
+// a range over kYearSlot). Not to be reused: older indexes have it.
+inline const std::string kYearPrefix = "XY";
 inline const std::string kKindPrefix = "XK";        // XKclause, XKdocument or XKsection
 inline const std::string kFingerprintPrefix = "XF"; // XF<text fingerprint>, duplicate clauses
 // XA<document id>/<n>: the n-th distinct section trail of a document, on each clause under

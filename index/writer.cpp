@@ -80,11 +80,11 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
   const std::string type_key = ascii_key(info.doc_type);
   if (!info.region.empty()) doc.add_boolean_term(schema::kRegionPrefix + info.region);
   if (!type_key.empty()) doc.add_boolean_term(schema::kTypePrefix + type_key);
-  if (info.year > 0) doc.add_boolean_term(schema::kYearPrefix + std::to_string(info.year));
 
   // Values only for what is read per clause: region facets and similar's regions, the year
-  // range, duplicates, the stem list, the document (similar's document topics). The type is
-  // in a term (XT).
+  // range (the year is a value only: the range filter reads it, and a year term on every
+  // clause was read by nothing), duplicates, the stem list, the document (similar's document
+  // topics). The type is in a term (XT).
   doc.add_value(schema::kRegionSlot, info.region);
   doc.add_value(schema::kDocumentSlot, info.id);
   const std::string fingerprint = clause_fingerprint(clause.text);

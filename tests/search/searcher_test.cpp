@@ -89,6 +89,25 @@ TEST_F(SearcherTest, RegionFilterRestrictsHits) {
   EXPECT_EQ(result.hits[0].document.region, "jonkoping");
 }
 
+TEST_F(SearcherTest, YearRangeAndTypeFilterRestrictHits) {
+  SearchRequest request;
+  request.query = "verksamhet";
+  request.year_from = 2012;
+  SearchResult result = run_search(db, request, RegionTable::builtin());
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].document.region, "stockholm");
+  request.year_from = 2010;
+  request.year_to = 2011;
+  result = run_search(db, request, RegionTable::builtin());
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].document.region, "jonkoping");
+  request.year_from = request.year_to = 0;
+  request.types = {"Riktlinjer"};
+  EXPECT_EQ(run_search(db, request, RegionTable::builtin()).hits.size(), 2u);
+  request.types = {"policy"};
+  EXPECT_TRUE(run_search(db, request, RegionTable::builtin()).hits.empty());
+}
+
 TEST_F(SearcherTest, FallsBackToAnyWordWhenNoClauseHasAll) {
   SearchResult result = search("benchmarking samverkan");
   EXPECT_TRUE(result.relaxed);
