@@ -49,7 +49,10 @@ inline const std::string kTitlePrefix = "S";
 inline const std::string kSectionPrefix = "XS";
 
 // Value slots (clause documents, unless said otherwise).
-inline constexpr Xapian::valueno kRegionSlot = 0;    // region key
+// Region key, on clauses written before 2026-12-04 only: the region is the first part of the
+// region-copy value (kRegionCopySlot), which every clause since has. Read only where that
+// value is missing. Not to be reused.
+inline constexpr Xapian::valueno kRegionSlot = 0;
 inline constexpr Xapian::valueno kYearSlot = 1;      // sortable_serialise(year)
 // Slot 2 held the ascii-folded doc type on clauses; nothing read it (the XT term filters), so
 // clauses written since 2026-12-03 leave it out. Not to be reused: older indexes have it.

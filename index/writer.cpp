@@ -81,11 +81,11 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
   if (!info.region.empty()) doc.add_boolean_term(schema::kRegionPrefix + info.region);
   if (!type_key.empty()) doc.add_boolean_term(schema::kTypePrefix + type_key);
 
-  // Values only for what is read per clause: region facets and similar's regions, the year
+  // Values only for what is read per clause: region facets and similar's regions (the region
+  // is the first part of the region-copy value, so it has no slot of its own), the year
   // range (the year is a value only: the range filter reads it, and a year term on every
   // clause was read by nothing), duplicates, the stem list, the document (similar's document
   // topics). The type is in a term (XT).
-  doc.add_value(schema::kRegionSlot, info.region);
   doc.add_value(schema::kDocumentSlot, info.id);
   const std::string fingerprint = clause_fingerprint(clause.text);
   if (!fingerprint.empty()) {

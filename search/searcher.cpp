@@ -66,10 +66,12 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
   // Region facets count what the hit list shows: with copies collapsed, a clause text once per
   // region (the spy sees every copy, so it counts distinct region+text values). A built-in
   // spy, so that it also runs on remote shards.
-  const bool count_texts =
-      request.collapse_copies && db.get_value_freq(schema::kRegionCopySlot) > 0;
-  Xapian::ValueCountMatchSpy region_spy(count_texts ? schema::kRegionCopySlot
-                                                    : schema::kRegionSlot);
+  // Clauses carry their region only as the first part of the copy key; an index written
+  // before the copy key existed has the region slot instead.
+  const bool has_copy_keys = db.get_value_freq(schema::kRegionCopySlot) > 0;
+  const bool count_texts = request.collapse_copies && has_copy_keys;
+  Xapian::ValueCountMatchSpy region_spy(has_copy_keys ? schema::kRegionCopySlot
+                                                      : schema::kRegionSlot);
   enquire.add_matchspy(&region_spy);
   // The same clause text in several documents (a guideline, its PDF, the web page quoting it)
   // is one hit; the other places are listed with it.
@@ -83,7 +85,8 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
   for (auto it = region_spy.values_begin(); it != region_spy.values_end(); ++it) {
     const std::string value = *it;
     const double count = count_texts ? 1.0 : it.get_termfreq();
-    counts[count_texts ? value.substr(0, value.find(schema::kCopyKeySeparator)) : value] += count;
+    counts[has_copy_keys ? value.substr(0, value.find(schema::kCopyKeySeparator)) : value] +=
+        count;
     examined += count;
   }
   const double scale = std::max(1.0, result.estimated_total / std::max(1.0, examined));

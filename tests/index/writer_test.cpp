@@ -166,9 +166,10 @@ TEST_F(WriterTest, AClauseCarriesOnlyTheValuesThatAreReadPerClause) {
   size_t clauses = 0;
   for (auto it = db.postlist_begin(kind); it != db.postlist_end(kind); ++it, ++clauses) {
     const Xapian::Document clause = db.get_document(*it);
-    EXPECT_FALSE(clause.get_value(schema::kRegionSlot).empty());
     EXPECT_FALSE(clause.get_value(schema::kStemsSlot).empty());
-    EXPECT_FALSE(clause.get_value(schema::kRegionCopySlot).empty());
+    // The region is the first part of the region-copy value, not a value of its own.
+    EXPECT_EQ(clause.get_value(schema::kRegionSlot), "");
+    EXPECT_EQ(clause.get_value(schema::kRegionCopySlot).rfind("orebro" + std::string(1, schema::kCopyKeySeparator), 0), 0u);
     // similar reads a candidate's document id to weigh its document's topic.
     EXPECT_EQ(clause.get_value(schema::kDocumentSlot), "aaa");
     // The type is a term (XT); as a value nothing read it. The topic is on the record.

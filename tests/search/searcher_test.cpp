@@ -5,6 +5,7 @@
 #include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
 
+#include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/error.h"
 
@@ -145,6 +146,31 @@ TEST_F(SearcherTest, CopiesOfAClauseAreOneHitListingTheOtherPlaces) {
   EXPECT_EQ(all.hits.size(), 2u);
   EXPECT_EQ(all.region_counts.at("stockholm"), 2u);  // every copy shown, every copy counted
   for (const Hit& hit : all.hits) EXPECT_TRUE(hit.duplicates.empty());
+}
+
+TEST_F(SearcherTest, AnIndexWithoutCopyKeysCountsRegionsFromTheRegionSlot) {
+  // Clauses written before the copy key had the region in a value of its own; their facets
+  // must still count.
+  db.commit();
+  testing::TempDir old_dir;
+  Xapian::WritableDatabase old_db{old_dir / "db", Xapian::DB_CREATE_OR_OPEN};
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    const std::string copy_key = doc.get_value(schema::kRegionCopySlot);
+    if (!copy_key.empty()) {
+      doc.add_value(schema::kRegionSlot,
+                    copy_key.substr(0, copy_key.find(schema::kCopyKeySeparator)));
+      doc.remove_value(schema::kRegionCopySlot);
+    }
+    old_db.replace_document(*it, doc);
+  }
+  old_db.commit();
+  SearchRequest request;
+  request.query = "verksamhet";
+  const SearchResult result = run_search(old_db, request, RegionTable::builtin());
+  ASSERT_EQ(result.hits.size(), 2u);
+  EXPECT_EQ(result.region_counts,
+            (std::map<std::string, Xapian::doccount>{{"jonkoping", 1}, {"stockholm", 1}}));
 }
 
 TEST_F(SearcherTest, LoadClauseByIdAndUnknownId) {

@@ -180,6 +180,9 @@ TEST_F(SimilarTest, AnIndexWithoutTheMatchKeysGivesTheSameAnswer) {
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     const Xapian::docid id = *it;
     Xapian::Document doc = db.get_document(id);
+    // Such an index had the region in a value of its own.
+    const std::string copy_key = doc.get_value(schema::kRegionCopySlot);
+    doc.add_value(schema::kRegionSlot, copy_key.substr(0, copy_key.find(schema::kCopyKeySeparator)));
     doc.add_value(schema::kRegionCopySlot, "");  // an empty value is no value
     doc.add_value(schema::kStemsSlot, "");
     old_db.replace_document(id, doc);
