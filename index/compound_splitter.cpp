@@ -9,40 +9,8 @@
 #include <optional>
 #include <unordered_set>
 
-#include "index/embedded_lexicon.h"
 
 namespace klausul {
-
-Lexicon::Lexicon(std::string_view text) {
-  entries_.reserve(text.size() / 10);
-  while (!text.empty()) {
-    std::size_t eol = text.find('\n');
-    std::string_view line = text.substr(0, eol);
-    text = eol == std::string_view::npos ? std::string_view{} : text.substr(eol + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    std::size_t slash = line.find('/');
-    std::string_view tag_text = slash == std::string_view::npos ? "" : line.substr(slash + 1);
-    std::uint8_t t = tag_text.find('c') == std::string_view::npos ? kWord : kCompoundForm;
-    if (tag_text.find('a') != std::string_view::npos) t |= kAdjective;
-    if (tag_text.find('d') != std::string_view::npos) t |= kDefinite;
-    entries_[std::string(line.substr(0, slash))] |= t;
-  }
-}
-
-std::uint8_t Lexicon::tags(std::string_view w) const {
-  auto it = entries_.find(w);
-  return it == entries_.end() ? 0 : it->second;
-}
-bool Lexicon::is_word(std::string_view w) const { return tags(w) & kWord; }
-bool Lexicon::is_compound_form(std::string_view w) const { return tags(w) & kCompoundForm; }
-bool Lexicon::is_adjective(std::string_view w) const { return tags(w) & kAdjective; }
-bool Lexicon::has_definite_suffix(std::string_view w) const { return tags(w) & kDefinite; }
-
-const Lexicon& swedish_lexicon() {
-  static const Lexicon lexicon(embedded::swedish_lexicon());  // thread-safe one-time init
-  return lexicon;
-}
 
 std::size_t utf8_length(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(

@@ -28,42 +28,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "index/lexicon.h"
+
 namespace klausul {
-
-/// A Swedish word list: ordinary words, compound-only first parts and a few word-class tags
-/// (see tools/make-lexicon for the file format). Read-only after construction.
-class Lexicon {
- public:
-  /// Parses the text of index/data/swedish_lexicon.txt.
-  explicit Lexicon(std::string_view text);
-
-  /// An ordinary word (not a compound-only form).
-  bool is_word(std::string_view w) const;
-  /// A form used only as a compound's first part ("hälso", "lärar").
-  bool is_compound_form(std::string_view w) const;
-  /// An adjective with a regular neuter in -t/-tt (aktiv/aktivt, ny/nytt).
-  bool is_adjective(std::string_view w) const;
-  /// A noun whose definite singular adds -et, -t or -n (landsting/landstinget, möte/mötet,
-  /// hälsa/hälsan).
-  bool has_definite_suffix(std::string_view w) const;
-  std::size_t size() const { return entries_.size(); }
-
-  enum Tag : std::uint8_t { kWord = 1, kCompoundForm = 2, kAdjective = 4, kDefinite = 8 };
-
- private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::uint8_t tags(std::string_view w) const;
-  std::unordered_map<std::string, std::uint8_t, Hash, std::equal_to<>> entries_;
-};
-
-/// The lexicon of klausul::embedded::swedish_lexicon(), parsed once (thread-safe).
-const Lexicon& swedish_lexicon();
 
 /// The parts of a Swedish compound, or empty when `folded_word` is not one (see above).
 std::vector<std::string> split_compound(std::string_view folded_word);

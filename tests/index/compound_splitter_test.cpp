@@ -13,16 +13,6 @@ namespace {
 
 using Parts = std::vector<std::string>;
 
-TEST(CompoundSplitter, LexiconIsLoaded) {
-  const Lexicon& lex = swedish_lexicon();
-  EXPECT_GT(lex.size(), 200000u);
-  EXPECT_TRUE(lex.is_word("fullmäktige"));
-  EXPECT_TRUE(lex.is_compound_form("hälso"));
-  EXPECT_FALSE(lex.is_word("hälso"));
-  EXPECT_TRUE(lex.is_adjective("aktiv"));
-  EXPECT_TRUE(lex.has_definite_suffix("möte"));
-}
-
 TEST(CompoundSplitter, NamedExamples) {
   EXPECT_EQ(split_compound("landstingsfullmäktige"), (Parts{"landsting", "fullmäktige"}));
   EXPECT_EQ(split_compound("vänortssamarbeten"), (Parts{"vänort", "samarbeten"}));
