@@ -104,8 +104,9 @@ void DocumentIndexer::add_word(const std::string& word, const std::string& prefi
   }
   doc_.add_posting(prefix + word, position_);
   doc_.add_term("Z" + prefix + analysis.stem);
+  // A compound's parts are found by word and stem, not in a phrase (index/analyzer.h).
   for (const auto& [part, stem] : analysis.parts) {
-    doc_.add_posting(prefix + part, position_);
+    doc_.add_term(prefix + part);
     doc_.add_term("Z" + prefix + stem);
   }
 }

@@ -7,8 +7,10 @@
 //     klausul's fixes, see index/swedish_stemmer.h), except stopwords: in body text they
 //     only take up their position (phrases skip them, search/query.h), in titles and
 //     section trails they are indexed at their position without a stem;
-//   - the parts of a compound ("landstingsfullmäktige" -> landstings, fullmäktige) are indexed
-//     at the compound's own position, so "fullmäktige" finds it and phrases still work;
+//   - the parts of a compound ("landstingsfullmäktige" -> landsting, fullmäktige) are indexed
+//     as words and stems without a position, so "fullmäktige" finds it; a phrase matches
+//     the words as written ("landstingsfullmäktige beslutar", not "fullmäktige beslutar"):
+//     the parts' positions were a sixth of the position table;
 //   - suspended compounds ("hälso- och sjukvård") add the implied word ("hälsovård").
 #pragma once
 

@@ -173,6 +173,17 @@ TEST_F(SearcherTest, AnIndexWithoutCopyKeysCountsRegionsFromTheRegionSlot) {
             (std::map<std::string, Xapian::doccount>{{"jonkoping", 1}, {"stockholm", 1}}));
 }
 
+TEST_F(SearcherTest, ACompoundsPartIsFoundByItselfButAPhraseMatchesTheWordsAsWritten) {
+  IndexWriter writer(db);
+  writer.replace_file(make_file("fum", "uppsala", 2015,
+                                {"Landstingsfullmäktige beslutar om budgeten varje år."}));
+  EXPECT_EQ(search("fullmäktige").hits.size(), 1u);
+  EXPECT_EQ(search("\"landstingsfullmäktige beslutar\"").hits.size(), 1u);
+  const SearchResult part_phrase = search("\"fullmäktige beslutar\"");
+  // Not the phrase: at most the clauses with the most of its words, said so.
+  EXPECT_TRUE(part_phrase.hits.empty() || part_phrase.relaxed);
+}
+
 TEST_F(SearcherTest, LoadClauseByIdAndUnknownId) {
   Hit hit = load_clause(db, "jkp:1");
   EXPECT_EQ(hit.document.region, "jonkoping");
