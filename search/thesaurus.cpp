@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "index/swedish_stemmer.h"
 #include "ingest/decode_text.h"
@@ -26,13 +27,6 @@ std::string entry_stem(std::string word) {
   return stem_swedish(word);
 }
 
-std::vector<std::string> split_bars(const std::string& line) {
-  std::vector<std::string> fields;
-  std::istringstream in(line);
-  for (std::string field; std::getline(in, field, '|');) fields.push_back(field);
-  return fields;
-}
-
 }  // namespace
 
 Thesaurus::Thesaurus(std::istream& dat) {
@@ -47,19 +41,39 @@ Thesaurus::Thesaurus(std::istream& dat) {
   } catch (const std::exception&) {
     return;  // an unreadable thesaurus is no thesaurus
   }
-  std::istringstream lines(text);
+  // A word is in many entries (86,000 fields, 16,000 distinct in the Swedish file): each is
+  // folded and stemmed once.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> stem_of;
+  auto cached_stem = [&stem_of](std::string_view word) -> const std::string& {
+    auto it = stem_of.find(word);
+    if (it == stem_of.end()) it = stem_of.emplace(word, entry_stem(std::string(word))).first;
+    return it->second;
+  };
   std::string head_stem;
-  for (std::string line; std::getline(lines, line);) {
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const size_t eol = rest.find('\n');
+    const std::string_view line = rest.substr(0, eol);
+    rest = eol == std::string_view::npos ? std::string_view{} : rest.substr(eol + 1);
     if (line.empty()) continue;
-    std::vector<std::string> fields = split_bars(line);
+    // "headword|meanings", then "(class)|word|word..." lines: fields split at '|'.
+    const size_t first_bar = line.find('|');
     if (line[0] != '|' && line[0] != '(' && line[0] != '-') {
-      head_stem = fields.empty() ? "" : entry_stem(fields[0]);  // "headword|meanings"
+      head_stem = cached_stem(line.substr(0, first_bar));
       continue;
     }
-    if (head_stem.empty()) continue;
-    for (size_t i = 1; i < fields.size(); ++i) {
-      const std::string stem = entry_stem(fields[i]);
+    if (head_stem.empty() || first_bar == std::string_view::npos) continue;
+    std::string_view fields = line.substr(first_bar + 1);
+    while (true) {
+      const size_t bar = fields.find('|');
+      const std::string& stem = cached_stem(fields.substr(0, bar));
       if (!stem.empty() && stem != head_stem) link(head_stem, stem);
+      if (bar == std::string_view::npos) break;
+      fields.remove_prefix(bar + 1);
     }
   }
   for (auto& [stem, others] : related_) {

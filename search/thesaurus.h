@@ -10,7 +10,7 @@
 #pragma once
 
 #include <istream>
-#include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -36,7 +36,7 @@ class Thesaurus {
  private:
   void link(const std::string& a, const std::string& b);
 
-  std::map<std::string, std::vector<std::string>> related_;
+  std::unordered_map<std::string, std::vector<std::string>> related_;
 };
 
 }  // namespace klausul

@@ -49,6 +49,15 @@ TEST(ThesaurusTest, SkipsPhrasesAnnotationsAndShortWords) {
   EXPECT_TRUE(thesaurus.related(stem_swedish("parterna")).empty());   // phrase synonym
 }
 
+TEST(ThesaurusTest, WindowsLineEndsEmptyFieldsAndAWordInManyEntries) {
+  const Thesaurus thesaurus = from(
+      "UTF-8\r\nmandat|1\r\n|fullmakt||uppdrag|\r\nuppgift|1\r\n|uppdrag|plikt\r\n");
+  EXPECT_TRUE(related(thesaurus, "mandat", "uppdrag"));  // the last field, before its CR
+  EXPECT_TRUE(related(thesaurus, "mandat", "fullmakt"));
+  EXPECT_EQ(thesaurus.related(stem_swedish("uppdrag")).size(), 2u);  // mandat and uppgift
+  EXPECT_TRUE(related(thesaurus, "uppgift", "plikt"));
+}
+
 TEST(ThesaurusTest, MalformedInputIsAnEmptyThesaurusNotACrash) {
   EXPECT_FALSE(from("").available());
   EXPECT_FALSE(from("KOI8-NOPE\n\xff\xfe|||\n").available());
