@@ -1,13 +1,13 @@
-// The Swedish lexicon (index/data/swedish_lexicon.txt, built by tools/make-lexicon) as text.
+// The Swedish lexicon (index/data/swedish_lexicon.txt, made by tools/make-lexicon) as the
+// lookup table klausul reads it through (index/lexicon.h), hashed at build time.
 #pragma once
 
 #include <string_view>
 
 namespace klausul::embedded {
 
-/// The whole text of index/data/swedish_lexicon.txt: one `word` or `word/TAGS` a line.
-/// The view stays valid for the life of the program. Throws std::runtime_error when the
-/// lexicon cannot be read (only possible while it is read from the source tree).
-std::string_view swedish_lexicon();
+/// Lexicon::table() of index/data/swedish_lexicon.txt, made by tools/make_lexicon_table.cpp
+/// when klausul is built. The view stays valid for the life of the program.
+std::string_view swedish_lexicon_table();
 
 }  // namespace klausul::embedded

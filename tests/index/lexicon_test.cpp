@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include <memory>
 #include <string>
+
+#include "index/embedded_lexicon.h"
 
 namespace klausul {
 namespace {
@@ -16,7 +21,49 @@ TEST(Lexicon, TheEmbeddedListIsLoaded) {
   EXPECT_FALSE(lex.is_word("hälso"));
   EXPECT_TRUE(lex.is_adjective("aktiv"));
   EXPECT_TRUE(lex.has_definite_suffix("möte"));
-  EXPECT_EQ(&lex, &swedish_lexicon());  // built once
+  EXPECT_EQ(&lex, &swedish_lexicon());  // made once
+}
+
+TEST(Lexicon, TheEmbeddedTableIsTheLexiconInTheSourceTree) {
+  std::ifstream in(std::string(KLAUSUL_SOURCE_DIR) + "/index/data/swedish_lexicon.txt",
+                   std::ios::binary);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  ASSERT_FALSE(text.empty());
+  EXPECT_TRUE(Lexicon(text).table() == embedded::swedish_lexicon_table());
+}
+
+TEST(Lexicon, ATableGivesTheSameAnswersWithoutBuilding) {
+  std::string text = "# tags\nvård\nhälso/c\naktiv/a\nmöte/d\narbets/c\narbets/d\n";
+  for (int i = 0; i < 3000; ++i) text += "ord" + std::to_string(i) + "\n";
+  const Lexicon built(text);
+  const std::string table = built.table();
+  EXPECT_EQ(table, Lexicon(text).table());  // the same text, the same bytes
+  const std::optional<Lexicon> read = Lexicon::from_table(table);
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->size(), built.size());
+  for (const std::string word : {"vård", "hälso", "aktiv", "möte", "arbets", "ord0", "ord2999",
+                                 "ord3000", "vårda", "", "#"}) {
+    EXPECT_EQ(read->is_word(word), built.is_word(word)) << word;
+    EXPECT_EQ(read->is_compound_form(word), built.is_compound_form(word)) << word;
+    EXPECT_EQ(read->is_adjective(word), built.is_adjective(word)) << word;
+    EXPECT_EQ(read->has_definite_suffix(word), built.has_definite_suffix(word)) << word;
+  }
+  EXPECT_TRUE(read->is_word("ord2999"));
+  EXPECT_TRUE(read->has_definite_suffix("arbets"));
+}
+
+TEST(Lexicon, WhatIsNoTableIsRefused) {
+  const std::string table = Lexicon("vård\nomsorg\n").table();
+  EXPECT_TRUE(Lexicon::from_table(table).has_value());
+  EXPECT_FALSE(Lexicon::from_table("").has_value());
+  EXPECT_FALSE(Lexicon::from_table("vård\nomsorg\n").has_value());           // the text itself
+  EXPECT_FALSE(Lexicon::from_table(table.substr(0, table.size() - 1)).has_value());  // cut
+  std::string other_magic = table;
+  other_magic[7] = '9';
+  EXPECT_FALSE(Lexicon::from_table(other_magic).has_value());
+  std::string full = table;  // claims more words than half its slots
+  full[16] = '\x7f';
+  EXPECT_FALSE(Lexicon::from_table(full).has_value());
 }
 
 TEST(Lexicon, TagsOfTheFileFormat) {
