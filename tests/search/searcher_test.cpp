@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "tests/ingested_file.h"
+#include "tests/older_index.h"
 #include "tests/temp_dir.h"
 
-#include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/error.h"
 
@@ -153,18 +153,8 @@ TEST_F(SearcherTest, AnIndexWithoutCopyKeysCountsRegionsFromTheRegionSlot) {
   // must still count.
   db.commit();
   testing::TempDir old_dir;
-  Xapian::WritableDatabase old_db{old_dir / "db", Xapian::DB_CREATE_OR_OPEN};
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    Xapian::Document doc = db.get_document(*it);
-    const std::string copy_key = doc.get_value(schema::kRegionCopySlot);
-    if (!copy_key.empty()) {
-      doc.add_value(schema::kRegionSlot,
-                    copy_key.substr(0, copy_key.find(schema::kCopyKeySeparator)));
-      doc.remove_value(schema::kRegionCopySlot);
-    }
-    old_db.replace_document(*it, doc);
-  }
-  old_db.commit();
+  Xapian::WritableDatabase old_db =
+      testing::rewritten_index(db, old_dir / "db", testing::region_in_its_own_value);
   SearchRequest request;
   request.query = "verksamhet";
   const SearchResult result = run_search(old_db, request, RegionTable::builtin());

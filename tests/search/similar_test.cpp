@@ -14,6 +14,7 @@
 #include "search/compare.h"
 #include "search/open_database.h"
 #include "tests/ingested_file.h"
+#include "tests/older_index.h"
 #include "tests/temp_dir.h"
 
 namespace klausul {
@@ -176,18 +177,11 @@ TEST_F(SimilarTest, AnIndexWithoutTheMatchKeysGivesTheSameAnswer) {
   // opens each document instead. Both must give the same hits, scores and duplicates.
   db.commit();
   testing::TempDir old_dir;
-  Xapian::WritableDatabase old_db{old_dir / "db", Xapian::DB_CREATE_OR_OPEN};
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    const Xapian::docid id = *it;
-    Xapian::Document doc = db.get_document(id);
-    // Such an index had the region in a value of its own.
-    const std::string copy_key = doc.get_value(schema::kRegionCopySlot);
-    doc.add_value(schema::kRegionSlot, copy_key.substr(0, copy_key.find(schema::kCopyKeySeparator)));
-    doc.add_value(schema::kRegionCopySlot, "");  // an empty value is no value
-    doc.add_value(schema::kStemsSlot, "");
-    old_db.replace_document(id, doc);
-  }
-  old_db.commit();
+  Xapian::WritableDatabase old_db =
+      testing::rewritten_index(db, old_dir / "db", [](Xapian::Document& doc) {
+        testing::region_in_its_own_value(doc);  // as such an index had it
+        doc.add_value(schema::kStemsSlot, "");  // an empty value is no value
+      });
   for (const std::string id : {"sth:1", "sth:2", "ore:1", "jkp:1"}) {
     SimilarRequest request;
     request.clause_id = id;
@@ -310,14 +304,11 @@ TEST_F(SimilarTest, AnIndexWithoutDocumentTopicsScoresWithoutThem) {
   // as it did before topics (as with the topic weight 0).
   db.commit();
   testing::TempDir old_dir;
-  Xapian::WritableDatabase old_db{old_dir / "db", Xapian::DB_CREATE_OR_OPEN};
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    Xapian::Document doc = db.get_document(*it);
-    doc.add_value(schema::kTopicSlot, "");  // an empty value is no value
-    if (!doc.get_value(schema::kStemsSlot).empty()) doc.add_value(schema::kDocumentSlot, "");
-    old_db.replace_document(*it, doc);
-  }
-  old_db.commit();
+  Xapian::WritableDatabase old_db =
+      testing::rewritten_index(db, old_dir / "db", [](Xapian::Document& doc) {
+        doc.add_value(schema::kTopicSlot, "");  // an empty value is no value
+        if (!doc.get_value(schema::kStemsSlot).empty()) doc.add_value(schema::kDocumentSlot, "");
+      });
   for (const std::string id : {"sth:1", "sth:2", "ore:1", "jkp:1"}) {
     SimilarRequest request;
     request.clause_id = id;
