@@ -68,6 +68,10 @@ const WordAnalysis& analyse(const std::string& word) {
 
 }  // namespace
 
+std::vector<std::string> index_words(const std::string& text) {
+  return split_words(fold_for_index(text));
+}
+
 std::vector<std::string> content_stems(const std::string& text) {
   std::vector<std::string> stems;
   for (const std::string& word : split_words(fold_for_index(text))) {
@@ -93,16 +97,21 @@ DocumentIndexer::DocumentIndexer(Xapian::Document& doc) : doc_(doc) {}
 void DocumentIndexer::add_word(const std::string& word, const std::string& prefix) {
   ++position_;
   const WordAnalysis& analysis = analyse(word);
-  // A stopword of body text keeps its position but no term: a phrase with stopwords in it
-  // ("bevaka och påverka") is searched as its other words within the phrase's length
-  // (search/query.h), as the stopwords' position lists were a fifth of the index. In titles
-  // and section trails, which are stored once per document and trail, they keep their
-  // positional term. Never a stem: stopwords never drive ranking.
+  // Body text has no positions: a phrase over it is checked against the clause's own stored
+  // text (search/body_phrases.h), since the position table was over a quarter of the index.
+  // A stopword of body text is no term at all. In titles and section trails, which are
+  // stored once per document and trail and searched with titel:/avsnitt: phrases, every
+  // word keeps its positional term. Never a stem for a stopword: stopwords never drive
+  // ranking.
   if (analysis.stopword) {
     if (!prefix.empty()) doc_.add_posting(prefix + word, position_);
     return;
   }
-  doc_.add_posting(prefix + word, position_);
+  if (prefix.empty()) {
+    doc_.add_term(word);
+  } else {
+    doc_.add_posting(prefix + word, position_);
+  }
   doc_.add_term("Z" + prefix + analysis.stem);
   // A compound's parts are found by word and stem, not in a phrase (index/analyzer.h).
   for (const auto& [part, stem] : analysis.parts) {

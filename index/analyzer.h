@@ -3,14 +3,16 @@
 // compounds, so klausul generates its own terms:
 //   - text is folded with ICU (fold_for_index) and split into words at non-letters/digits
 //     (the same places Xapian's QueryParser splits a query);
-//   - every word is indexed at its position and as a Z-prefixed stem (Snowball Swedish plus
-//     klausul's fixes, see index/swedish_stemmer.h), except stopwords: in body text they
-//     only take up their position (phrases skip them, search/query.h), in titles and
-//     section trails they are indexed at their position without a stem;
+//   - every word is indexed as a word and as a Z-prefixed stem (Snowball Swedish plus
+//     klausul's fixes, see index/swedish_stemmer.h), except stopwords, which body text does
+//     not index at all and titles and section trails index as words without a stem;
+//   - body text has no positions: a quoted phrase is checked against the clause's stored
+//     text (search/body_phrases.h), as positions were over a quarter of the index; titles
+//     and section trails, once per document and trail, keep positions for titel:"..." and
+//     avsnitt:"..." phrases;
 //   - the parts of a compound ("landstingsfullmäktige" -> landsting, fullmäktige) are indexed
 //     as words and stems without a position, so "fullmäktige" finds it; a phrase matches
-//     the words as written ("landstingsfullmäktige beslutar", not "fullmäktige beslutar"):
-//     the parts' positions were a sixth of the position table;
+//     the words as written ("landstingsfullmäktige beslutar", not "fullmäktige beslutar");
 //   - suspended compounds ("hälso- och sjukvård") add the implied word ("hälsovård").
 #pragma once
 
@@ -27,6 +29,10 @@ const Xapian::Stopper& swedish_stopper();
 
 /// The Swedish stemmer used at index and query time (Snowball + klausul's fixes).
 Xapian::Stem swedish_stemmer();
+
+/// The words of `text` as the indexer sees them (folded, split, overlong ones left out), in
+/// reading order with stopwords: what a body phrase is checked against.
+std::vector<std::string> index_words(const std::string& text);
 
 /// The stems of `text`'s words in reading order, stopwords left out: what the term model
 /// (index/term_model.h) learns from and looks up. Compound parts are not added (the model

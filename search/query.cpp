@@ -14,7 +14,13 @@ namespace klausul {
 namespace {
 
 bool is_operator(const std::string& token) {
-  return token == "AND" || token == "OR" || token == "NOT" || token == "NEAR" || token == "XOR";
+  if (token.rfind("NEAR/", 0) == 0 || token.rfind("ADJ/", 0) == 0) {  // NEAR/3: within 3 words
+    const size_t slash = token.find('/');
+    return slash + 1 < token.size() &&
+           token.find_first_not_of("0123456789", slash + 1) == std::string::npos;
+  }
+  return token == "AND" || token == "OR" || token == "NOT" || token == "NEAR" ||
+         token == "ADJ" || token == "XOR";
 }
 
 // Folds every word but the uppercase operators, so "Vårdcentralerna" is stemmed like
@@ -80,25 +86,19 @@ bool is_body_stopword(const Xapian::Query& leaf) {
   return !word.empty() && !(word[0] >= 'A' && word[0] <= 'Z') && swedish_stopper()(word);
 }
 
-// Body text indexes no stopwords (index/analyzer.h), only their positions: a phrase keeps its
-// other words, in order, within the phrase's length ("bevaka och påverka" is bevaka and
-// påverka within 3 positions). Operators that combine subqueries are rebuilt around the
-// phrases they hold; others (NEAR, weights, ranges, field filters) are kept as they are.
-// Nothing when `query` holds no such phrase.
-std::optional<Xapian::Query> without_phrase_stopwords(const Xapian::Query& query) {
+// A phrase of body stopwords only ("och att") is left out, as bare stopwords are: body text
+// indexes no stopwords (index/analyzer.h). Any other phrase is kept as written, stopwords
+// included, and checked against the clause's text (search/body_phrases.h). Operators that
+// combine subqueries are rebuilt around the phrases they lose; others (NEAR, weights,
+// ranges, field filters) are kept as they are. Nothing when `query` holds no such phrase.
+std::optional<Xapian::Query> without_stopword_phrases(const Xapian::Query& query) {
   const Xapian::Query::op type = query.get_type();
   const size_t count = query.get_num_subqueries();
   if (type == Xapian::Query::OP_PHRASE) {
-    std::vector<Xapian::Query> kept;
     for (size_t i = 0; i < count; ++i) {
-      Xapian::Query part = query.get_subquery(i);
-      if (!is_body_stopword(part)) kept.push_back(std::move(part));
+      if (!is_body_stopword(query.get_subquery(i))) return std::nullopt;
     }
-    if (kept.size() == count) return std::nullopt;
-    if (kept.empty()) return Xapian::Query::MatchNothing;
-    if (kept.size() == 1) return kept.front();
-    return Xapian::Query(Xapian::Query::OP_PHRASE, kept.begin(), kept.end(),
-                         static_cast<Xapian::termcount>(count));
+    return Xapian::Query::MatchNothing;
   }
   switch (type) {
     case Xapian::Query::OP_AND:
@@ -122,7 +122,7 @@ std::optional<Xapian::Query> without_phrase_stopwords(const Xapian::Query& query
   bool changed = false;
   for (size_t i = 0; i < count; ++i) {
     Xapian::Query part = query.get_subquery(i);
-    if (std::optional<Xapian::Query> rewritten = without_phrase_stopwords(part)) {
+    if (std::optional<Xapian::Query> rewritten = without_stopword_phrases(part)) {
       changed = true;
       const bool nothing = rewritten->get_type() == Xapian::Query::LEAF_MATCH_NOTHING;
       if (nothing && !(first_is_required && i == 0)) continue;
@@ -201,7 +201,7 @@ ParsedQuery parse_query(const Xapian::Database& db, const SearchRequest& request
     // Unbalanced quotes or brackets: search the words as plain text instead of failing.
     parsed.text = parser.parse_query(folded, 0);
   }
-  if (auto rewritten = without_phrase_stopwords(parsed.text)) parsed.text = std::move(*rewritten);
+  if (auto rewritten = without_stopword_phrases(parsed.text)) parsed.text = std::move(*rewritten);
   if (only_stopwords(parsed.text)) parsed.text = Xapian::Query();
   return parsed;
 }

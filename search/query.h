@@ -39,9 +39,9 @@ struct ParsedQuery {
   Xapian::Query combined() const;
 };
 
-/// Parses request.query and the filters. Operators AND, OR, NOT, NEAR must be uppercase;
-/// everything else is folded (ICU NFKC_Casefold) before parsing, so capitalised words are
-/// stemmed too; bare words with synonyms are expanded ("landsting" also finds "region").
+/// Parses request.query and the filters. Operators AND, OR, NOT, XOR, NEAR, NEAR/n, ADJ and
+/// ADJ/n must be uppercase; everything else is folded (ICU NFKC_Casefold) before parsing, so
+/// capitalised words are stemmed too; bare words with synonyms are expanded ("landsting" also finds "region").
 /// titel:/title: and avsnitt:/section: are looked up in `db`'s records while parsing
 /// (search/field_query.h) and become filters on the clauses they cover.
 /// Throws UsageError for an unknown region or a malformed year range.

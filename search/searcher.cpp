@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "index/clause_lookup.h"
@@ -10,8 +12,10 @@
 #include "index/stored_data.h"
 #include "index/writer.h"
 #include "ingest/error.h"
+#include "search/body_phrases.h"
 #include "search/document_cache.h"
 #include "search/fold_versions.h"
+#include "search/open_database.h"
 #include "search/snippet.h"
 #include "search/versions.h"
 
@@ -48,6 +52,13 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
     result.no_searchable_words = true;
     return result;
   }
+  // Body text has no positions: phrases are found as their words and checked against the
+  // clauses' text (search/body_phrases.h).
+  std::optional<BodyPhraseDecider> phrases;
+  if (has_body_phrase(parsed.text)) {
+    phrases.emplace(parsed.text);
+    parsed.text = body_phrase_candidates(parsed.text);
+  }
   Xapian::Enquire enquire(db);
   Xapian::Query query = parsed.combined();
   if (request.versions && !request.all_versions) {
@@ -63,40 +74,78 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
     }
   }
   enquire.set_query(query);
-  // Region facets count what the hit list shows: with copies collapsed, a clause text once per
-  // region (the spy sees every copy, so it counts distinct region+text values). A built-in
-  // spy, so that it also runs on remote shards.
-  // Clauses carry their region only as the first part of the copy key; an index written
-  // before the copy key existed has the region slot instead.
   const bool has_copy_keys = db.get_value_freq(schema::kRegionCopySlot) > 0;
   const bool count_texts = request.collapse_copies && has_copy_keys;
-  Xapian::ValueCountMatchSpy region_spy(has_copy_keys ? schema::kRegionCopySlot
-                                                      : schema::kRegionSlot);
-  enquire.add_matchspy(&region_spy);
   // The same clause text in several documents (a guideline, its PDF, the web page quoting it)
   // is one hit; the other places are listed with it.
   if (request.collapse_copies) enquire.set_collapse_key(schema::kFingerprintSlot);
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit),
-                                       kFacetCheckAtLeast);
-  result.estimated_total = mset.get_matches_estimated();
+  const auto offset = static_cast<Xapian::doccount>(request.offset);
+  const auto limit = static_cast<Xapian::doccount>(request.limit);
+  // Xapian runs no match decider on a remote shard: there the phrase is checked here, on
+  // more candidates than the page needs, and totals and facets are scaled by the share of
+  // examined candidates that have it.
+  const bool check_here = phrases && has_remote_shard(db);
+  Xapian::doccount ask = check_here ? std::max(kFacetCheckAtLeast, 2 * (offset + limit) + 20)
+                                    : limit;
+  Xapian::MSet mset;
+  std::vector<Xapian::MSetIterator> shown;
+  double share = 1.0;  // of the candidates, the part that are hits
+  std::unique_ptr<Xapian::ValueCountMatchSpy> region_spy;
+  for (;;) {
+    // Region facets count what the hit list shows: with copies collapsed, a clause text once
+    // per region (the spy sees every copy, so it counts distinct region+text values). A
+    // built-in spy, so that it also runs on remote shards. Clauses carry their region only as
+    // the first part of the copy key; an index written before the copy key existed has the
+    // region slot instead.
+    region_spy = std::make_unique<Xapian::ValueCountMatchSpy>(
+        has_copy_keys ? schema::kRegionCopySlot : schema::kRegionSlot);
+    enquire.clear_matchspies();
+    enquire.add_matchspy(region_spy.get());
+    shown.clear();
+    if (!check_here) {
+      mset = enquire.get_mset(offset, limit, kFacetCheckAtLeast, nullptr,
+                              phrases ? &*phrases : nullptr);
+      for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(it);
+      break;
+    }
+    mset = enquire.get_mset(0, ask, kFacetCheckAtLeast);
+    mset.fetch();
+    std::vector<Xapian::MSetIterator> hits;
+    Xapian::doccount examined = 0;
+    for (auto it = mset.begin(); it != mset.end() && hits.size() < offset + limit; ++it) {
+      ++examined;
+      if ((*phrases)(it.get_document())) hits.push_back(it);
+    }
+    constexpr Xapian::doccount kMostRemoteCandidates = 20000;
+    const bool enough = hits.size() >= offset + limit || mset.size() < ask;
+    if (enough || ask >= kMostRemoteCandidates) {
+      share = examined > 0 ? static_cast<double>(hits.size()) / examined : 0.0;
+      for (size_t i = offset; i < hits.size(); ++i) shown.push_back(hits[i]);
+      break;
+    }
+    ask = std::min(kMostRemoteCandidates, 4 * ask);
+  }
+  result.estimated_total =
+      static_cast<Xapian::doccount>(std::lround(mset.get_matches_estimated() * share));
   std::map<std::string, double> counts;  // region -> clauses (or distinct texts) examined
   double examined = 0;
-  for (auto it = region_spy.values_begin(); it != region_spy.values_end(); ++it) {
+  for (auto it = region_spy->values_begin(); it != region_spy->values_end(); ++it) {
     const std::string value = *it;
     const double count = count_texts ? 1.0 : it.get_termfreq();
     counts[has_copy_keys ? value.substr(0, value.find(schema::kCopyKeySeparator)) : value] +=
         count;
     examined += count;
   }
-  const double scale = std::max(1.0, result.estimated_total / std::max(1.0, examined));
+  const double scale = std::max(1.0, result.estimated_total / std::max(1.0, examined * share));
   for (const auto& [region, count] : counts) {
-    result.region_counts[region] = static_cast<Xapian::doccount>(std::lround(count * scale));
+    const auto scaled = static_cast<Xapian::doccount>(std::lround(count * share * scale));
+    if (scaled > 0) result.region_counts[region] = scaled;
   }
   DocumentCache documents(db, request.versions);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const Xapian::MSetIterator& it = shown[i];
     Hit hit;
-    hit.rank = static_cast<int>(it.get_rank()) + 1;
+    hit.rank = static_cast<int>(offset + i) + 1;
     hit.score = it.get_weight();
     hit.clause = clause_of_document(it.get_document());
     hit.document = documents.get(hit.clause.document_id);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "tests/ingested_file.h"
 #include "tests/older_index.h"
 #include "tests/temp_dir.h"
@@ -172,6 +174,39 @@ TEST_F(SearcherTest, ACompoundsPartIsFoundByItselfButAPhraseMatchesTheWordsAsWri
   const SearchResult part_phrase = search("\"fullmäktige beslutar\"");
   // Not the phrase: at most the clauses with the most of its words, said so.
   EXPECT_TRUE(part_phrase.hits.empty() || part_phrase.relaxed);
+}
+
+// Body text has no positions: a phrase is checked against the clause's text, exactly, with
+// its stopwords, also under OR and NOT.
+TEST_F(SearcherTest, PhrasesAreCheckedAgainstTheClauseText) {
+  IndexWriter writer(db);
+  writer.replace_file(make_file("rev", "uppsala", 2015,
+                                {"Regionen ska påverka och bevaka EU-frågor.",
+                                 "Regionen ska bevaka att påverka EU sker."}));
+  const SearchResult phrase = search("\"bevaka och påverka\"");
+  ASSERT_EQ(phrase.hits.size(), 1u);
+  EXPECT_EQ(phrase.hits[0].clause.id, "sth:1");
+  EXPECT_EQ(phrase.estimated_total, 1u);
+  EXPECT_EQ(phrase.region_counts.size(), 1u);
+
+  // The words without the phrase: the clause that has the phrase stays out, the others are in.
+  const SearchResult negated = search("bevaka NOT \"bevaka och påverka\"");
+  std::set<std::string> ids;
+  for (const Hit& hit : negated.hits) ids.insert(hit.clause.id);
+  EXPECT_EQ(ids, (std::set<std::string>{"rev:1", "rev:2"}));
+
+  // A phrase or a word: the word's clause comes too, not the clauses with the phrase's words.
+  const SearchResult either = search("\"bevaka och påverka\" OR benchmarking");
+  ids.clear();
+  for (const Hit& hit : either.hits) ids.insert(hit.clause.id);
+  EXPECT_EQ(ids, (std::set<std::string>{"sth:1", "sth:2"}));
+
+  // NEAR: the words in any order, close: "påverka EU" is close, "påverka och bevaka EU" and
+  // "påverka de policyområden inom EU" are not.
+  const SearchResult near = search("påverka NEAR/2 eu");
+  ids.clear();
+  for (const Hit& hit : near.hits) ids.insert(hit.clause.id);
+  EXPECT_EQ(ids, (std::set<std::string>{"rev:2"}));
 }
 
 TEST_F(SearcherTest, LoadClauseByIdAndUnknownId) {
