@@ -97,25 +97,23 @@ DocumentIndexer::DocumentIndexer(Xapian::Document& doc) : doc_(doc) {}
 void DocumentIndexer::add_word(const std::string& word, const std::string& prefix) {
   ++position_;
   const WordAnalysis& analysis = analyse(word);
-  // Body text has no positions: a phrase over it is checked against the clause's own stored
-  // text (search/body_phrases.h), since the position table was over a quarter of the index.
-  // A stopword of body text is no term at all. In titles and section trails, which are
-  // stored once per document and trail and searched with titel:/avsnitt: phrases, every
-  // word keeps its positional term. Never a stem for a stopword: stopwords never drive
-  // ranking.
+  // Body text is indexed as stems only: a query word is searched as its stem, and a phrase
+  // over body text is checked against the clause's own stored text (search/body_phrases.h);
+  // word terms and positions were over a third of the index. In titles and section trails,
+  // which are stored once per document and trail and searched with titel:/avsnitt:
+  // phrases, every word keeps its positional term, stopwords included. Never a stem for a
+  // stopword: stopwords never drive ranking.
+  const bool body = prefix.empty();
   if (analysis.stopword) {
-    if (!prefix.empty()) doc_.add_posting(prefix + word, position_);
+    if (!body) doc_.add_posting(prefix + word, position_);
     return;
   }
-  if (prefix.empty()) {
-    doc_.add_term(word);
-  } else {
-    doc_.add_posting(prefix + word, position_);
-  }
+  if (!body) doc_.add_posting(prefix + word, position_);
   doc_.add_term("Z" + prefix + analysis.stem);
-  // A compound's parts are found by word and stem, not in a phrase (index/analyzer.h).
+  // A compound's parts are found by stem (and word, in titles and trails), never in a phrase
+  // (index/analyzer.h).
   for (const auto& [part, stem] : analysis.parts) {
-    doc_.add_term(prefix + part);
+    if (!body) doc_.add_term(prefix + part);
     doc_.add_term("Z" + prefix + stem);
   }
 }
@@ -138,7 +136,7 @@ void DocumentIndexer::add_text(const std::string& text, const std::string& prefi
     for (const std::string& word : split_words(implied)) {
       const WordAnalysis& analysis = analyse(word);
       if (analysis.stopword) continue;
-      doc_.add_term(prefix + word);
+      if (!prefix.empty()) doc_.add_term(prefix + word);
       doc_.add_term("Z" + prefix + analysis.stem);
     }
   }

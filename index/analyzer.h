@@ -3,16 +3,18 @@
 // compounds, so klausul generates its own terms:
 //   - text is folded with ICU (fold_for_index) and split into words at non-letters/digits
 //     (the same places Xapian's QueryParser splits a query);
-//   - every word is indexed as a word and as a Z-prefixed stem (Snowball Swedish plus
-//     klausul's fixes, see index/swedish_stemmer.h), except stopwords, which body text does
-//     not index at all and titles and section trails index as words without a stem;
-//   - body text has no positions: a quoted phrase is checked against the clause's stored
-//     text (search/body_phrases.h), as positions were over a quarter of the index; titles
-//     and section trails, once per document and trail, keep positions for titel:"..." and
+//   - body text (a clause's own words) is indexed as Z-prefixed stems only (Snowball Swedish
+//     plus klausul's fixes, see index/swedish_stemmer.h), without word terms and without
+//     positions: a query word is searched as its stem, and a quoted phrase is checked
+//     against the clause's stored text (search/body_phrases.h); word terms and positions
+//     were over a third of the index. Stopwords are not indexed in body text;
+//   - titles and section trails (once per document and trail, on records) are indexed as
+//     words at their positions, stopwords included, and as stems, for titel:"..." and
 //     avsnitt:"..." phrases;
 //   - the parts of a compound ("landstingsfullmäktige" -> landsting, fullmäktige) are indexed
-//     as words and stems without a position, so "fullmäktige" finds it; a phrase matches
-//     the words as written ("landstingsfullmäktige beslutar", not "fullmäktige beslutar");
+//     as stems (and in titles and trails as words) without a position, so "fullmäktige"
+//     finds it; a phrase matches the words as written ("landstingsfullmäktige beslutar",
+//     not "fullmäktige beslutar");
 //   - suspended compounds ("hälso- och sjukvård") add the implied word ("hälsovård").
 #pragma once
 

@@ -6,6 +6,7 @@
 
 #include "index/analyzer.h"
 #include "index/stored_data.h"
+#include "index/swedish_stemmer.h"
 
 namespace klausul {
 namespace {
@@ -14,17 +15,6 @@ using Op = Xapian::Query::op;
 
 bool is_body_term(const std::string& term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
-}
-
-// The pattern of a wildcard query. Xapian does not hand it out: its description ends with it
-// ("WILDCARD SYNONYM bevak").
-std::string wildcard_pattern(const Xapian::Query& wildcard) {
-  std::string description = wildcard.get_description();
-  while (!description.empty() && (description.back() == ')' || description.back() == ' ')) {
-    description.pop_back();
-  }
-  const size_t space = description.find_last_of(" (");
-  return description.substr(space == std::string::npos ? 0 : space + 1);
 }
 
 // A phrase's words as words_hold_phrase takes them ("bevak*" for a wildcard), or nothing when
@@ -98,10 +88,7 @@ Xapian::Query candidates(const Xapian::Query& query, bool must_match) {
     if (!must_match) return Xapian::Query::MatchNothing;
     std::vector<Xapian::Query> kept;
     for (const std::string& word : *words) {
-      if (is_body_stopword(word)) continue;
-      kept.push_back(word.back() == '*'
-                         ? Xapian::Query(Xapian::Query::OP_WILDCARD, word.substr(0, word.size() - 1))
-                         : Xapian::Query(word));
+      if (!is_body_stopword(word)) kept.push_back(body_word_query(word));
     }
     if (kept.empty()) return Xapian::Query::MatchAll;
     return Xapian::Query(Xapian::Query::OP_AND, kept.begin(), kept.end());
@@ -208,6 +195,25 @@ bool holds(const Xapian::Query& query, ClauseView& clause, bool required) {
 }
 
 }  // namespace
+
+std::string wildcard_pattern(const Xapian::Query& wildcard) {
+  std::string description = wildcard.get_description();
+  while (!description.empty() && (description.back() == ')' || description.back() == ' ')) {
+    description.pop_back();
+  }
+  const size_t space = description.find_last_of(" (");
+  return description.substr(space == std::string::npos ? 0 : space + 1);
+}
+
+Xapian::Query body_word_query(const std::string& word_or_pattern) {
+  if (word_or_pattern.empty() || word_or_pattern.back() != '*') {
+    return Xapian::Query("Z" + stem_swedish(word_or_pattern));
+  }
+  const std::string pattern = word_or_pattern.substr(0, word_or_pattern.size() - 1);
+  return Xapian::Query(Xapian::Query::OP_OR,
+                       Xapian::Query(Xapian::Query::OP_WILDCARD, "Z" + pattern),
+                       Xapian::Query("Z" + stem_swedish(pattern)));
+}
 
 bool has_body_phrase(const Xapian::Query& query) {
   if (body_phrase_words(query)) return true;

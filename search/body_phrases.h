@@ -4,7 +4,8 @@
 // quarter of the index, and every clause's text is stored anyway. A query with a body phrase
 // runs in two steps:
 //   - Xapian finds the candidates with a query in which each body phrase is the AND of its
-//     words (and a phrase under NOT is left out of the exclusion), a superset of the answer;
+//     words' stems (and a phrase under NOT is left out of the exclusion), a superset of the
+//     answer;
 //   - a match decider keeps the candidates for which the query as written is true, reading
 //     phrases against the clause's words in order (stopwords included: "bevaka och
 //     påverka" is those three words in a row) and other words against the clause's terms.
@@ -30,6 +31,15 @@ bool has_body_phrase(const Xapian::Query& query);
 /// every clause that `query` as written matches, and more. `query` itself when it has no
 /// body phrase.
 Xapian::Query body_phrase_candidates(const Xapian::Query& query);
+
+/// What a query word finds in body text, which is indexed as stems only (index/analyzer.h):
+/// its stem's term; for a wildcard ("bevak*"), the stems that begin with it and the
+/// pattern's own stem (so "verksamheterna*" still finds "verksamheterna").
+Xapian::Query body_word_query(const std::string& word_or_pattern);
+
+/// The pattern of a wildcard query ("bevak" for bevak*): Xapian keeps it to itself, its
+/// description ends with it.
+std::string wildcard_pattern(const Xapian::Query& wildcard);
 
 /// Whether `words` (a text's index_words) hold `phrase` in order within `window` positions
 /// (window = the phrase's length: the words in a row), or for NEAR in any order. A phrase

@@ -10,6 +10,7 @@
 #include "index/analyzer.h"
 #include "index/schema.h"
 #include "index/stem_list.h"
+#include "index/stored_data.h"
 #include "index/swedish_stemmer.h"
 #include "search/open_database.h"
 
@@ -29,11 +30,11 @@ std::string idf_term(const std::string& term) {
   return term;
 }
 
-// `with_surface`: also remember a word per stem (only the query needs it, for matched_terms;
-// stemming every word of every candidate would dominate the cost of `similar`).
-// `doc` may be null when `stored` is the stem list (then no term list is read).
+// `surface_text`: also remember a word of it per stem (only the query needs it, for
+// matched_terms; stemming every word of every candidate would dominate the cost of
+// `similar`). `doc` may be null when `stored` is the stem list (then no term list is read).
 ClauseVector build(IdfCache& idf_cache, const Xapian::Document* doc, const std::string& stored,
-                   const StemCanon& canon, bool with_surface) {
+                   const StemCanon& canon, const std::string* surface_text) {
   std::vector<std::pair<std::string, double>> weights;  // may repeat a stem until merged
   ClauseVector vector;
   std::string stem_term;
@@ -57,16 +58,18 @@ ClauseVector build(IdfCache& idf_cache, const Xapian::Document* doc, const std::
   // which are on its section record). Older indexes and free texts have none: their terms
   // hold the stems. The query side also needs words, from the term list.
   for (const auto& [term, wdf] : parse_stem_list(stored)) add_stem(term, wdf);
-  if (doc && (stored.empty() || with_surface)) {
+  if (doc && stored.empty()) {
     for (auto it = doc->termlist_begin(); it != doc->termlist_end(); ++it) {
       const std::string term = *it;
-      if (!is_body_word(term)) {
-        if (stored.empty()) add_stem(term, it.get_wdf());
-      } else if (with_surface) {
-        const std::string stem = canon.canonical(stem_swedish(term));
-        if (!vector.surface.count(stem) || term.size() < vector.surface[stem].size()) {
-          vector.surface[stem] = term;
-        }
+      if (!is_body_word(term)) add_stem(term, it.get_wdf());
+    }
+  }
+  // The words come from the text: body text is indexed as stems only (index/analyzer.h).
+  if (surface_text) {
+    for (const auto& [word, word_stem] : content_words(*surface_text)) {
+      const std::string stem = canon.canonical(word_stem);
+      if (!vector.surface.count(stem) || word.size() < vector.surface[stem].size()) {
+        vector.surface[stem] = word;
       }
     }
   }
@@ -262,19 +265,21 @@ double IdfCache::remember(const std::string& term, Xapian::doccount frequency) {
 
 ClauseVector vector_of_document(IdfCache& idf, const Xapian::Document& doc,
                                 const StemCanon& canon, bool with_surface) {
-  return build(idf, &doc, doc.get_value(schema::kStemsSlot), canon, with_surface);
+  if (!with_surface) return build(idf, &doc, doc.get_value(schema::kStemsSlot), canon, nullptr);
+  const std::string text = clause_of_document(doc).text;
+  return build(idf, &doc, doc.get_value(schema::kStemsSlot), canon, &text);
 }
 
 ClauseVector vector_of_stem_list(IdfCache& idf, const std::string& stem_list,
                                  const StemCanon& canon) {
-  return build(idf, nullptr, stem_list, canon, false);
+  return build(idf, nullptr, stem_list, canon, nullptr);
 }
 
 ClauseVector vector_of_text(IdfCache& idf, const std::string& text, const StemCanon& canon) {
   Xapian::Document doc;
   DocumentIndexer indexer(doc);
   indexer.add_text(text);
-  return build(idf, &doc, doc.get_value(schema::kStemsSlot), canon, true);
+  return build(idf, &doc, doc.get_value(schema::kStemsSlot), canon, &text);
 }
 
 double cosine(const ClauseVector& a, const ClauseVector& b) {

@@ -8,6 +8,7 @@
 #include "index/schema.h"
 #include "ingest/error.h"
 #include "ingest/normalize.h"
+#include "search/body_phrases.h"
 #include "search/field_query.h"
 
 namespace klausul {
@@ -136,6 +137,53 @@ std::optional<Xapian::Query> without_stopword_phrases(const Xapian::Query& query
   return Xapian::Query(type, parts.begin(), parts.end());
 }
 
+bool is_body_word(const std::string& term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
+// Body text is indexed as stems only (index/analyzer.h): a word QueryParser leaves unstemmed
+// outside a phrase (one followed by '(' or '@', a wildcard) is searched as its stem.
+// Phrases and NEAR keep their words: they are checked against the text
+// (search/body_phrases.h). Nothing when `query` holds no such word.
+std::optional<Xapian::Query> body_words_as_stems(const Xapian::Query& query) {
+  const Xapian::Query::op type = query.get_type();
+  if (type == Xapian::Query::LEAF_TERM) {
+    const std::string term = *query.get_terms_begin();
+    if (!is_body_word(term) || swedish_stopper()(term)) return std::nullopt;
+    return body_word_query(term);
+  }
+  if (type == Xapian::Query::OP_WILDCARD) {
+    const std::string pattern = wildcard_pattern(query);
+    if (!is_body_word(pattern)) return std::nullopt;
+    return body_word_query(pattern + "*");
+  }
+  switch (type) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      break;
+    default:
+      return std::nullopt;
+  }
+  std::vector<Xapian::Query> parts;
+  bool changed = false;
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    Xapian::Query part = query.get_subquery(i);
+    if (auto rewritten = body_words_as_stems(part)) {
+      part = std::move(*rewritten);
+      changed = true;
+    }
+    parts.push_back(std::move(part));
+  }
+  if (!changed) return std::nullopt;
+  return Xapian::Query(type, parts.begin(), parts.end());
+}
+
 // QueryParser keeps stopwords when nothing else is left ("och att"): such a query has no
 // searchable words.
 bool only_stopwords(const Xapian::Query& query) {
@@ -202,7 +250,11 @@ ParsedQuery parse_query(const Xapian::Database& db, const SearchRequest& request
     parsed.text = parser.parse_query(folded, 0);
   }
   if (auto rewritten = without_stopword_phrases(parsed.text)) parsed.text = std::move(*rewritten);
-  if (only_stopwords(parsed.text)) parsed.text = Xapian::Query();
+  if (only_stopwords(parsed.text)) {
+    parsed.text = Xapian::Query();
+    return parsed;
+  }
+  if (auto rewritten = body_words_as_stems(parsed.text)) parsed.text = std::move(*rewritten);
   return parsed;
 }
 
