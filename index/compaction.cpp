@@ -152,9 +152,14 @@ void merge_in_place(Xapian::WritableDatabase& db, const std::string& path,
     // A reader of the committed revision: the writer's lock keeps it from changing.
     Xapian::Database committed(path);
     for (const std::string& source : sources) committed.add_database(Xapian::Database(source));
-    // One folder keeps its document ids; several are numbered one after another.
-    committed.compact(copy.string(), (sources.empty() ? Xapian::DBCOMPACT_NO_RENUMBER : 0) |
-                                         Xapian::Compactor::FULL);
+    // One folder keeps its document ids; several are numbered one after another. Blocks of
+    // 32 KB instead of Xapian's 8 KB: fewer, fuller blocks, 1.4% smaller at a million
+    // clauses with latency unchanged (tools/bench/RESULTS.md).
+    constexpr int kBlockSize = 32768;
+    committed.compact(copy.string(),
+                      (sources.empty() ? Xapian::DBCOMPACT_NO_RENUMBER : 0) |
+                          Xapian::Compactor::FULL,
+                      kBlockSize);
   } catch (const Xapian::Error& e) {
     fs::remove_all(copy, ec);
     throw IndexError("cannot " + what + " the index at " + path + ": " + e.get_msg());
