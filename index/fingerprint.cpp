@@ -7,7 +7,6 @@
 #include <cstdio>
 
 #include "index/open_clause.h"
-#include "index/schema.h"
 #include "ingest/normalize.h"
 
 namespace klausul {
@@ -45,10 +44,6 @@ std::string text_fingerprint(const std::string& text) { return words_fingerprint
 
 std::string clause_fingerprint(const std::string& text) {
   return words_fingerprint(text, is_open_clause(text));
-}
-
-std::string fingerprint_bucket_term(const std::string& fingerprint) {
-  return schema::kFingerprintPrefix + fingerprint.substr(0, 4);
 }
 
 }  // namespace klausul

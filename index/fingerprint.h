@@ -17,11 +17,4 @@ std::string text_fingerprint(const std::string& text);
 /// openness.
 std::string clause_fingerprint(const std::string& text);
 
-/// The term a clause is indexed under for its fingerprint: "XF" and the fingerprint's first
-/// 4 hex digits, one of 65,536 buckets that the texts of the bucket share; the clauses of one
-/// text are those of its bucket with its fingerprint value (search/copies.h). A term per text
-/// (what indexes written before 2026-12-04 have: "XF" and all 16 digits) was a tenth of the
-/// index: a posting list and a term-list entry for almost every clause.
-std::string fingerprint_bucket_term(const std::string& fingerprint);
-
 }  // namespace klausul

@@ -89,7 +89,7 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
   doc.add_value(schema::kDocumentSlot, info.id);
   const std::string fingerprint = clause_fingerprint(clause.text);
   if (!fingerprint.empty()) {
-    doc.add_boolean_term(fingerprint_bucket_term(fingerprint));
+    doc.add_boolean_term(schema::kFingerprintPrefix + fingerprint);
     doc.add_value(schema::kFingerprintSlot, fingerprint);
   }
   doc.add_value(schema::kStemsSlot, stem_list_with_trail(doc, trail));

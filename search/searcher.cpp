@@ -13,7 +13,6 @@
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "search/body_phrases.h"
-#include "search/copies.h"
 #include "search/document_cache.h"
 #include "search/fold_versions.h"
 #include "search/open_database.h"
@@ -32,12 +31,10 @@ constexpr Xapian::doccount kFacetCheckAtLeast = 500;
 std::vector<Place> duplicate_places(const Xapian::Database& db, const Xapian::Document& doc,
                                     const std::string& clause_id, DocumentCache& documents) {
   constexpr size_t kMaxPlaces = 20;
-  const std::string fingerprint = doc.get_value(schema::kFingerprintSlot);
+  const std::string term = schema::kFingerprintPrefix + doc.get_value(schema::kFingerprintSlot);
   std::vector<Place> places;
-  if (fingerprint.empty()) return places;
-  for (Xapian::docid copy :
-       copies_of(db, schema::kFingerprintPrefix + fingerprint, kMaxPlaces + 1)) {
-    Clause clause = clause_of_document(db.get_document(copy));
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    Clause clause = clause_of_document(db.get_document(*it));
     if (clause.id == clause_id) continue;
     const DocumentInfo& info = documents.get(clause.document_id);
     places.push_back(Place{clause.id, clause.document_id, info.region, info.path, clause.page,

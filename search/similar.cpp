@@ -15,7 +15,6 @@
 #include "index/writer.h"
 #include "ingest/error.h"
 #include "search/clause_vector.h"
-#include "search/copies.h"
 #include "search/document_cache.h"
 #include "search/document_topics.h"
 #include "search/fold_versions.h"
@@ -95,13 +94,6 @@ bool read_copy_key(const std::string& value, Candidate& candidate) {
   return true;
 }
 
-// The clauses of all `identities` (search/copies.h), in one query.
-Xapian::Query copies_query_of_all(const std::set<std::string>& identities) {
-  std::vector<Xapian::Query> each;
-  for (const std::string& identity : identities) each.push_back(copies_query(identity));
-  return Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
-}
-
 // The stem-list match below: how many matches (the candidates and their copies) it reads per
 // identity term.
 constexpr Xapian::doccount kCopiesReadPerCandidate = 4;
@@ -113,7 +105,7 @@ void match_stem_lists(const Xapian::Database& db, const std::set<std::string>& i
                       const std::map<Xapian::docid, Candidate*>& wanted,
                       std::set<Xapian::docid>& read) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(copies_query_of_all(identities));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, identities.begin(), identities.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_sort_by_value(schema::kClauseSlot, false);
   enquire.set_collapse_key(schema::kStemsSlot, kNeverCollapse);
@@ -397,8 +389,10 @@ std::map<std::string, std::set<std::string>> copy_documents(
   if (!remote) {  // locally posting lists and two value streams cost less than a match
     std::vector<Xapian::docid> copies;
     for (const std::string& identity : identities) {
-      for (Xapian::docid copy : copies_of(db, identity, kCopyDocumentsPerCandidate)) {
-        copies.push_back(copy);
+      Xapian::doccount read = 0;
+      for (auto it = db.postlist_begin(identity);
+           it != db.postlist_end(identity) && read < kCopyDocumentsPerCandidate; ++it, ++read) {
+        copies.push_back(*it);
       }
     }
     const auto document_ids = slot_values(db, schema::kDocumentSlot, copies);
@@ -412,7 +406,7 @@ std::map<std::string, std::set<std::string>> copy_documents(
     return documents;
   }
   Xapian::Enquire enquire(db);
-  enquire.set_query(copies_query_of_all(identities));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, identities.begin(), identities.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_sort_by_value(schema::kDocumentSlot, false);
   enquire.set_collapse_key(schema::kRegionCopySlot, kNeverCollapse);

@@ -10,7 +10,6 @@
 #include "tests/temp_dir.h"
 
 #include "index/analyzer.h"
-#include "index/fingerprint.h"
 #include "index/schema.h"
 #include "index/stem_list.h"
 #include "index/stored_data.h"
@@ -88,18 +87,6 @@ TEST_F(WriterTest, RemovePathDeletesClausesAndRecord) {
   EXPECT_EQ(count(db, schema::document_term("aaa")), 0u);
   EXPECT_FALSE(find_document_by_path(db, "/c/a.txt").has_value());
   EXPECT_TRUE(find_document_by_id(db, "ccc").has_value());
-}
-
-// A clause is indexed under its fingerprint's bucket (one term for many texts), not a term of
-// its own, which was a tenth of the index; the fingerprint value tells the texts apart.
-TEST_F(WriterTest, ClausesCarryTheirFingerprintsBucketTermAndValue) {
-  writer.replace_file(make_file("aaa", "/c/a.txt", {"Bevaka och påverka EU."}));
-  const std::string fingerprint = clause_fingerprint("Bevaka och påverka EU.");
-  EXPECT_EQ(count(db, schema::kFingerprintPrefix + fingerprint), 0u);
-  EXPECT_EQ(count(db, fingerprint_bucket_term(fingerprint)), 1u);
-  const auto clause = find_clause(db, "aaa:1");
-  ASSERT_TRUE(clause.has_value());
-  EXPECT_EQ(db.get_document(*clause).get_value(schema::kFingerprintSlot), fingerprint);
 }
 
 TEST_F(WriterTest, HeadingsAreSectionWordsNotFreeText) {
