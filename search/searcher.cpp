@@ -103,7 +103,10 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
     enquire.add_matchspy(region_spy.get());
     shown.clear();
     if (!check_here) {
-      mset = enquire.get_mset(offset, limit, kFacetCheckAtLeast, nullptr,
+      // A phrase is checked by reading each candidate's text: facets are not worth reading
+      // 500 of them, so a phrase query's totals and facets are Xapian's estimates from the
+      // matches it examined for the page (search p99 at a million clauses 45-54 -> 28-35 ms).
+      mset = enquire.get_mset(offset, limit, phrases ? 0 : kFacetCheckAtLeast, nullptr,
                               phrases ? &*phrases : nullptr);
       for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(it);
       break;
