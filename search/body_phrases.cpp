@@ -94,9 +94,12 @@ Xapian::Query candidates(const Xapian::Query& query, bool must_match) {
     return Xapian::Query(Xapian::Query::OP_AND, kept.begin(), kept.end());
   }
   const Op type = query.get_type();
-  if (!combines_subqueries(type) || (type == Xapian::Query::OP_XOR && !must_match)) {
+  const bool only_as_or =  // matches part of what OR of its parts matches
+      type == Xapian::Query::OP_XOR || type == Xapian::Query::OP_ELITE_SET;
+  if (!combines_subqueries(type) || (only_as_or && !must_match)) {
     // Nothing klausul's parser makes: keep it as it is where it must match (a body phrase
-    // in it then finds nothing in a new index), leave it out under NOT.
+    // in it then finds nothing in a new index), leave it out under NOT (an OR of its parts
+    // could exclude more than it does).
     return must_match ? query : Xapian::Query::MatchNothing;
   }
   std::vector<Xapian::Query> parts;
@@ -104,10 +107,8 @@ Xapian::Query candidates(const Xapian::Query& query, bool must_match) {
     const bool negated = type == Xapian::Query::OP_AND_NOT && i > 0;
     parts.push_back(candidates(query.get_subquery(i), negated ? !must_match : must_match));
   }
-  // XOR's documents are among OR's; ELITE_SET's are among OR's too.
-  const Op rebuilt = (type == Xapian::Query::OP_XOR || type == Xapian::Query::OP_ELITE_SET)
-                         ? Xapian::Query::OP_OR
-                         : type;
+  // XOR's and ELITE_SET's documents are among OR's.
+  const Op rebuilt = only_as_or ? Xapian::Query::OP_OR : type;
   return Xapian::Query(rebuilt, parts.begin(), parts.end());
 }
 
