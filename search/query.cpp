@@ -184,9 +184,18 @@ std::optional<Xapian::Query> body_words_as_stems(const Xapian::Query& query) {
   return Xapian::Query(type, parts.begin(), parts.end());
 }
 
+bool has_wildcard(const Xapian::Query& query) {
+  if (query.get_type() == Xapian::Query::OP_WILDCARD) return true;
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (has_wildcard(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
 // QueryParser keeps stopwords when nothing else is left ("och att"): such a query has no
-// searchable words.
+// searchable words. A wildcard has no terms until it is expanded, but is searchable.
 bool only_stopwords(const Xapian::Query& query) {
+  if (has_wildcard(query)) return false;
   const Xapian::Stopper& stopper = swedish_stopper();
   for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
     std::string term = *it;

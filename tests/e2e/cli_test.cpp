@@ -156,6 +156,28 @@ TEST_F(CorpusTest, QuotedPhrasesWithStopwordsMatchAndKeepTheirLength) {
   EXPECT_FALSE(search({"bevaka påverka"}).empty());  // unquoted: both words, anywhere
 }
 
+// Body text is indexed as stems only: a wildcard finds the words whose stem begins with it,
+// and NEAR/n the words close together in any order, both read by the real binary.
+TEST_F(CorpusTest, WildcardsAndNearFindBodyWords) {
+  const auto wildcard = search({"påverk*", "--limit", "50"});
+  ASSERT_FALSE(wildcard.empty());
+  for (const auto& hit : wildcard) {
+    std::string text = hit["text"];
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    EXPECT_NE(text.find("påverk"), std::string::npos) << text;
+  }
+  // "bevaka och påverka": påverka is two words after bevaka.
+  const auto near = search({"påverka NEAR/2 bevaka", "--limit", "50"});
+  ASSERT_FALSE(near.empty());
+  for (const auto& hit : near) {
+    std::string text = hit["text"];
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    EXPECT_NE(text.find("bevaka och påverka"), std::string::npos) << text;
+  }
+}
+
 TEST_F(CorpusTest, TitleAndSectionPhrasesMatch) {
   // Jönköping's policy is titled "Internationellt arbete - ...": Stockholm's riktlinjer (about
   // "internationella arbete") and the reversed words are not the phrase.

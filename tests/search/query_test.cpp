@@ -70,6 +70,13 @@ TEST(Query, PhrasesKeepTheirStopwordsAndStopwordPhrasesGo) {
   EXPECT_NE(field.find("XSoch"), std::string::npos) << field;
 }
 
+// A wildcard alone was taken for a query of stopwords (it has no terms until expanded).
+TEST(Query, AWildcardAloneIsSearchable) {
+  const std::string wildcard = describe("påverk*");
+  EXPECT_NE(wildcard.find("WILDCARD"), std::string::npos) << wildcard;
+  EXPECT_NE(wildcard.find("Zpåverk"), std::string::npos) << wildcard;
+}
+
 TEST(Query, StopwordsOnlyGiveAnEmptyQuery) {
   EXPECT_TRUE(describe("och att det").find("MatchNothing") != std::string::npos ||
               describe("och att det") == "Query()");
