@@ -13,10 +13,6 @@ namespace {
 
 using Op = Xapian::Query::op;
 
-bool is_body_term(const std::string& term) {
-  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
-}
-
 // A phrase's words as words_hold_phrase takes them ("bevak*" for a wildcard), or nothing when
 // it is no body phrase (a field phrase, or parts that are not words).
 std::optional<std::vector<std::string>> body_phrase_words(const Xapian::Query& query) {
@@ -63,23 +59,6 @@ bool is_body_stopword(const std::string& word) {
   return word.back() != '*' && swedish_stopper()(word);
 }
 
-bool combines_subqueries(Op type) {
-  switch (type) {
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-    case Xapian::Query::OP_ELITE_SET:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // `must_match`: the documents of the result must include every document `query` matches
 // (a superset); otherwise (under NOT) they must be among them (a subset).
 Xapian::Query candidates(const Xapian::Query& query, bool must_match) {
@@ -96,7 +75,8 @@ Xapian::Query candidates(const Xapian::Query& query, bool must_match) {
   const Op type = query.get_type();
   const bool only_as_or =  // matches part of what OR of its parts matches
       type == Xapian::Query::OP_XOR || type == Xapian::Query::OP_ELITE_SET;
-  if (!combines_subqueries(type) || (only_as_or && !must_match)) {
+  const bool combines = rebuilds_around_parts(type) || type == Xapian::Query::OP_ELITE_SET;
+  if (!combines || (only_as_or && !must_match)) {
     // Nothing klausul's parser makes: keep it as it is where it must match (a body phrase
     // in it then finds nothing in a new index), leave it out under NOT (an OR of its parts
     // could exclude more than it does).
@@ -145,56 +125,6 @@ class ClauseView {
   std::optional<std::vector<std::string>> terms_;  // sorted, as a term list is
 };
 
-// Whether `query` as written is true of the clause. `required`: the candidate query requires
-// this part as it is, so when it holds no body phrase Xapian has already checked it.
-bool holds(const Xapian::Query& query, ClauseView& clause, bool required) {
-  if (required && !has_body_phrase(query)) return true;
-  const Op type = query.get_type();
-  if (auto words = body_phrase_words(query)) {
-    return words_hold_phrase(clause.words(), *words, window_of(query, words->size()),
-                             type == Xapian::Query::OP_PHRASE);
-  }
-  const size_t count = query.get_num_subqueries();
-  switch (type) {
-    case Xapian::Query::LEAF_TERM:
-      return clause.has_term(*query.get_terms_begin());
-    case Xapian::Query::LEAF_MATCH_NOTHING:
-      return false;
-    case Xapian::Query::OP_WILDCARD:
-      return clause.has_term_starting(wildcard_pattern(query));
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_FILTER:
-      for (size_t i = 0; i < count; ++i) {
-        if (!holds(query.get_subquery(i), clause, required)) return false;
-      }
-      return true;
-    case Xapian::Query::OP_AND_NOT:
-      if (!holds(query.get_subquery(0), clause, required)) return false;
-      for (size_t i = 1; i < count; ++i) {
-        if (holds(query.get_subquery(i), clause, false)) return false;
-      }
-      return true;
-    case Xapian::Query::OP_AND_MAYBE:
-      return holds(query.get_subquery(0), clause, required);
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-    case Xapian::Query::OP_ELITE_SET:
-      for (size_t i = 0; i < count; ++i) {
-        if (holds(query.get_subquery(i), clause, false)) return true;
-      }
-      return false;
-    case Xapian::Query::OP_XOR: {
-      bool odd = false;
-      for (size_t i = 0; i < count; ++i) odd ^= holds(query.get_subquery(i), clause, false);
-      return odd;
-    }
-    default:
-      // Ranges, match-all and operators the parser does not make: Xapian judged them.
-      return true;
-  }
-}
-
 }  // namespace
 
 std::string wildcard_pattern(const Xapian::Query& wildcard) {
@@ -214,6 +144,26 @@ Xapian::Query body_word_query(const std::string& word_or_pattern) {
   return Xapian::Query(Xapian::Query::OP_OR,
                        Xapian::Query(Xapian::Query::OP_WILDCARD, "Z" + pattern),
                        Xapian::Query("Z" + stem_swedish(pattern)));
+}
+
+bool is_body_term(const std::string& term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
+bool rebuilds_around_parts(Xapian::Query::op op) {
+  switch (op) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool has_body_phrase(const Xapian::Query& query) {
@@ -262,11 +212,96 @@ bool words_hold_phrase(const std::vector<std::string>& words,
   return false;
 }
 
-BodyPhraseDecider::BodyPhraseDecider(Xapian::Query query) : query_(std::move(query)) {}
+struct BodyPhraseDecider::Node {
+  Op type = Xapian::Query::LEAF_MATCH_ALL;
+  std::string term;                 // LEAF_TERM: the term; OP_WILDCARD: the pattern
+  std::vector<std::string> phrase;  // a body phrase's words (then children is empty)
+  Xapian::termcount window = 0;
+  bool has_phrase = false;          // a body phrase here or below
+  std::vector<Node> children;
+};
+
+namespace {
+
+BodyPhraseDecider::Node prepare(const Xapian::Query& query) {
+  BodyPhraseDecider::Node node;
+  node.type = query.get_type();
+  if (auto words = body_phrase_words(query)) {
+    node.window = window_of(query, words->size());
+    node.phrase = std::move(*words);
+    node.has_phrase = true;
+    return node;
+  }
+  if (node.type == Xapian::Query::LEAF_TERM) node.term = *query.get_terms_begin();
+  if (node.type == Xapian::Query::OP_WILDCARD) node.term = wildcard_pattern(query);
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    node.children.push_back(prepare(query.get_subquery(i)));
+    node.has_phrase = node.has_phrase || node.children.back().has_phrase;
+  }
+  return node;
+}
+
+// Whether `node` (the query as written) is true of the clause. `required`: the candidate
+// query requires this part as it is, so when it holds no body phrase Xapian has already
+// checked it.
+bool holds(const BodyPhraseDecider::Node& node, ClauseView& clause, bool required) {
+  if (required && !node.has_phrase) return true;
+  if (!node.phrase.empty()) {
+    return words_hold_phrase(clause.words(), node.phrase, node.window,
+                             node.type == Xapian::Query::OP_PHRASE);
+  }
+  const std::vector<BodyPhraseDecider::Node>& parts = node.children;
+  switch (node.type) {
+    case Xapian::Query::LEAF_TERM:
+      return clause.has_term(node.term);
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return false;
+    case Xapian::Query::OP_WILDCARD:
+      return clause.has_term_starting(node.term);
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+      for (const auto& part : parts) {
+        if (!holds(part, clause, required)) return false;
+      }
+      return true;
+    case Xapian::Query::OP_AND_NOT:
+      if (parts.empty() || !holds(parts.front(), clause, required)) return false;
+      for (size_t i = 1; i < parts.size(); ++i) {
+        if (holds(parts[i], clause, false)) return false;
+      }
+      return true;
+    case Xapian::Query::OP_AND_MAYBE:
+      return !parts.empty() && holds(parts.front(), clause, required);
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+    case Xapian::Query::OP_ELITE_SET:
+      for (const auto& part : parts) {
+        if (holds(part, clause, false)) return true;
+      }
+      return false;
+    case Xapian::Query::OP_XOR: {
+      bool odd = false;
+      for (const auto& part : parts) odd ^= holds(part, clause, false);
+      return odd;
+    }
+    default:
+      // Ranges, match-all and operators the parser does not make: Xapian judged them.
+      return true;
+  }
+}
+
+}  // namespace
+
+// The query is read once here: the decider runs for every candidate.
+BodyPhraseDecider::BodyPhraseDecider(const Xapian::Query& query)
+    : root_(std::make_unique<const Node>(prepare(query))) {}
+
+BodyPhraseDecider::~BodyPhraseDecider() = default;
 
 bool BodyPhraseDecider::operator()(const Xapian::Document& doc) const {
   ClauseView clause(doc);
-  return holds(query_, clause, true);
+  return holds(*root_, clause, true);
 }
 
 }  // namespace klausul

@@ -23,6 +23,14 @@
 
 namespace klausul {
 
+/// A body term: an unprefixed word (prefixes are upper case: Z stems, XS sections, ...).
+bool is_body_term(const std::string& term);
+
+/// Operators that only combine their subqueries, so a rewrite may rebuild them around
+/// rewritten parts as Xapian::Query(op, parts): AND, OR, AND_NOT, XOR, AND_MAYBE, FILTER,
+/// SYNONYM, MAX (not ELITE_SET, whose set size a rebuild would lose).
+bool rebuilds_around_parts(Xapian::Query::op op);
+
 /// True when `query` holds a PHRASE or NEAR whose words are body words (unprefixed terms).
 bool has_body_phrase(const Xapian::Query& query);
 
@@ -51,11 +59,14 @@ bool words_hold_phrase(const std::vector<std::string>& words,
 /// Keeps the clauses for which `query` (as written, with its phrases) is true.
 class BodyPhraseDecider : public Xapian::MatchDecider {
  public:
-  explicit BodyPhraseDecider(Xapian::Query query);
+  explicit BodyPhraseDecider(const Xapian::Query& query);
+  ~BodyPhraseDecider() override;
   bool operator()(const Xapian::Document& doc) const override;
 
+  struct Node;  // the query as the decider reads it, prepared once (body_phrases.cpp)
+
  private:
-  Xapian::Query query_;
+  std::unique_ptr<const Node> root_;
 };
 
 }  // namespace klausul

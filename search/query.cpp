@@ -83,8 +83,7 @@ bool is_body_stopword(const Xapian::Query& leaf) {
   if (leaf.get_type() != Xapian::Query::LEAF_TERM) return false;
   const auto term = leaf.get_terms_begin();
   if (term == leaf.get_terms_end()) return false;
-  const std::string& word = *term;
-  return !word.empty() && !(word[0] >= 'A' && word[0] <= 'Z') && swedish_stopper()(word);
+  return is_body_term(*term) && swedish_stopper()(*term);
 }
 
 // A phrase of body stopwords only ("och att") is left out, as bare stopwords are: body text
@@ -101,19 +100,7 @@ std::optional<Xapian::Query> without_stopword_phrases(const Xapian::Query& query
     }
     return Xapian::Query::MatchNothing;
   }
-  switch (type) {
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-      break;
-    default:
-      return std::nullopt;
-  }
+  if (!rebuilds_around_parts(type)) return std::nullopt;
   // A phrase of stopwords only is left out, as bare stopwords are (`EU "och att"` is EU),
   // except where the operator needs it (the left side of NOT, MAYBE and a filter).
   const bool first_is_required = type == Xapian::Query::OP_AND_NOT ||
@@ -137,10 +124,6 @@ std::optional<Xapian::Query> without_stopword_phrases(const Xapian::Query& query
   return Xapian::Query(type, parts.begin(), parts.end());
 }
 
-bool is_body_word(const std::string& term) {
-  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
-}
-
 // Body text is indexed as stems only (index/analyzer.h): a word QueryParser leaves unstemmed
 // outside a phrase (one followed by '(' or '@', a wildcard) is searched as its stem.
 // Phrases and NEAR keep their words: they are checked against the text
@@ -149,27 +132,15 @@ std::optional<Xapian::Query> body_words_as_stems(const Xapian::Query& query) {
   const Xapian::Query::op type = query.get_type();
   if (type == Xapian::Query::LEAF_TERM) {
     const std::string term = *query.get_terms_begin();
-    if (!is_body_word(term) || swedish_stopper()(term)) return std::nullopt;
+    if (!is_body_term(term) || swedish_stopper()(term)) return std::nullopt;
     return body_word_query(term);
   }
   if (type == Xapian::Query::OP_WILDCARD) {
     const std::string pattern = wildcard_pattern(query);
-    if (!is_body_word(pattern)) return std::nullopt;
+    if (!is_body_term(pattern)) return std::nullopt;
     return body_word_query(pattern + "*");
   }
-  switch (type) {
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-      break;
-    default:
-      return std::nullopt;
-  }
+  if (!rebuilds_around_parts(type)) return std::nullopt;
   std::vector<Xapian::Query> parts;
   bool changed = false;
   for (size_t i = 0; i < query.get_num_subqueries(); ++i) {

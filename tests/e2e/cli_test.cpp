@@ -140,16 +140,22 @@ TEST_F(CorpusTest, CompoundPartsFindTheirCompounds) {
                                 "kompetensutveckling"));
 }
 
-// Body text indexes no stopwords, only their positions (index/analyzer.h): a quoted phrase
-// with a stopword finds the text, and the same words without it, which are never adjacent in
-// the corpus, find nothing.
+// A hit's text with ASCII letters in lower case (the corpus's capitals here are ASCII).
+std::string lowercase_text(const nlohmann::json& hit) {
+  std::string text = hit["text"];
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// A quoted phrase is checked against the clause's text (search/body_phrases.h): with a
+// stopword it finds the text, and the same words without it, which are never adjacent in the
+// corpus, find nothing.
 TEST_F(CorpusTest, QuotedPhrasesWithStopwordsMatchAndKeepTheirLength) {
   const auto hits = search({"\"bevaka och påverka\"", "--limit", "50"});
   ASSERT_FALSE(hits.empty());
   for (const auto& hit : hits) {
-    std::string text = hit["text"];
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string text = lowercase_text(hit);
     EXPECT_NE(text.find("bevaka och påverka"), std::string::npos) << text;
   }
   EXPECT_TRUE(search({"\"bevaka påverka\""}).empty());
@@ -162,18 +168,14 @@ TEST_F(CorpusTest, WildcardsAndNearFindBodyWords) {
   const auto wildcard = search({"påverk*", "--limit", "50"});
   ASSERT_FALSE(wildcard.empty());
   for (const auto& hit : wildcard) {
-    std::string text = hit["text"];
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string text = lowercase_text(hit);
     EXPECT_NE(text.find("påverk"), std::string::npos) << text;
   }
   // "bevaka och påverka": påverka is two words after bevaka.
   const auto near = search({"påverka NEAR/2 bevaka", "--limit", "50"});
   ASSERT_FALSE(near.empty());
   for (const auto& hit : near) {
-    std::string text = hit["text"];
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string text = lowercase_text(hit);
     EXPECT_NE(text.find("bevaka och påverka"), std::string::npos) << text;
   }
 }
