@@ -12,11 +12,6 @@
 namespace klausul {
 namespace {
 
-const std::string& clause_kind_term() {
-  static const std::string term = schema::kKindPrefix + schema::kClauseKind;
-  return term;
-}
-
 // The clause a document holds; nothing for a document or section record (their data is not a
 // clause). Reading the document decides it: a clause-kind posting list would be read whole for
 // every document through a remote shard.
@@ -90,8 +85,8 @@ Xapian::Document document_of_clause(const Xapian::Database& db, const std::strin
 
 void for_each_clause_in_id_order(const Xapian::Database& db,
                                  const std::function<bool(const Clause&, Xapian::docid)>& visit) {
-  if (db.get_termfreq(clause_kind_term()) == 0) {
-    // An index from before the kind terms: every clause has its Q term, in id order.
+  if (db.get_termfreq(schema::kKindPrefix + schema::kDocumentKind) == 0) {
+    // An index from before records and kind terms: every clause has its Q term, in id order.
     const std::string& prefix = schema::kClauseIdPrefix;
     for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
       auto posting = db.postlist_begin(*term);

@@ -25,8 +25,8 @@ Xapian::Document document_of_clause(const Xapian::Database& db, const std::strin
 
 /// Calls `visit` with every clause of `db` in clause-id order (byte order of the ids: the
 /// order the term model has always learned in), each with its Xapian document id. Clauses
-/// are those with the clause kind term; an index from before kind terms is read through its
-/// Q terms.
+/// are read document by document through the XD terms; an index from before records and
+/// kind terms is read through its Q terms.
 void for_each_clause_in_id_order(
     const Xapian::Database& db,
     const std::function<bool(const Clause&, Xapian::docid)>& visit);  // false: stop

@@ -4,7 +4,7 @@
 #include <unicode/utf8.h>
 #include <xxhash.h>
 
-#include <cstdio>
+#include <cstdint>
 
 #include "index/open_clause.h"
 #include "ingest/normalize.h"
@@ -31,11 +31,13 @@ std::string words_fingerprint(const std::string& text, bool open) {
     }
   }
   if (words.empty()) return "";
-  if (open) words += " ?";  // words hold no "?": an open clause never meets a stated one
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(XXH3_64bits(words.data(), words.size())));
-  return hex;
+  uint64_t hash = XXH3_64bits(words.data(), words.size());
+  hash = (hash & ~uint64_t{1}) | (open ? 1 : 0);
+  std::string bytes(kFingerprintBytes, '\0');
+  for (size_t i = 0; i < kFingerprintBytes; ++i) {
+    bytes[kFingerprintBytes - 1 - i] = static_cast<char>((hash >> (8 * i)) & 0xff);
+  }
+  return bytes;
 }
 
 }  // namespace
@@ -44,6 +46,10 @@ std::string text_fingerprint(const std::string& text) { return words_fingerprint
 
 std::string clause_fingerprint(const std::string& text) {
   return words_fingerprint(text, is_open_clause(text));
+}
+
+bool is_open_fingerprint(std::string_view fingerprint) {
+  return fingerprint.size() == kFingerprintBytes && (fingerprint.back() & 1) != 0;
 }
 
 }  // namespace klausul

@@ -65,9 +65,10 @@ inline constexpr Xapian::valueno kFingerprintSlot = 4;  // text fingerprint (col
 // region key + kCopyKeySeparator + fingerprint (or the Q term when the text has none): one
 // value per distinct clause text in a region, so region facets count copies once. Indexes
 // written before it have no such values (searcher falls back to counting the region slot).
-// An open clause (index/open_clause.h) has kCopyKeySeparator + kOpenClauseMark appended;
-// copies share their fingerprint, which tells an open clause from the same words stated
-// (index/fingerprint.h: clause_fingerprint, since 2026-12-03), so they share the mark. Clauses written before 2026-12-03 lack it.
+// The fingerprint (8 bytes since 2026-12-04, index/fingerprint.h) tells an open clause
+// (index/open_clause.h) by its last bit. A 16-hex-digit fingerprint (written before
+// 2026-12-04) or a Q term has kCopyKeySeparator + kOpenClauseMark appended for an open
+// clause instead (clauses written before 2026-12-03 lack it).
 inline constexpr Xapian::valueno kRegionCopySlot = 5;
 inline constexpr char kCopyKeySeparator = '\x1f';
 inline constexpr char kOpenClauseMark[] = "?";

@@ -17,6 +17,7 @@
 
 #include "index/analyzer.h"
 #include "index/clause_lookup.h"
+#include "index/clause_set.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "ingest/error.h"
@@ -81,20 +82,20 @@ bool enough_text_to_learn(const Xapian::Database& db, const TermModelOptions& op
   // were values is read from its document).
   size_t tokens = 0;
   std::unordered_set<size_t> seen;
-  const std::string clauses = schema::kKindPrefix + schema::kClauseKind;
   Xapian::ValueIterator value = db.valuestream_begin(schema::kClauseSlot);
   const Xapian::ValueIterator values_end = db.valuestream_end(schema::kClauseSlot);
-  for (auto posting = db.postlist_begin(clauses); posting != db.postlist_end(clauses);
-       ++posting) {
-    if (value != values_end && value.get_docid() < *posting) value.skip_to(*posting);
-    const bool stored = value != values_end && value.get_docid() == *posting;
+  bool enough = false;
+  for_each_clause_docid(db, [&](Xapian::docid docid) {
+    if (value != values_end && value.get_docid() < docid) value.skip_to(docid);
+    const bool stored = value != values_end && value.get_docid() == docid;
     const Clause clause =
-        stored ? clause_from_data(*value) : clause_of_document(db.get_document(*posting));
-    if (!seen.insert(std::hash<std::string>{}(clause.text)).second) continue;
+        stored ? clause_from_data(*value) : clause_of_document(db.get_document(docid));
+    if (!seen.insert(std::hash<std::string>{}(clause.text)).second) return true;
     tokens += content_stems(clause.text).size();
-    if (tokens >= options.min_tokens) return true;
-  }
-  return false;
+    enough = tokens >= options.min_tokens;
+    return !enough;
+  });
+  return enough;
 }
 
 std::string index_signature(const Xapian::Database& db) {

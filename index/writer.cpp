@@ -75,8 +75,8 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
   // The title and the trail's words are on the document and section records, once.
   if (!trail.key_term.empty()) doc.add_boolean_term(trail.key_term);
 
+  // No kind term: a clause is what is not a record (index/clause_set.h).
   doc.add_boolean_term(schema::document_term(info.id));
-  doc.add_boolean_term(schema::kKindPrefix + schema::kClauseKind);
   const std::string type_key = ascii_key(info.doc_type);
   if (!info.region.empty()) doc.add_boolean_term(schema::kRegionPrefix + info.region);
   if (!type_key.empty()) doc.add_boolean_term(schema::kTypePrefix + type_key);
@@ -93,9 +93,10 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
     doc.add_value(schema::kFingerprintSlot, fingerprint);
   }
   doc.add_value(schema::kStemsSlot, stem_list_with_trail(doc, trail));
+  // A fingerprint tells an open clause itself; a text without one gets the mark.
   std::string copy_key = info.region + schema::kCopyKeySeparator +
                          (fingerprint.empty() ? schema::clause_term(clause.id) : fingerprint);
-  if (is_open_clause(clause.text)) {
+  if (fingerprint.empty() && is_open_clause(clause.text)) {
     copy_key.append(1, schema::kCopyKeySeparator).append(schema::kOpenClauseMark);
   }
   doc.add_value(schema::kRegionCopySlot, copy_key);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "index/clause_set.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/writer.h"
@@ -40,9 +41,7 @@ DocumentInfo resolve_document(const Xapian::Database& db, const std::string& nam
 std::vector<std::pair<Clause, Xapian::Document>> document_clauses(const Xapian::Database& db,
                                                                  const std::string& document_id) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-                                  Xapian::Query(schema::document_term(document_id)),
-                                  Xapian::Query(schema::kKindPrefix + schema::kClauseKind)));
+  enquire.set_query(only_clauses(Xapian::Query(schema::document_term(document_id))));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   // Through a remote shard each document read is a round trip (Xapian 1.4 does not batch
   // them): each clause and its stem list come with the match instead, as its sort and

@@ -8,6 +8,7 @@
 #include <system_error>
 #include <thread>
 
+#include "index/clause_set.h"
 #include "index/compaction.h"
 #include "index/schema.h"
 #include "ingest/error.h"
@@ -198,7 +199,7 @@ std::vector<ShardSummary> make_stub(const std::string& stub_path,
     }
     summaries.push_back(ShardSummary{shard,
                                      db.get_termfreq(schema::kKindPrefix + schema::kDocumentKind),
-                                     db.get_termfreq(schema::kKindPrefix + schema::kClauseKind)});
+                                     clause_count(db)});
   }
   write_stub(stub_path, shards);
   return summaries;

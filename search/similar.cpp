@@ -9,6 +9,7 @@
 
 #include "index/analyzer.h"
 #include "index/clause_lookup.h"
+#include "index/fingerprint.h"
 #include "index/open_clause.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
@@ -81,6 +82,12 @@ bool read_copy_key(const std::string& value, Candidate& candidate) {
   candidate.copy_key = value;
   candidate.region = value.substr(0, separator);
   std::string rest = value.substr(separator + 1);
+  if (rest.size() == kFingerprintBytes) {  // since 2026-12-04 (index/fingerprint.h)
+    candidate.open = is_open_fingerprint(rest);
+    candidate.identity_term = schema::kFingerprintPrefix + rest;
+    candidate.fingerprint = std::move(rest);
+    return true;
+  }
   if (const size_t mark = rest.find(schema::kCopyKeySeparator); mark != std::string::npos) {
     candidate.open = rest.compare(mark + 1, std::string::npos, schema::kOpenClauseMark) == 0;
     rest.resize(mark);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "index/clause_set.h"
 #include "index/schema.h"
 #include "index/stem_list.h"
 #include "index/stored_data.h"
@@ -66,9 +67,8 @@ int main(int argc, char** argv) {
     Xapian::Database db(argv[1]);
     std::map<std::string, size_t> words;
     std::map<std::string, size_t> stems;
-    const std::string kind = klausul::schema::kKindPrefix + klausul::schema::kClauseKind;
-    for (auto it = db.postlist_begin(kind); it != db.postlist_end(kind); ++it) {
-      const Xapian::Document doc = db.get_document(*it);
+    klausul::for_each_clause_docid(db, [&](Xapian::docid docid) {
+      const Xapian::Document doc = db.get_document(docid);
       const klausul::Clause clause = klausul::clause_of_document(doc);
       count_words(clause.text, words);
       for (const std::string& heading : clause.section) count_words(heading, words);
@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
       for (const auto& [term, wdf] : klausul::parse_stem_list(list)) {
         ++stems[term.substr(1) + kStemEnd];
       }
-    }
+      return true;
+    });
     std::ofstream(argv[2], std::ios::binary) << dictionary_of(words, kClauseWordsBudget);
     std::ofstream(argv[3], std::ios::binary) << dictionary_of(stems, kStemsBudget);
   } catch (const Xapian::Error& e) {

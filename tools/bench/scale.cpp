@@ -28,6 +28,7 @@
 #include "index/writer.h"
 #include "ingest/regions.h"
 #include "ingest/sentences.h"
+#include "index/clause_set.h"
 #include "index/schema.h"
 #include "search/open_database.h"
 #include "search/searcher.h"
@@ -170,7 +171,7 @@ int query(const std::string& db_path, int n) {
   }
   namespace schema = klausul::schema;
   std::printf("index: %u clauses, %ld document records, %u section records\n",
-              db.get_termfreq(schema::kKindPrefix + schema::kClauseKind), documents,
+              klausul::clause_count(db), documents,
               db.get_termfreq(schema::kKindPrefix + schema::kSectionKind));
   std::printf("search  (%zu queries): p50 %.1f ms  p99 %.1f ms\n", search_ms.size(),
               percentile(search_ms, 0.5), percentile(search_ms, 0.99));

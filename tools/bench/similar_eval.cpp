@@ -142,11 +142,9 @@ std::vector<std::string> bm25(const Xapian::Database& db, const std::string& tex
   parser.set_default_op(Xapian::Query::OP_OR);
   Xapian::Query words = parser.parse_query(klausul::fold_for_index(text), 0);
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(
-      Xapian::Query::OP_FILTER, words,
-      Xapian::Query(Xapian::Query::OP_AND,
-                    Xapian::Query(klausul::schema::kRegionPrefix + c.target_region),
-                    Xapian::Query(klausul::schema::kKindPrefix + klausul::schema::kClauseKind))));
+  // Region terms are on clauses only.
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words,
+                                  Xapian::Query(klausul::schema::kRegionPrefix + c.target_region)));
   std::vector<std::string> texts;
   Xapian::MSet mset = enquire.get_mset(0, 10);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
