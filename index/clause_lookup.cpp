@@ -97,6 +97,8 @@ void for_each_clause_in_id_order(const Xapian::Database& db,
   }
   const std::string& prefix = schema::kDocumentPrefix;
   for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+    // A section key shares the prefix (index/schema.h); its clauses are its document's.
+    if ((*term).find(schema::kSectionKeySeparator) != std::string::npos) continue;
     std::vector<std::pair<Clause, Xapian::docid>> clauses = clauses_of(db, *term);
     std::sort(clauses.begin(), clauses.end(),
               [](const auto& a, const auto& b) { return a.first.id < b.first.id; });

@@ -17,7 +17,7 @@ std::string record_term(const std::string& document_id) {
 }
 
 std::string section_key_term(const std::string& document_id, size_t n) {
-  return kSectionKeyPrefix + document_id + "/" + std::to_string(n);
+  return kDocumentPrefix + document_id + kSectionKeySeparator + std::to_string(n);
 }
 
 std::string path_term(const std::string& path) {

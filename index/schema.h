@@ -10,9 +10,10 @@
 
 namespace klausul::schema {
 
-// Three kinds of Xapian document (XK term): a clause (what search answers), one document
-// record per source document (metadata, title words) and one section record per distinct
-// section trail of a document (the trail's words). A fact about a document or a trail is
+// Three kinds of Xapian document: a clause (what search answers), one document record per
+// source document (metadata, title words; term XKdocument) and one section record per distinct
+// section trail of a document (the trail's words; XKsection). A clause is a document without
+// a kind term (index/clause_set.h); clauses written before 2026-12-04 also have XKclause. A fact about a document or a trail is
 // stored once, on its record, and joined to the clauses at query time (search/field_query.h):
 // records are never hits, facets, counts or similar candidates.
 
@@ -21,7 +22,7 @@ namespace klausul::schema {
 // found by their document and ordinal since (index/clause_lookup.h).
 inline const std::string kClauseIdPrefix = "Q";
 // XD<document id>: on clauses, the document record and section records, so that deleting
-// by it removes all of a document.
+// by it removes all of a document. Document ids (ingest: content_id) have no '/'.
 inline const std::string kDocumentPrefix = "XD";
 inline const std::string kPathPrefix = "XP";        // XP<path or hash of a long path>, doc record
 inline const std::string kRecordPrefix = "XI";      // XI<document id>, on the doc record only
@@ -30,10 +31,15 @@ inline const std::string kTypePrefix = "XT";        // XT<ascii-folded doc type>
 // XY<year> was on every clause written before 2026-12-04; nothing read it (the year filter is
 // a range over kYearSlot). Not to be reused: older indexes have it.
 inline const std::string kYearPrefix = "XY";
-inline const std::string kKindPrefix = "XK";        // XKclause, XKdocument or XKsection
+inline const std::string kKindPrefix = "XK";        // XKdocument, XKsection (XKclause: old)
 inline const std::string kFingerprintPrefix = "XF"; // XF<text fingerprint>, duplicate clauses
-// XA<document id>/<n>: the n-th distinct section trail of a document, on each clause under
-// that trail (the trail's words are on its section record, whose data is this term).
+// XD<document id>/<n> (section_key_term): the n-th distinct section trail of a document, on
+// each clause under that trail (the trail's words are on its section record, whose data is
+// this term, so readers take it from there). It begins with the clause's XD term, which a term
+// list stores first: it then costs the clause a few bytes instead of twenty (a term list
+// shares only a prefix with the term before). Clauses written before 2026-12-05 have
+// XA<document id>/<n> instead; XA is not to be reused.
+inline constexpr char kSectionKeySeparator = '/';
 inline const std::string kSectionKeyPrefix = "XA";
 inline const std::string kClauseKind = "clause";
 inline const std::string kDocumentKind = "document";
@@ -96,7 +102,7 @@ std::string clause_term(const std::string& clause_id);
 std::string document_term(const std::string& document_id);
 /// The XI term of a document record (one per document id).
 std::string record_term(const std::string& document_id);
-/// The XA term of a document's n-th distinct section trail.
+/// The section key term (XD<document id>/<n>) of a document's n-th distinct section trail.
 std::string section_key_term(const std::string& document_id, size_t n);
 /// The XP term of a source path (long paths are hashed to stay under Xapian's term limit).
 std::string path_term(const std::string& path);

@@ -4,7 +4,7 @@
 // record: a Xapian document of kind XKsection holding the trail's words with positions (so
 // that avsnitt:"..." phrases match) and stems under schema::kSectionPrefix, plus the
 // document's XD term (deleted with the document). Each clause under the trail carries only
-// the trail's key term, XA<document id>/<n>, which is also the record's data.
+// the trail's key term, XD<document id>/<n> (index/schema.h), which is also the record's data.
 // search/field_query.h turns avsnitt: into the key terms of the matching records.
 //
 // similar and compare weigh a clause's section stems (search/clause_vector.h): the clause's
@@ -23,7 +23,7 @@ namespace klausul {
 
 /// One distinct section trail of a document.
 struct SectionTrail {
-  std::string key_term;  // XA term; empty for the empty trail (a clause before any heading)
+  std::string key_term;  // section key term; empty for the empty trail (a clause before any heading)
   // The section stems ("Z" + XS + stem) and counts a clause under this trail keeps in its
   // stem list: those of DocumentIndexer::add_words over the trail's label.
   std::vector<std::pair<std::string, Xapian::termcount>> stems;

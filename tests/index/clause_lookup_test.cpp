@@ -121,5 +121,22 @@ TEST_F(ClauseLookupTest, ClausesAreVisitedInIdOrderUntilTheVisitorStops) {
   EXPECT_EQ(visited, 3u);
 }
 
+// A section key term begins with its document's XD term (index/schema.h): the clauses under
+// a trail are still visited once, with their document.
+TEST_F(ClauseLookupTest, ClausesUnderSectionTrailsAreVisitedOnce) {
+  IngestedFile file = testing::ingested_file("ccc", "orebro", {"Mål", "Första målet.", "Andra."});
+  file.clauses[0].kind = BlockKind::heading;
+  file.clauses[1].section = {"Mål"};
+  file.clauses[2].section = {"Mål"};
+  writer.replace_file(file);
+  ASSERT_TRUE(db.term_exists(schema::section_key_term("ccc", 1)));
+  std::vector<std::string> ids;
+  for_each_clause_in_id_order(db, [&](const Clause& clause, Xapian::docid) {
+    ids.push_back(clause.id);
+    return true;
+  });
+  EXPECT_EQ(ids, (std::vector<std::string>{"ccc:1", "ccc:2", "ccc:3"}));
+}
+
 }  // namespace
 }  // namespace klausul

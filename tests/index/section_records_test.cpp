@@ -16,8 +16,10 @@ TEST(DocumentSections, NumbersEachDistinctTrailOnceInOrderOfFirstUse) {
   DocumentSections sections("doc");
   const SectionTrail& outer = sections.trail({"Inledning"});
   const SectionTrail& inner = sections.trail({"Inledning", "Syfte"});
-  EXPECT_EQ(outer.key_term, schema::kSectionKeyPrefix + "doc/1");
-  EXPECT_EQ(inner.key_term, schema::kSectionKeyPrefix + "doc/2");
+  // The document's XD term and the trail's number: after the XD term in a clause's term list,
+  // it shares all of it.
+  EXPECT_EQ(outer.key_term, schema::document_term("doc") + "/1");
+  EXPECT_EQ(inner.key_term, schema::document_term("doc") + "/2");
   EXPECT_EQ(&sections.trail({"Inledning"}), &outer);  // the same trail, the same key
   EXPECT_TRUE(sections.trail({}).key_term.empty());   // before any heading: no trail
   const std::vector<Xapian::Document> records = sections.take_records();
