@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <mutex>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -13,6 +13,7 @@
 #include "index/stored_data.h"
 #include "index/swedish_stemmer.h"
 #include "search/open_database.h"
+#include "search/shared_by_state.h"
 
 namespace klausul {
 namespace {
@@ -156,17 +157,9 @@ const StemCanon& standard_stem_canon() {
 
 namespace {
 
-// The process-wide idf values of the database state last used (one state at a time: a new
-// state, after an ingest or for another database, starts afresh).
-struct SharedIdf {
-  std::mutex mutex;
-  std::string state;
-  std::unordered_map<std::string, double> idf;
-};
-constexpr size_t kMaxSharedTerms = 1u << 20;
-
-SharedIdf& shared_idf() {
-  static SharedIdf shared;
+// The process-wide idf values of the database state last used.
+SharedByState<double>& shared_idf() {
+  static SharedByState<double> shared(1u << 20);
   return shared;
 }
 
@@ -188,17 +181,12 @@ IdfCache::IdfCache(const Xapian::Database& db)
 void IdfCache::prefetch(const std::vector<std::string>& stem_lists) {
   if (!batch_) return;
   std::set<std::string> missing;
-  {
-    SharedIdf& shared = shared_idf();
-    std::lock_guard<std::mutex> lock(shared.mutex);
-    const bool same_state = shared.state == state_;
-    for (const std::string& list : stem_lists) {
-      for (const auto& [term, wdf] : parse_stem_list(list)) {
-        if (!is_vector_term(term)) continue;
-        std::string key = idf_term(term);
-        if (idf_.count(key) || (same_state && shared.idf.count(key))) continue;
-        missing.insert(std::move(key));
-      }
+  for (const std::string& list : stem_lists) {
+    for (const auto& [term, wdf] : parse_stem_list(list)) {
+      if (!is_vector_term(term)) continue;
+      std::string key = idf_term(term);
+      if (idf_.count(key) || shared_idf().find(state_, key)) continue;
+      missing.insert(std::move(key));
     }
   }
   fetch_frequencies(missing);
@@ -236,14 +224,8 @@ Xapian::doccount IdfCache::frequency(const std::string& term) {
 double IdfCache::idf(const std::string& term) {
   auto it = idf_.find(term);
   if (it != idf_.end()) return it->second;
-  SharedIdf& shared = shared_idf();
-  {
-    std::lock_guard<std::mutex> lock(shared.mutex);
-    if (shared.state == state_) {
-      if (auto found = shared.idf.find(term); found != shared.idf.end()) {
-        return idf_[term] = found->second;
-      }
-    }
+  if (const std::optional<double> shared = shared_idf().find(state_, term)) {
+    return idf_[term] = *shared;
   }
   return remember(term, frequency(term));
 }
@@ -251,15 +233,7 @@ double IdfCache::idf(const std::string& term) {
 double IdfCache::remember(const std::string& term, Xapian::doccount frequency) {
   const double df = std::max<double>(1.0, frequency);
   const double value = std::log(1.0 + documents_ / df);
-  {
-    SharedIdf& shared = shared_idf();
-    std::lock_guard<std::mutex> lock(shared.mutex);
-    if (shared.state != state_ || shared.idf.size() >= kMaxSharedTerms) {
-      shared.idf.clear();
-      shared.state = state_;
-    }
-    shared.idf.emplace(term, value);
-  }
+  shared_idf().keep(state_, term, value);
   return idf_[term] = value;
 }
 

@@ -57,6 +57,9 @@ class IdfCache {
   Xapian::doccount frequency(const std::string& term);
   /// The N of idf (counted_documents), read once.
   double documents() const { return documents_; }
+  /// Identifies the database state the values belong to (its uuid, document count and total
+  /// length), for other caches shared by requests on the same state.
+  const std::string& state() const { return state_; }
   /// With a remote shard (search/open_database.h), looks up in one match the frequency of
   /// every term of these stem lists (index/stem_list.h) whose idf is not known yet: one
   /// round trip instead of one per term. Locally it does nothing (one by one is cheaper).

@@ -1,19 +1,45 @@
 #include "search/document_topics.h"
 
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "index/schema.h"
 #include "index/stem_list.h"
 #include "search/open_database.h"
+#include "search/shared_by_state.h"
 #include "search/slot_values.h"
 
 namespace klausul {
+namespace {
+
+// The topic vectors of the database state last used. A topic follows from its document's
+// stems, which its id names (a content hash), and from the idf values of the state.
+SharedByState<ClauseVector>& shared_topics() {
+  static SharedByState<ClauseVector> shared(1u << 16);
+  return shared;
+}
+
+}  // namespace
+
 void DocumentTopics::load(const std::set<std::string>& document_ids) {
   std::map<std::string, std::string> lists;  // document id -> topic stem list
   std::vector<std::string> missing;
   for (const std::string& id : document_ids) {
     if (!id.empty() && !topics_.count(id)) missing.push_back(id);
+  }
+  // Other canons (tests) give other vectors: only the standard one's are shared.
+  const bool shared = &canon_ == &standard_stem_canon();
+  if (shared) {
+    std::vector<std::string> unknown;
+    for (const std::string& id : missing) {
+      if (std::optional<ClauseVector> kept = shared_topics().find(idf_.state(), id)) {
+        topics_.emplace(id, std::move(*kept));
+      } else {
+        unknown.push_back(id);
+      }
+    }
+    missing = std::move(unknown);
   }
   if (missing.empty()) return;
   if (has_remote_shard(db_)) {
@@ -54,6 +80,8 @@ void DocumentTopics::load(const std::set<std::string>& document_ids) {
                       ? ClauseVector()
                       : vector_of(list->second);
   }
+  if (!shared) return;
+  for (const std::string& id : missing) shared_topics().keep(idf_.state(), id, topics_[id]);
 }
 
 ClauseVector DocumentTopics::vector_of(const std::string& topic) {

@@ -15,7 +15,9 @@ namespace klausul {
 
 /// The topic vectors of documents, read once per document for one request. A topic is a
 /// ClauseVector (tf-idf over the document's most used stems, synonyms folded, unit length),
-/// so cosine() compares it with another topic or with a clause.
+/// so cosine() compares it with another topic or with a clause. With the standard canon,
+/// topics are also kept process-wide for the database state of the IdfCache (as its idf
+/// values are), so that `klausul serve` reads a document's record once, not once per request.
 class DocumentTopics {
  public:
   DocumentTopics(const Xapian::Database& db, IdfCache& idf, const StemCanon& canon)

@@ -40,10 +40,6 @@ constexpr Xapian::doccount kLeastPerRegion = 15;
 // best so far; the rerank below is what orders the answer.
 constexpr double kCandidateSeconds = 0.02;
 constexpr double kDuplicateCosine = 0.9;       // "almost the same text"
-// The document topic (ScoreTuning::document_topic_weight) is weighed for each region's best
-// candidates only: a candidate's document is one more read, and further down it cannot
-// change what is shown.
-constexpr size_t kTopicCandidatesPerRegion = 10;
 
 // A candidate is scored from its stored stems (index/stem_list.h; the term list in older
 // indexes) alone; its clause and document are read only if it is shown (or listed as a
@@ -433,6 +429,7 @@ std::map<std::string, std::set<std::string>> copy_documents(
 // Returns whether it did.
 bool weigh_document_topics(const Xapian::Database& db, bool remote, DocumentTopics& topics,
                            const std::string& query_document, double weight,
+                           size_t candidates_per_region,
                            std::map<std::string, std::vector<Candidate>>& by_region) {
   if (weight <= 0 || query_document.empty()) return false;
   const ClauseVector& query_topic = topics.topic(query_document);
@@ -443,7 +440,7 @@ bool weigh_document_topics(const Xapian::Database& db, bool remote, DocumentTopi
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
     for (size_t i = 0; i < candidates.size(); ++i) {
-      if (i < kTopicCandidatesPerRegion) {
+      if (i < candidates_per_region) {
         weighed.push_back(&candidates[i]);
       } else {
         candidates[i].score *= 1 - weight;
@@ -630,7 +627,8 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   HitLoader loader(db, scorer, own_region, request.versions);
   const std::string& query_document_id = result.query.clause.document_id;  // none for a text
   if (weigh_document_topics(db, !remote.empty(), topics, query_document_id,
-                            request.tuning.document_topic_weight, by_region)) {
+                            request.tuning.document_topic_weight,
+                            request.tuning.topic_candidates, by_region)) {
     loader.explain_topics(&topics.topic(query_document_id));
   }
 

@@ -93,6 +93,34 @@ TEST_F(DocumentTopicsTest, ARemoteShardGivesTheSameTopics) {
   EXPECT_FALSE(far_topics.topic("eko").empty());
 }
 
+// Topics are kept for later requests on the same database state (klausul serve); a change of
+// the index (here a document whose stems raise the idf of the climate words' rivals) gives
+// the topics of the new state, as a request that shares nothing computes them.
+TEST_F(DocumentTopicsTest, TopicsKeptForLaterRequestsFollowTheIndex) {
+  auto weights_of = [&](const StemCanon& canon) {
+    const Xapian::Database db = open_for_reading(dir / "a");
+    IdfCache idf(db);
+    DocumentTopics topics(db, idf, canon);
+    return topics.topic("kli").weights;
+  };
+  const StemCanon unshared(SynonymTable::standard(), SynonymTable::related());
+  const auto before = weights_of(standard_stem_canon());
+  EXPECT_EQ(weights_of(standard_stem_canon()), before);  // the kept topic
+  {
+    Xapian::WritableDatabase db(dir / "a", Xapian::DB_OPEN);
+    IndexWriter(db).replace_file(testing::ingested_file(
+        "tra", "stockholm", {"Utsläppen från transporter minskar.", "Utsläppen ökar."}));
+  }
+  const auto after = weights_of(standard_stem_canon());
+  EXPECT_NE(after, before);
+  const auto fresh = weights_of(unshared);
+  ASSERT_EQ(after.size(), fresh.size());
+  for (size_t i = 0; i < after.size(); ++i) {
+    EXPECT_EQ(after[i].first, fresh[i].first);
+    EXPECT_NEAR(after[i].second, fresh[i].second, 1e-12);
+  }
+}
+
 TEST_F(DocumentTopicsTest, ARecordWithoutATopicHasNone) {
   // An index written before topics: the record has no kTopicSlot value.
   {
