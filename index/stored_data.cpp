@@ -88,9 +88,13 @@ Validity validity_from_json(const nlohmann::json& j) {
 // Stored clauses are compact binary (the first byte, kClauseFormat, tells it from the JSON of
 // indexes written before): the clause is read for every hit shown and stored once per clause,
 // so its keys and quoting cost a million times over. Layout after the format byte:
-//   flags (1 byte: kOcr, kNote, kOwnId), kind (1 byte), ordinal, page, slide (varints),
-//   document id, text, context (strings), section count (varint) and the headings (strings),
-//   and the clause id (string) only when it is not "<document id>:<ordinal>" (kOwnId).
+//   flags (1 byte: kOcr, kNote, kOwnId, kHexDocumentId), kind (1 byte), ordinal, page,
+//   slide (varints), document id, text, context (strings), section count (varint) and the
+//   headings (strings), and the clause id (string) only when it is not
+//   "<document id>:<ordinal>" (kOwnId).
+// A document id of 16 lowercase hex digits (ingest's content_id: every id but a test's or a
+// bench's) is stored as the 8 bytes they spell (kHexDocumentId, since 2026-12-05): as digits it
+// was a sixth of a deflated clause, which no dictionary shrinks.
 // A string is its byte length (varint) and its bytes.
 // A clause is stored deflated against the clause-word dictionary (index/value_codec.h) when
 // that saves at least a tenth (glass compressed the document data that held clauses before
@@ -103,7 +107,8 @@ namespace {
 constexpr char kClauseFormat = '\x01';
 constexpr char kDeflatedFormat = '\x02';    // read only
 constexpr char kDictionaryFormat = '\x03';
-constexpr unsigned char kOcr = 1, kNote = 2, kOwnId = 4;
+constexpr unsigned char kOcr = 1, kNote = 2, kOwnId = 4, kHexDocumentId = 8;
+constexpr size_t kHexDocumentIdDigits = 16;
 constexpr std::uint64_t kLongestClause = 64u << 20;  // more is a corrupt length
 constexpr int kDeflatedWindowBits = 9;  // kDeflatedFormat's
 
@@ -183,6 +188,31 @@ BlockKind kind_from_index(unsigned char index) {
   return BlockKind::paragraph;
 }
 
+bool is_hex_document_id(const std::string& id) {
+  return id.size() == kHexDocumentIdDigits &&
+         id.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// The 8 bytes that 16 lowercase hex digits spell, and back.
+std::string hex_to_bytes(const std::string& hex) {
+  std::string bytes(kHexDocumentIdDigits / 2, '\0');
+  auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    bytes[i] = static_cast<char>(nibble(hex[2 * i]) << 4 | nibble(hex[2 * i + 1]));
+  }
+  return bytes;
+}
+
+std::string bytes_to_hex(const std::string& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char byte : bytes) {
+    hex += kDigits[byte >> 4];
+    hex += kDigits[byte & 15];
+  }
+  return hex;
+}
+
 std::string default_clause_id(const std::string& document_id, int ordinal) {
   return document_id + ":" + std::to_string(ordinal);
 }
@@ -213,16 +243,17 @@ Clause clause_from_json(const std::string& data) {
 
 std::string clause_to_data(const Clause& clause) {
   const bool own_id = clause.id != default_clause_id(clause.document_id, clause.ordinal);
+  const bool hex_id = is_hex_document_id(clause.document_id);
   std::string out;
   out.reserve(clause.text.size() + clause.document_id.size() + 16);
   out += kClauseFormat;
   out += static_cast<char>((clause.ocr ? kOcr : 0) | (clause.note ? kNote : 0) |
-                           (own_id ? kOwnId : 0));
+                           (own_id ? kOwnId : 0) | (hex_id ? kHexDocumentId : 0));
   out += static_cast<char>(static_cast<unsigned char>(clause.kind));
   put_varint(out, static_cast<std::uint64_t>(std::max(clause.ordinal, 0)));
   put_varint(out, static_cast<std::uint64_t>(std::max(clause.page, 0)));
   put_varint(out, static_cast<std::uint64_t>(std::max(clause.slide, 0)));
-  put_string(out, clause.document_id);
+  put_string(out, hex_id ? hex_to_bytes(clause.document_id) : clause.document_id);
   put_string(out, clause.text);
   put_string(out, clause.context);
   put_varint(out, clause.section.size());
@@ -265,6 +296,10 @@ Clause clause_from_data(const std::string& data) {
   clause.page = in.small_int();
   clause.slide = in.small_int();
   clause.document_id = in.string();
+  if ((flags & kHexDocumentId) != 0) {
+    if (clause.document_id.size() != kHexDocumentIdDigits / 2) corrupt_clause();
+    clause.document_id = bytes_to_hex(clause.document_id);
+  }
   clause.text = in.string();
   clause.context = in.string();
   const int headings = in.small_int();

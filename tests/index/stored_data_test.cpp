@@ -49,6 +49,37 @@ TEST(StoredData, ClauseRoundTrips) {
   EXPECT_FALSE(back.ocr);
 }
 
+// A content id (16 hex digits) is stored as the 8 bytes it spells; any other id as written.
+TEST(StoredData, HexDocumentIdsAreStoredAsBytes) {
+  Clause clause;
+  clause.document_id = "1b3074f39ee3d7a3";
+  clause.ordinal = 29;
+  clause.id = "1b3074f39ee3d7a3:29";
+  clause.text = "Ett.";
+  const std::string data = clause_to_data(clause);
+  EXPECT_EQ(data.find(clause.document_id), std::string::npos);
+  const Clause back = clause_from_data(data);
+  EXPECT_EQ(back.document_id, clause.document_id);
+  EXPECT_EQ(back.id, clause.id);
+  // One digit fewer, or an uppercase one, is not a content id: stored as it is.
+  for (const std::string id : {"1b3074f39ee3d7a", "1B3074F39EE3D7A3"}) {
+    clause.document_id = id;
+    clause.id = id + ":29";
+    const std::string other = clause_to_data(clause);
+    EXPECT_NE(other.find(id), std::string::npos) << id;
+    EXPECT_EQ(clause_from_data(other).document_id, id);
+    EXPECT_EQ(clause_from_data(other).id, id + ":29");
+  }
+  // As clauses were written before: the id's 16 digits as a string.
+  std::string older = std::string("\x01\x00", 2) + static_cast<char>(BlockKind::paragraph);
+  older += std::string("\x1d\x00\x00", 3) + "\x10" + "1b3074f39ee3d7a3";
+  older += std::string("\x04") + "Ett." + std::string("\x00\x00", 2);
+  const Clause old = clause_from_data(older);
+  EXPECT_EQ(old.id, "1b3074f39ee3d7a3:29");
+  EXPECT_EQ(old.text, "Ett.");
+  EXPECT_EQ(old.ordinal, 29);
+}
+
 TEST(StoredData, DocumentInfoRoundTrips) {
   DocumentInfo info;
   info.id = "d1";
