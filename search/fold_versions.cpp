@@ -37,16 +37,24 @@ bool listed(const Hit& hit, const std::string& clause_id) {
                      [&](const OlderVersion& o) { return o.clause_id == clause_id; });
 }
 
+// A clause of a hidden document and its words, read once.
+struct HiddenClause {
+  Clause clause;
+  WordBag words;
+};
+
 // The clauses of a chain's hidden documents, read once per fold.
 class HiddenClauses {
  public:
   HiddenClauses(const Xapian::Database& db, const VersionIndex& versions) : db_(db), versions_(versions) {}
-  const std::vector<Clause>& of(const std::string& document_id) {
+  const std::vector<HiddenClause>& of(const std::string& document_id) {
     auto it = clauses_.find(document_id);
     if (it != clauses_.end()) return it->second;
-    std::vector<Clause> clauses;
+    std::vector<HiddenClause> clauses;
     for (auto& [clause, doc] : document_clauses(db_, document_id)) {
-      if (clause.kind != BlockKind::heading) clauses.push_back(std::move(clause));
+      if (clause.kind == BlockKind::heading) continue;
+      WordBag words(clause.text);
+      clauses.push_back(HiddenClause{std::move(clause), std::move(words)});
     }
     return clauses_.emplace(document_id, std::move(clauses)).first->second;
   }
@@ -63,7 +71,7 @@ class HiddenClauses {
  private:
   const Xapian::Database& db_;
   const VersionIndex& versions_;
-  std::map<std::string, std::vector<Clause>> clauses_;
+  std::map<std::string, std::vector<HiddenClause>> clauses_;
 };
 
 // Step 3: the kept hit's clause as the chain's hidden versions have it (the same words or
@@ -84,14 +92,18 @@ void add_hidden_versions(Hit& hit, const VersionIndex& versions, HiddenClauses* 
   }
   hit.duplicates = std::move(kept);
   if (!hidden) return;
-  for (const std::string& id : hidden->chain_of(hit.clause.document_id)) {
+  const std::vector<std::string> chain = hidden->chain_of(hit.clause.document_id);
+  const WordBag hit_words(chain.empty() ? std::string() : hit.clause.text);
+  for (const std::string& id : chain) {
     const Clause* best = nullptr;
     double best_overlap = kSameClauseOverlap;
-    for (const Clause& clause : hidden->of(id)) {
-      const double overlap = word_overlap(clause.text, hit.clause.text);
+    for (const HiddenClause& candidate : hidden->of(id)) {
+      // Most clauses differ too much in length to come close: no merge for them.
+      if (candidate.words.best_possible_overlap(hit_words) < best_overlap) continue;
+      const double overlap = candidate.words.overlap(hit_words);
       if (overlap >= best_overlap) {
         best_overlap = overlap;
-        best = &clause;
+        best = &candidate.clause;
       }
     }
     if (best && !listed(hit, best->id)) hit.older_versions.push_back(older_version(*best, versions));

@@ -90,20 +90,38 @@ bool same_words(const std::string& a, const std::string& b) {
 }
 
 double word_overlap(const std::string& a, const std::string& b) {
-  const std::vector<std::string> x = folded_words(a);
-  const std::vector<std::string> y = folded_words(b);
-  if (x.empty() || y.empty()) return 0;
-  std::map<std::string, int> counts;
-  for (const std::string& w : x) ++counts[w];
-  int common = 0;
-  for (const std::string& w : y) {
-    auto it = counts.find(w);
-    if (it != counts.end() && it->second > 0) {
-      --it->second;
+  return WordBag(a).overlap(WordBag(b));
+}
+
+WordBag::WordBag(const std::string& text) : words_(folded_words(text)) {
+  std::sort(words_.begin(), words_.end());
+}
+
+double WordBag::overlap(const WordBag& other) const {
+  if (words_.empty() || other.words_.empty()) return 0;
+  // Words in common, counted with their repeats: a merge of the two sorted lists.
+  size_t common = 0;
+  auto a = words_.begin();
+  auto b = other.words_.begin();
+  while (a != words_.end() && b != other.words_.end()) {
+    if (*a < *b) {
+      ++a;
+    } else if (*b < *a) {
+      ++b;
+    } else {
       ++common;
+      ++a;
+      ++b;
     }
   }
-  return 2.0 * common / static_cast<double>(x.size() + y.size());
+  return 2.0 * static_cast<double>(common) / static_cast<double>(words_.size() + other.words_.size());
+}
+
+double WordBag::best_possible_overlap(const WordBag& other) const {
+  const size_t total = words_.size() + other.words_.size();
+  if (words_.empty() || other.words_.empty()) return 0;
+  return 2.0 * static_cast<double>(std::min(words_.size(), other.words_.size())) /
+         static_cast<double>(total);
 }
 
 std::string diff_to_text(const std::vector<DiffPiece>& pieces) {

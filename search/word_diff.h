@@ -26,6 +26,19 @@ bool same_words(const std::string& a, const std::string& b);
 /// The share of words the two texts have in common (Dice coefficient over folded words), 0..1.
 double word_overlap(const std::string& a, const std::string& b);
 
+/// A text's folded words, sorted: word_overlap of many pairs reads each text once.
+class WordBag {
+ public:
+  explicit WordBag(const std::string& text);
+  /// word_overlap of the two texts.
+  double overlap(const WordBag& other) const;
+  /// The most overlap() could give against another bag: sizes alone bound it.
+  double best_possible_overlap(const WordBag& other) const;
+
+ private:
+  std::vector<std::string> words_;
+};
+
 /// A diff as plain text: "[-removed words-] {+added words+}" around the unchanged words.
 std::string diff_to_text(const std::vector<DiffPiece>& pieces);
 

@@ -38,5 +38,26 @@ TEST(WordOverlap, ShareOfCommonWords) {
   EXPECT_DOUBLE_EQ(word_overlap("", "a"), 0.0);
 }
 
+// Repeated words count as often as both texts have them; case and punctuation do not count.
+TEST(WordOverlap, RepeatsCountAsOftenAsBothHaveThem) {
+  EXPECT_DOUBLE_EQ(word_overlap("EU, EU och EU", "eu eu"), 2.0 * 2 / 6);
+  EXPECT_DOUBLE_EQ(word_overlap("Mål: ett mål.", "mål"), 2.0 * 1 / 4);
+}
+
+TEST(WordOverlap, ABagGivesTheSameOverlapAndBoundsIt) {
+  const WordBag hit("Regionen ska bevaka och påverka EU:s beslut.");
+  for (const std::string text :
+       {"Regionen ska bevaka och påverka beslut i EU.", "Bevaka.", "",
+        "Regionen ska bevaka, påverka och följa EU:s beslut och deras följder för regionen."}) {
+    const WordBag other(text);
+    EXPECT_DOUBLE_EQ(other.overlap(hit), word_overlap(text, "Regionen ska bevaka och påverka EU:s beslut."))
+        << text;
+    EXPECT_DOUBLE_EQ(other.overlap(hit), hit.overlap(other)) << text;
+    EXPECT_LE(other.overlap(hit), other.best_possible_overlap(hit)) << text;
+  }
+  // One word against eight: at most 2 * 1 / 9, whatever the words.
+  EXPECT_DOUBLE_EQ(WordBag("Bevaka.").best_possible_overlap(hit), 2.0 / 9);
+}
+
 }  // namespace
 }  // namespace klausul
