@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <new>
 #include <optional>
 
@@ -16,6 +17,30 @@
 
 namespace klausul {
 namespace {
+
+// A whole-number field of stored JSON, `fallback` when it is absent. A number out of Int's
+// range (a damaged index: "ord": 2e24) is an IndexError; converting it would be undefined.
+template <typename Int>
+Int whole_number(const nlohmann::json& j, const char* key, Int fallback) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return fallback;
+  constexpr auto lowest = std::numeric_limits<Int>::min();
+  constexpr auto highest = std::numeric_limits<Int>::max();
+  bool in_range = false;
+  if (it->is_number_unsigned()) {
+    in_range = it->get<std::uint64_t>() <= static_cast<std::uint64_t>(highest);
+  } else if (it->is_number_integer()) {
+    const std::int64_t value = it->get<std::int64_t>();
+    in_range = value >= static_cast<std::int64_t>(lowest) && value <= static_cast<std::int64_t>(highest);
+  } else if (it->is_number_float()) {
+    const double value = it->get<double>();
+    in_range = value >= static_cast<double>(lowest) && value < static_cast<double>(highest);
+  } else {
+    return it->get<Int>();  // not a number: nlohmann's type_error, as j.value() gives
+  }
+  if (!in_range) throw IndexError(std::string("corrupt record in index: '") + key + "' out of range");
+  return it->is_number_float() ? static_cast<Int>(it->get<double>()) : it->get<Int>();
+}
 
 BlockKind kind_from_name(const std::string& name) {
   for (BlockKind kind : {BlockKind::heading, BlockKind::paragraph, BlockKind::list_item,
@@ -36,7 +61,7 @@ ValidityFact fact_from_json(const nlohmann::json& j) {
   ValidityFact fact;
   if (!j.is_object()) return fact;
   fact.value = j.value("value", "");
-  fact.clause = j.value("clause", 0);
+  fact.clause = whole_number(j, "clause", 0);
   fact.quote = j.value("quote", "");
   return fact;
 }
@@ -224,12 +249,12 @@ Clause clause_from_json(const std::string& data) {
     Clause clause;
     clause.id = j.at("id").get<std::string>();
     clause.document_id = j.at("doc").get<std::string>();
-    clause.ordinal = j.value("ord", 0);
+    clause.ordinal = whole_number(j, "ord", 0);
     clause.text = j.value("text", "");
     clause.context = j.value("context", "");
     clause.section = j.value("section", std::vector<std::string>{});
-    clause.page = j.value("page", 0);
-    clause.slide = j.value("slide", 0);
+    clause.page = whole_number(j, "page", 0);
+    clause.slide = whole_number(j, "slide", 0);
     clause.kind = kind_from_name(j.value("kind", "paragraph"));
     clause.ocr = j.value("ocr", false);
     clause.note = j.value("note", false);
@@ -342,16 +367,16 @@ DocumentInfo document_info_from_data(const std::string& data) {
     info.region_name = j.value("region_name", "");
     info.organisation = j.value("organisation", "");
     info.doc_type = j.value("doc_type", "");
-    info.year = j.value("year", 0);
+    info.year = whole_number(j, "year", 0);
     info.date = j.value("date", "");
     info.diarienummer = j.value("diarienummer", "");
-    info.pages = j.value("pages", 0);
-    info.slides = j.value("slides", 0);
-    info.clauses = j.value("clauses", 0);
-    info.text_bytes = j.value("text_bytes", std::int64_t{0});
-    info.size = j.value("size", std::int64_t{0});
-    info.mtime = j.value("mtime", std::int64_t{0});
-    info.pages_awaiting_ocr = j.value("pages_awaiting_ocr", 0);
+    info.pages = whole_number(j, "pages", 0);
+    info.slides = whole_number(j, "slides", 0);
+    info.clauses = whole_number(j, "clauses", 0);
+    info.text_bytes = whole_number(j, "text_bytes", std::int64_t{0});
+    info.size = whole_number(j, "size", std::int64_t{0});
+    info.mtime = whole_number(j, "mtime", std::int64_t{0});
+    info.pages_awaiting_ocr = whole_number(j, "pages_awaiting_ocr", 0);
     if (j.contains("validity")) info.validity = validity_from_json(j.at("validity"));
     return info;
   } catch (const nlohmann::json::exception& e) {

@@ -224,5 +224,18 @@ TEST(StoredData, CorruptDataIsAnIndexError) {
   EXPECT_THROW(document_info_from_data("{}"), IndexError);
 }
 
+// A number no int holds (found by fuzzing: converting it was undefined behaviour).
+TEST(StoredData, NumbersOutOfRangeAreAnIndexError) {
+  EXPECT_THROW(clause_from_data(R"({"id":"d:4","doc":"d","ord":2000666666666666666666666})"),
+               IndexError);
+  EXPECT_THROW(clause_from_data(R"({"id":"d:4","doc":"d","ord":1,"page":-3000000000})"),
+               IndexError);
+  EXPECT_THROW(document_info_from_data(R"({"id":"d","year":1e300})"), IndexError);
+  EXPECT_THROW(document_info_from_data(R"({"id":"d","size":18446744073709551615})"), IndexError);
+  // In range, as written: read as before.
+  EXPECT_EQ(clause_from_data(R"({"id":"d:4","doc":"d","ord":4,"page":2.0})").page, 2);
+  EXPECT_EQ(document_info_from_data(R"({"id":"d","size":5000000000})").size, 5000000000);
+}
+
 }  // namespace
 }  // namespace klausul
