@@ -26,20 +26,22 @@ Int whole_number(const nlohmann::json& j, const char* key, Int fallback) {
   if (it == j.end() || it->is_null()) return fallback;
   constexpr auto lowest = std::numeric_limits<Int>::min();
   constexpr auto highest = std::numeric_limits<Int>::max();
-  bool in_range = false;
-  if (it->is_number_unsigned()) {
-    in_range = it->get<std::uint64_t>() <= static_cast<std::uint64_t>(highest);
+  if (it->is_number_float()) {
+    const double value = it->get<double>();
+    if (value >= static_cast<double>(lowest) && value < static_cast<double>(highest)) {
+      return static_cast<Int>(value);
+    }
+  } else if (it->is_number_unsigned()) {
+    if (it->get<std::uint64_t>() <= static_cast<std::uint64_t>(highest)) return it->get<Int>();
   } else if (it->is_number_integer()) {
     const std::int64_t value = it->get<std::int64_t>();
-    in_range = value >= static_cast<std::int64_t>(lowest) && value <= static_cast<std::int64_t>(highest);
-  } else if (it->is_number_float()) {
-    const double value = it->get<double>();
-    in_range = value >= static_cast<double>(lowest) && value < static_cast<double>(highest);
+    if (value >= static_cast<std::int64_t>(lowest) && value <= static_cast<std::int64_t>(highest)) {
+      return static_cast<Int>(value);
+    }
   } else {
     return it->get<Int>();  // not a number: nlohmann's type_error, as j.value() gives
   }
-  if (!in_range) throw IndexError(std::string("corrupt record in index: '") + key + "' out of range");
-  return it->is_number_float() ? static_cast<Int>(it->get<double>()) : it->get<Int>();
+  throw IndexError(std::string("corrupt record in index: '") + key + "' out of range");
 }
 
 BlockKind kind_from_name(const std::string& name) {

@@ -118,10 +118,9 @@ double WordBag::overlap(const WordBag& other) const {
 }
 
 double WordBag::best_possible_overlap(const WordBag& other) const {
-  const size_t total = words_.size() + other.words_.size();
   if (words_.empty() || other.words_.empty()) return 0;
   return 2.0 * static_cast<double>(std::min(words_.size(), other.words_.size())) /
-         static_cast<double>(total);
+         static_cast<double>(words_.size() + other.words_.size());
 }
 
 std::string diff_to_text(const std::vector<DiffPiece>& pieces) {
