@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 #include "index/compaction.h"
@@ -165,7 +166,8 @@ class LaneExtractor {
     if (worker_) return worker_->finish(stop);
     WorkerOutcome outcome;
     try {
-      outcome.file = ingest_bytes(pending.bytes, pending.result.report.path, options_.ingest);
+      outcome.file =
+          options_.extract_in_process(pending.bytes, pending.result.report.path, options_.ingest);
       outcome.status = WorkerOutcome::Status::document;
     } catch (const std::exception& e) {  // IngestError, UsageError, std::bad_alloc ...
       outcome.status = WorkerOutcome::Status::failure;
@@ -397,6 +399,9 @@ std::string import_outcome_name(ImportOutcome outcome) {
 ImportSummary run_import(Xapian::WritableDatabase& db, const std::vector<std::string>& files,
                          const ImportOptions& options, ImportObserver& observer,
                          const std::atomic<bool>& stop) {
+  if (options.worker_command.empty() && !options.extract_in_process) {
+    throw std::invalid_argument("run_import needs a worker command or an in-process extractor");
+  }
   const auto started = Clock::now();
   const Snapshot snapshot = take_snapshot(db);
   const std::set<std::string> walked(files.begin(), files.end());

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,13 @@ struct ImportOptions {
   // the importing process, as unit tests do), each file's wall-clock budget (--file-timeout),
   // what one scanned page read by OCR adds to it, and the worker's address-space limit.
   std::vector<std::string> worker_command;
+  // Extraction in the importing process when `worker_command` is empty: unit tests set it to
+  // ingest_bytes. A function value rather than a call, so that the klausul binary, which
+  // extracts in workers only, does not load the parsers (Poppler and its libraries) at every
+  // start. With neither set, run_import throws std::invalid_argument.
+  std::function<IngestedFile(const std::string& bytes, const std::string& path,
+                             const IngestOptions& options)>
+      extract_in_process;
   std::chrono::milliseconds file_timeout{60000};
   std::chrono::milliseconds ocr_time_per_page{30000};
   std::int64_t worker_memory_mb = 2048;

@@ -1,6 +1,6 @@
 // The extraction worker: the process side of supervised extraction.
 //
-// `klausul ingest` starts a few workers (`klausul __extract-worker`, see
+// `klausul ingest` starts a few workers (`klausul-extract`, the program beside klausul; see
 // ingest/worker_process.h for the supervisor). Every third-party parser — Poppler, libarchive,
 // libxml2, ICU charset detection, Tesseract and LibreOffice as helpers — runs here, never in
 // the process that holds the index, because only a process can be stopped from outside when a

@@ -11,6 +11,7 @@
 #include "ingest/extractor.h"
 #include "ingest/manifest.h"
 #include "ingest/regions.h"
+#include "ingest/source_bytes.h"
 
 namespace klausul {
 
@@ -43,12 +44,5 @@ struct IngestOptions {
 /// Ingests bytes already read from `path`. Throws IngestError with the reason.
 IngestedFile ingest_bytes(const std::string& bytes, const std::string& path,
                           const IngestOptions& options);
-
-/// The bytes of a source file. Throws IngestError when it cannot be read or is larger than
-/// `max_bytes` (checked before reading, so a huge file never reaches memory).
-std::string read_source_file(const std::string& path, std::int64_t max_bytes);
-
-/// Stable content id of a file's bytes: 16 hex digits of XXH3-128.
-std::string content_id(const std::string& bytes);
 
 }  // namespace klausul

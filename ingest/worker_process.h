@@ -1,7 +1,7 @@
 // The supervisor side of supervised extraction: one extraction worker process (see
 // ingest/extract_worker.h) driven by one thread of the importer.
 //
-//   1. The worker is started on first use with `command` (e.g. `klausul __extract-worker`),
+//   1. The worker is started on first use with `command` (e.g. `klausul-extract`),
 //      in a process group of its own: Ctrl-C on the terminal reaches `klausul ingest` only,
 //      and a kill reaches the worker and anything in its group.
 //   2. start() sends one file; the worker begins at once. The budget starts then.

@@ -26,9 +26,9 @@ inline std::string shell_quote(const std::string& arg) {
   return quoted + "'";
 }
 
-/// Runs `klausul ARGS...` with stdout and stderr captured separately, with `env`
+/// Runs `PROGRAM ARGS...` with stdout and stderr captured separately, with `env`
 /// ("NAME=value") added to its environment.
-inline CommandResult run_klausul(const std::vector<std::string>& args,
+inline CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
                                  const std::vector<std::string>& env = {}) {
   TempDir capture;
   std::string command;
@@ -37,7 +37,7 @@ inline CommandResult run_klausul(const std::vector<std::string>& args,
     for (const std::string& e : env) command += " " + shell_quote(e);
     command += " ";
   }
-  command += shell_quote(KLAUSUL_BINARY);
+  command += shell_quote(program);
   for (const std::string& arg : args) command += " " + shell_quote(arg);
   command += " >" + shell_quote(capture / "out") + " 2>" + shell_quote(capture / "err");
   CommandResult result;
@@ -52,6 +52,12 @@ inline CommandResult run_klausul(const std::vector<std::string>& args,
   result.out = slurp(capture / "out");
   result.err = slurp(capture / "err");
   return result;
+}
+
+/// Runs `klausul ARGS...` (the binary under test) as run_program does.
+inline CommandResult run_klausul(const std::vector<std::string>& args,
+                                 const std::vector<std::string>& env = {}) {
+  return run_program(KLAUSUL_BINARY, args, env);
 }
 
 /// Splits text into its non-empty lines.

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 #include "index/lane_shards.h"
 #include "index/swedish_stemmer.h"
@@ -44,6 +45,7 @@ ImportSummary import(const std::string& index, const std::vector<std::string>& f
   ImportOptions options;
   options.jobs = jobs;
   options.ingest.regions = &RegionTable::builtin();
+  options.extract_in_process = ingest_bytes;
   if (shards_allowed) options.index_path = index;
   Quiet observer;
   const std::atomic<bool> stop{false};
@@ -57,6 +59,20 @@ size_t clauses_with(const std::string& index, const std::string& word) {
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query("Z" + stem_swedish(word)));  // body text: stems only
   return enquire.get_mset(0, 1000).size();
+}
+
+TEST(Importer, WithoutAWorkerOrAnInProcessExtractorNothingIsImported) {
+  testing::TempDir dir;
+  const std::string index = dir / "db";
+  const std::vector<std::string> files = write_files(dir / "docs", 0, 2);
+  Xapian::WritableDatabase db(index, Xapian::DB_CREATE_OR_OPEN);
+  ImportOptions options;
+  options.ingest.regions = &RegionTable::builtin();
+  Quiet observer;
+  const std::atomic<bool> stop{false};
+  EXPECT_THROW(run_import(db, files, options, observer, stop), std::invalid_argument);
+  EXPECT_TRUE(observer.reports.empty());
+  EXPECT_EQ(db.get_doccount(), 0u);
 }
 
 TEST(Importer, ALargeImportWithTwoJobsWritesShardsAndMergesThem) {

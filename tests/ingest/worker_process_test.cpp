@@ -1,4 +1,4 @@
-// The supervisor of one extraction worker, driving the real `klausul __extract-worker`:
+// The supervisor of one extraction worker, driving the real `klausul-extract`:
 // a worker is reused from file to file, and a hang, a helper left running, a crash, memory
 // exhaustion, a truncated message and a stop request each cost one file, with one line.
 #include "ingest/worker_process.h"
@@ -30,7 +30,7 @@ class Fault {
 
 class WorkerProcessTest : public ::testing::Test {
  protected:
-  WorkerProcessTest() : worker_({KLAUSUL_BINARY, "__extract-worker", "--memory-limit-mb", "2048"}) {}
+  WorkerProcessTest() : worker_({KLAUSUL_EXTRACT_BINARY, "--memory-limit-mb", "2048"}) {}
 
   std::string file(const std::string& name) {
     const std::string path = dir_ / name;

@@ -1,23 +1,26 @@
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "index/compaction.h"
 #include "index/database.h"
 #include "index/importer.h"
 #include "ingest/error.h"
-#include "ingest/extract_worker.h"
 #include "search/open_database.h"
 #include "tools/klausul/cli_args.h"
 #include "tools/klausul/commands.h"
 #include "tools/klausul/term_model_update.h"
 #include "tools/klausul/file_walk.h"
+#include "tools/klausul/helper_program.h"
 #include "tools/klausul/progress.h"
 
 namespace klausul::cli {
@@ -44,10 +47,20 @@ extern "C" void on_interrupt_while_learning(int signal) {
   ::_exit(128 + signal);
 }
 
-// The command that starts an extraction worker: this very binary. /proc/self/exe, not a path:
-// it still names the running program when the file was replaced (a rebuild, an upgrade)
-// during a long ingest, and the worker must speak the same message version.
-std::vector<std::string> worker_command() { return {"/proc/self/exe", "__extract-worker"}; }
+// The command that starts an extraction worker: klausul-extract beside this binary, opened
+// once and started from the open file (/proc/self/fd/N), not from its path: a worker started
+// late in a long ingest is still the program found when the ingest began, even when the file
+// was replaced (a rebuild, an upgrade) meanwhile, and it must speak this binary's message
+// version. The descriptor stays open until the process ends.
+std::vector<std::string> worker_command() {
+  const std::string path = helper_program_path(kExtractProgram);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw UsageError("cannot open " + path + ": " + std::strerror(errno) +
+                     " (the extraction worker is built and installed beside klausul)");
+  }
+  return {"/proc/self/fd/" + std::to_string(fd)};
+}
 
 Manifest load_manifests(const Args& args, const WalkResult& walk) {
   Manifest manifest;
@@ -120,11 +133,6 @@ int run_compact(int argc, char** argv) {
   Xapian::WritableDatabase db = open_for_writing(db_path);
   compact_and_report(db, db_path);
   return kExitOk;
-}
-
-int run_extract_worker_command(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"memory-limit-mb"}, {});
-  return worker::run_extract_worker(0, 1, args.get_int("memory-limit-mb", 2048));
 }
 
 int run_ingest(int argc, char** argv) {

@@ -14,9 +14,6 @@ constexpr int kExitSomeFilesFailed = 3;
 constexpr int kExitIndex = 4;
 
 int run_ingest(int argc, char** argv);
-/// `klausul __extract-worker [--memory-limit-mb N]`: the hidden entry point of the extraction
-/// workers `ingest` starts (ingest/extract_worker.h); frames on stdin/stdout.
-int run_extract_worker_command(int argc, char** argv);
 int run_search(int argc, char** argv);
 int run_similar(int argc, char** argv);
 int run_compare(int argc, char** argv);
@@ -27,6 +24,7 @@ int run_remove(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_compact(int argc, char** argv);
 int run_shards(int argc, char** argv);
+/// `serve`: run by the helper program klausul-serve (tools/klausul/serve_main.cpp).
 int run_serve(int argc, char** argv);
 int run_coverage(int argc, char** argv);
 

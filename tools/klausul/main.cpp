@@ -1,13 +1,13 @@
 // klausul: search Swedish county policy documents clause by clause.
-// The one place where errors become messages and exit codes.
-#include <xapian.h>
-
-#include <cstring>
+// Dispatches the commands; errors become messages and exit codes in run_guarded
+// (tools/klausul/error_boundary.h).
 #include <iostream>
 #include <string>
 
 #include "ingest/error.h"
 #include "tools/klausul/commands.h"
+#include "tools/klausul/error_boundary.h"
+#include "tools/klausul/helper_program.h"
 #include "tools/klausul/term_model_update.h"
 
 namespace {
@@ -50,7 +50,6 @@ Reading commands also take a stub file of shards made by 'klausul shards'.
 
 int dispatch(const std::string& command, int argc, char** argv) {
   using namespace klausul::cli;
-  if (command == "__extract-worker") return run_extract_worker_command(argc, argv);
   if (command == "ingest") return run_ingest(argc, argv);
   if (command == "search") return run_search(argc, argv);
   if (command == "similar") return run_similar(argc, argv);
@@ -62,7 +61,7 @@ int dispatch(const std::string& command, int argc, char** argv) {
   if (command == "remove") return run_remove(argc, argv);
   if (command == "stats") return run_stats(argc, argv);
   if (command == "shards") return run_shards(argc, argv);
-  if (command == "serve") return run_serve(argc, argv);
+  if (command == "serve") become_helper_program(kServeProgram, argv);
   if (command == "learn") return run_learn(argc, argv);
   if (command == "compact") return run_compact(argc, argv);
   throw klausul::UsageError("unknown command '" + command + "' (see klausul --help)");
@@ -85,19 +84,5 @@ int main(int argc, char** argv) {
     std::cout << "klausul 0.1.0\n";
     return kExitOk;
   }
-  try {
-    return dispatch(command, argc, argv);
-  } catch (const klausul::UsageError& e) {
-    std::cerr << "klausul " << command << ": " << e.what() << '\n';
-    return kExitUsage;
-  } catch (const klausul::IndexError& e) {
-    std::cerr << "klausul " << command << ": " << e.what() << '\n';
-    return kExitIndex;
-  } catch (const Xapian::Error& e) {
-    std::cerr << "klausul " << command << ": index error: " << e.get_description() << '\n';
-    return kExitIndex;
-  } catch (const std::exception& e) {
-    std::cerr << "klausul " << command << ": " << e.what() << '\n';
-    return kExitIndex;
-  }
+  return run_guarded(command, [&] { return dispatch(command, argc, argv); });
 }
