@@ -83,7 +83,9 @@ TEST_F(LegacyOcrTest, ScannedPdfIsReadByOcrWithPagesAndTheSummarySaysSo) {
   ASSERT_NE(hit, nullptr) << ingest_->err;
   EXPECT_EQ((*hit)["page"], 1);
   EXPECT_NE((*hit)["text"].get<std::string>().find("omvärldskontakter"), std::string::npos);
-  if (hit->contains("ocr")) EXPECT_EQ((*hit)["ocr"], true);  // once the exporter writes it
+  if (hit->contains("ocr")) {  // once the exporter writes it
+    EXPECT_EQ((*hit)["ocr"], true);
+  }
 }
 
 TEST_F(LegacyOcrTest, LegacyFilesAreConvertedOrRefusedWithOneClearLine) {
