@@ -12,6 +12,7 @@
 #include "index/stem_list.h"
 #include "index/stored_data.h"
 #include "index/swedish_stemmer.h"
+#include "search/database_state.h"
 #include "search/open_database.h"
 #include "search/shared_by_state.h"
 
@@ -175,8 +176,7 @@ IdfCache::IdfCache(const Xapian::Database& db)
     : db_(db),
       batch_(has_remote_shard(db)),
       documents_(std::max<double>(1.0, counted_documents(db))),
-      state_(db.get_uuid() + "/" + std::to_string(db.get_doccount()) + "/" +
-             std::to_string(db.get_total_length())) {}
+      state_(database_state(db)) {}
 
 void IdfCache::prefetch(const std::vector<std::string>& stem_lists) {
   if (!batch_) return;

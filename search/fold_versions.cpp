@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "search/compare.h"
+#include "search/database_state.h"
+#include "search/shared_by_state.h"
 #include "search/word_diff.h"
 
 namespace klausul {
@@ -43,20 +46,43 @@ struct HiddenClause {
   WordBag words;
 };
 
-// The clauses of a chain's hidden documents, read once per fold.
+using HiddenClauseList = std::shared_ptr<const std::vector<HiddenClause>>;
+
+// The hidden documents' clauses of the database state last used, shared by the requests of a
+// long-running process (`klausul serve`): reading a document's clauses and splitting them into
+// words cost about 2 ms a similar call at a million clauses, for the same few documents each
+// time. A document id names its content, so its clauses are those of any state; the state
+// bounds the cache's life. At most this many documents (a policy of a few hundred clauses
+// takes a few hundred KB); one more starts afresh.
+constexpr size_t kSharedHiddenDocuments = 256;
+
+SharedByState<HiddenClauseList>& shared_hidden_clauses() {
+  static SharedByState<HiddenClauseList> shared(kSharedHiddenDocuments);
+  return shared;
+}
+
+// The clauses of a chain's hidden documents, read once per fold (or found in the shared cache).
 class HiddenClauses {
  public:
-  HiddenClauses(const Xapian::Database& db, const VersionIndex& versions) : db_(db), versions_(versions) {}
+  HiddenClauses(const Xapian::Database& db, const VersionIndex& versions)
+      : db_(db), versions_(versions), state_(database_state(db)) {}
   const std::vector<HiddenClause>& of(const std::string& document_id) {
     auto it = clauses_.find(document_id);
-    if (it != clauses_.end()) return it->second;
-    std::vector<HiddenClause> clauses;
-    for (auto& [clause, doc] : document_clauses(db_, document_id)) {
-      if (clause.kind == BlockKind::heading) continue;
-      WordBag words(clause.text);
-      clauses.push_back(HiddenClause{std::move(clause), std::move(words)});
+    if (it != clauses_.end()) return *it->second;
+    HiddenClauseList list;
+    if (std::optional<HiddenClauseList> kept = shared_hidden_clauses().find(state_, document_id)) {
+      list = std::move(*kept);
+    } else {
+      auto clauses = std::make_shared<std::vector<HiddenClause>>();
+      for (auto& [clause, doc] : document_clauses(db_, document_id)) {
+        if (clause.kind == BlockKind::heading) continue;
+        WordBag words(clause.text);
+        clauses->push_back(HiddenClause{std::move(clause), std::move(words)});
+      }
+      list = std::move(clauses);
+      shared_hidden_clauses().keep(state_, document_id, list);
     }
-    return clauses_.emplace(document_id, std::move(clauses)).first->second;
+    return *clauses_.emplace(document_id, std::move(list)).first->second;
   }
   // The hidden documents of the hit's chain, the newest kMaxOlderDocuments of them.
   std::vector<std::string> chain_of(const std::string& document_id) const {
@@ -71,7 +97,8 @@ class HiddenClauses {
  private:
   const Xapian::Database& db_;
   const VersionIndex& versions_;
-  std::map<std::string, std::vector<HiddenClause>> clauses_;
+  const std::string state_;
+  std::map<std::string, HiddenClauseList> clauses_;
 };
 
 // Step 3: the kept hit's clause as the chain's hidden versions have it (the same words or

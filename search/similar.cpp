@@ -40,6 +40,9 @@ constexpr Xapian::doccount kLeastPerRegion = 15;
 // best so far; the rerank below is what orders the answer.
 constexpr double kCandidateSeconds = 0.02;
 constexpr double kDuplicateCosine = 0.9;       // "almost the same text"
+// Candidates' region-copy values are read for this many ranks of the pool at a time
+// (find_similar: consider).
+constexpr size_t kCopyKeysReadAtOnce = 200;
 
 // A candidate is scored from its stored stems (index/stem_list.h; the term list in older
 // indexes) alone; its clause and document are read only if it is shown (or listed as a
@@ -534,43 +537,65 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   const std::vector<bool> remote = remote_shards(db);
   std::map<std::string, std::vector<Candidate>> by_region;
   const std::string query_fingerprint = query_document.get_value(schema::kFingerprintSlot);
-  auto consider = [&](const Xapian::MSet& mset) {
-    // On a local index the match carries no sort key: the region-copy values come from
-    // their value stream, all at once.
-    std::unordered_map<Xapian::docid, std::string> copy_keys;
-    if (remote.empty()) {
-      std::vector<Xapian::docid> docids(mset.begin(), mset.end());
-      copy_keys = slot_values(db, schema::kRegionCopySlot, std::move(docids));
-    }
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Candidate candidate;
-      candidate.docid = *it;
-      // Read from the match itself (see best_of); a document is opened only for what an
-      // older index lacks.
-      std::optional<Xapian::Document> doc;
-      auto document = [&]() -> const Xapian::Document& {
-        if (!doc) doc = it.get_document();
-        return *doc;
-      };
-      auto local_key = copy_keys.find(*it);
-      const bool keyed = local_key != copy_keys.end()
-                             ? read_copy_key(local_key->second, candidate)
-                             : read_copy_key(it.get_sort_key(), candidate);
-      if (!keyed) {
-        candidate.region = document().get_value(schema::kRegionSlot);
-        candidate.fingerprint = document().get_value(schema::kFingerprintSlot);
-        if (!candidate.fingerprint.empty()) {  // as the sort key would have it
-          candidate.copy_key = candidate.region + schema::kCopyKeySeparator + candidate.fingerprint;
-          candidate.identity_term = schema::kFingerprintPrefix + candidate.fingerprint;
-        }
+  // Every target region has all the candidates it may bring: the rest of a match adds nothing.
+  size_t full_regions = 0;
+  auto all_full = [&] { return full_regions >= targets.size(); };
+  auto consider_one = [&](const Xapian::MSetIterator& it, const std::string* copy_key,
+                          double best_weight) {
+    Candidate candidate;
+    candidate.docid = *it;
+    // Read from the match itself (see best_of); a document is opened only for what an
+    // older index lacks.
+    std::optional<Xapian::Document> doc;
+    auto document = [&]() -> const Xapian::Document& {
+      if (!doc) doc = it.get_document();
+      return *doc;
+    };
+    const bool keyed = copy_key ? read_copy_key(*copy_key, candidate)
+                                : read_copy_key(it.get_sort_key(), candidate);
+    if (!keyed) {
+      candidate.region = document().get_value(schema::kRegionSlot);
+      candidate.fingerprint = document().get_value(schema::kFingerprintSlot);
+      if (!candidate.fingerprint.empty()) {  // as the sort key would have it
+        candidate.copy_key = candidate.region + schema::kCopyKeySeparator + candidate.fingerprint;
+        candidate.identity_term = schema::kFingerprintPrefix + candidate.fingerprint;
       }
-      std::vector<Candidate>& region_candidates = by_region[candidate.region];
-      if (region_candidates.size() >= per_region) continue;
-      // The query itself and its exact copies elsewhere are not answers.
-      if (!query_fingerprint.empty() && candidate.fingerprint == query_fingerprint) continue;
-      const double best_weight = mset.get_max_attained();
-      candidate.relevance = best_weight > 0 ? it.get_weight() / best_weight : 0.0;
-      region_candidates.push_back(std::move(candidate));
+    }
+    std::vector<Candidate>& region_candidates = by_region[candidate.region];
+    if (region_candidates.size() >= per_region) return;
+    // The query itself and its exact copies elsewhere are not answers.
+    if (!query_fingerprint.empty() && candidate.fingerprint == query_fingerprint) return;
+    candidate.relevance = best_weight > 0 ? it.get_weight() / best_weight : 0.0;
+    region_candidates.push_back(std::move(candidate));
+    if (region_candidates.size() == per_region &&
+        std::find(targets.begin(), targets.end(), region_candidates.back().region) !=
+            targets.end()) {
+      ++full_regions;
+    }
+  };
+  auto consider = [&](const Xapian::MSet& mset) {
+    const double best_weight = mset.get_max_attained();
+    if (!remote.empty()) {  // the copy keys came with the match, as sort keys
+      for (auto it = mset.begin(); it != mset.end() && !all_full(); ++it) {
+        consider_one(it, nullptr, best_weight);
+      }
+      return;
+    }
+    // On a local index the match carries no sort key: the region-copy values come from their
+    // value stream, a batch of ranks at a time. Each value is a read in another part of the
+    // stream (about 4 µs at a million clauses), and once every region is full the rest of
+    // the pool (often half of it) need not be read.
+    auto it = mset.begin();
+    while (it != mset.end() && !all_full()) {
+      std::vector<Xapian::docid> docids;
+      for (auto next = it; next != mset.end() && docids.size() < kCopyKeysReadAtOnce; ++next) {
+        docids.push_back(*next);
+      }
+      const auto copy_keys = slot_values(db, schema::kRegionCopySlot, docids);
+      for (size_t i = 0; i < docids.size() && !all_full(); ++i, ++it) {
+        auto key = copy_keys.find(*it);
+        consider_one(it, key != copy_keys.end() ? &key->second : nullptr, best_weight);
+      }
     }
   };
   auto best_of = [&](const Xapian::Query& restricted, Xapian::doccount count) {

@@ -306,6 +306,15 @@ VersionIndex VersionIndex::build(std::vector<DocumentInfo> documents, const std:
     s.order_date = order_date_of(d);
     index.states_[d.id] = std::move(s);
   }
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    const std::string& group = index.state(docs[i].id).group;
+    if (!group.empty()) index.chains_[group].push_back(i);
+  }
+  for (auto& [group, members] : index.chains_) {
+    std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+      return date_before(order_date_of(docs[a]), order_date_of(docs[b]));
+    });
+  }
   return index;
 }
 
@@ -323,14 +332,9 @@ std::vector<const DocumentInfo*> VersionIndex::chain(const std::string& document
   std::vector<const DocumentInfo*> out;
   const DocumentInfo* self = document(document_id);
   if (!self) return out;
-  const std::string& group = state(document_id).group;
-  if (group.empty()) return {self};
-  for (const DocumentInfo& d : documents_) {
-    if (state(d.id).group == group) out.push_back(&d);
-  }
-  std::stable_sort(out.begin(), out.end(), [](const DocumentInfo* a, const DocumentInfo* b) {
-    return date_before(order_date_of(*a), order_date_of(*b));
-  });
+  auto members = chains_.find(state(document_id).group);
+  if (members == chains_.end()) return {self};
+  for (std::size_t i : members->second) out.push_back(&documents_[i]);
   return out;
 }
 
@@ -349,6 +353,7 @@ std::vector<std::string> VersionIndex::hidden_documents() const {
   for (const auto& [id, s] : states_) {
     if (hidden(id)) ids.push_back(id);
   }
+  std::sort(ids.begin(), ids.end());
   return ids;
 }
 

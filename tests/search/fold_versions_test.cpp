@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
 #include "search/fold_versions.h"
+#include "index/writer.h"
+#include "search/open_database.h"
 #include "tests/ingested_file.h"
+#include "tests/temp_dir.h"
 
 namespace klausul {
 namespace {
@@ -92,6 +95,31 @@ TEST(FoldVersions, DuplicatesInHiddenVersionsBecomeOlderVersions) {
   EXPECT_EQ(hits[0].older_versions[0].clause_id, "v1:7");
   ASSERT_EQ(hits[0].duplicates.size(), 1u);
   EXPECT_EQ(hits[0].duplicates[0].clause_id, "other:1");
+}
+
+// A kept hit's older wording comes from its chain's hidden documents in the index. Their clauses
+// are kept for later requests on the same index state (search/shared_by_state.h); another
+// index, or this one again, must still give its own text.
+TEST(FoldVersions, OlderWordingIsReadFromTheIndexBeingSearched) {
+  testing::TempDir dir;
+  auto write = [&](const std::string& name, const std::string& older_text) {
+    Xapian::WritableDatabase db(dir / name, Xapian::DB_CREATE_OR_OPEN);
+    IndexWriter(db).replace_file(testing::ingested_file("v1", "stockholm", {older_text}));
+  };
+  const std::string in_a = "Personalen ska utbildas i informationssäkerhet varje år.";
+  const std::string in_b = "Personalen ska utbildas i brandskydd varje år.";
+  write("a", in_a);
+  write("b", in_b);
+  const VersionIndex versions = three_versions();
+  for (const auto& [name, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"a", in_a}, {"b", in_b}, {"a", in_a}, {"b", in_b}}) {
+    const Xapian::Database db = open_for_reading(dir / name);
+    std::vector<Hit> hits = {hit(1, "v3", 5, "Personalen ska utbildas i säkerhet varje år.")};
+    fold_versions(hits, versions, false, &db);
+    ASSERT_EQ(hits[0].older_versions.size(), 1u) << name;
+    EXPECT_EQ(hits[0].older_versions[0].clause_id, "v1:1");
+    EXPECT_EQ(hits[0].older_versions[0].text, expected) << name;
+  }
 }
 
 }  // namespace

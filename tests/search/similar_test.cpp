@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -169,6 +170,36 @@ TEST(SimilarPool, ARegionRankedBelowAFullCandidatePoolStillAnswers) {
   EXPECT_TRUE(regions.count("stockholm"));
   EXPECT_TRUE(regions.count("orebro"));
   EXPECT_FALSE(regions.count("jonkoping"));  // nothing comparable there
+}
+
+TEST(SimilarPool, CandidatesAreReadUntilEveryRegionIsFull) {
+  // Candidates' regions are read a batch of ranks at a time and reading stops once every
+  // region has its share (30 each here). Stockholm's 250 clauses fill its share at once; the
+  // reading must still go on past them to Örebro's one clause, ranked last.
+  testing::TempDir dir;
+  Xapian::WritableDatabase db{dir / "db", Xapian::DB_CREATE_OR_OPEN};
+  std::vector<std::string> many;
+  for (int i = 0; i < 250; ++i) {
+    many.push_back("Landstinget ska samverka med kommunerna, punkt " + std::to_string(i) + ".");
+  }
+  IndexWriter writer(db);
+  writer.replace_file(testing::ingested_file("sth", "stockholm", many));
+  writer.replace_file(testing::ingested_file(
+      "ore", "orebro",
+      {"Regionen ska i sitt arbete med folkhälsa, tandvård, kollektivtrafik, kultur och "
+       "utbildning samt i det regionala utvecklingsarbetet och i frågor om infrastruktur och "
+       "näringsliv samverka med kommunerna och andra aktörer i hela länet."}));
+  db.commit();
+  SimilarRequest request;
+  request.text = "Landstinget ska samverka med kommunerna.";
+  request.per_region = 40;  // more than a region's share: each region shows all it brought
+  std::map<std::string, int> shown;
+  for (const Hit& hit : find_similar(db, request, RegionTable::builtin()).hits) {
+    ++shown[hit.document.region];
+  }
+  EXPECT_EQ(shown["orebro"], 1);
+  EXPECT_GT(shown["stockholm"], 0);
+  EXPECT_LE(shown["stockholm"], 30);
 }
 
 TEST_F(SimilarTest, AnIndexWithoutTheMatchKeysGivesTheSameAnswer) {
