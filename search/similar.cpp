@@ -376,39 +376,63 @@ std::vector<Candidate*> pick(std::vector<Candidate>& candidates, int per_region)
 // The documents that hold a copy of each candidate's text in its region, its own included.
 // Copies tie in every ranking and ties fall by document id, which differs between one index
 // and shards: a text's topic is therefore that of the best of its copies' documents,
-// whichever copy represents it. Locally each text's posting list is read (its first
-// kCopyDocumentsPerCandidate copies). With a remote shard, one match on the candidates'
-// identity terms brings each copy's region and text as its collapse key and its document as
-// its sort key (no document is opened: the shard answers once), at most
-// kCopyDocumentsPerCandidate per text on average. So only a text with more copies than that
+// whichever copy represents it. Locally a text with copies has its posting list read (its
+// first kCopyDocumentsPerCandidate copies); a text alone is its candidate's document. With a
+// remote shard, one match on the candidates' identity terms brings each copy's region and
+// text as its collapse key and its document as its sort key (no document is opened: the shard
+// answers once), at most kCopyDocumentsPerCandidate per text on average. So only a text with more copies than that
 // can get another topic through a remote shard than locally.
 constexpr Xapian::doccount kCopyDocumentsPerCandidate = 8;
 
 std::map<std::string, std::set<std::string>> copy_documents(
     const Xapian::Database& db, bool remote, const std::vector<Candidate*>& candidates) {
   std::set<std::string> identities;
+  std::map<std::string, const Candidate*> holder;  // a candidate holding each identity term
   for (const Candidate* candidate : candidates) {
-    if (!candidate->copy_key.empty()) identities.insert(candidate->identity_term);
+    if (candidate->copy_key.empty()) continue;
+    identities.insert(candidate->identity_term);
+    holder.emplace(candidate->identity_term, candidate);
   }
   std::map<std::string, std::set<std::string>> documents;
   if (identities.empty()) return documents;
-  if (!remote) {  // locally posting lists and two value streams cost less than a match
-    std::vector<Xapian::docid> copies;
+  if (!remote) {  // locally posting lists and value streams cost less than a match
+    // Most texts have no copy: their one posting is the candidate, whose copy key is known.
+    // The identity terms' frequencies come from one walk along the sorted term list, which
+    // reads each part of the table once, where opening a posting list descends the table
+    // from its top (in every shard).
+    std::vector<const Candidate*> alone;  // candidates whose text is in no other clause
+    std::vector<Xapian::docid> copies;  // the clauses of texts with copies
+    auto term = db.allterms_begin();
+    const auto end = db.allterms_end();
     for (const std::string& identity : identities) {
+      term.skip_to(identity);
+      if (term == end) break;
+      if (*term != identity) continue;
+      if (term.get_termfreq() <= 1) {
+        alone.push_back(holder[identity]);
+        continue;
+      }
       Xapian::doccount read = 0;
       for (auto it = db.postlist_begin(identity);
            it != db.postlist_end(identity) && read < kCopyDocumentsPerCandidate; ++it, ++read) {
         copies.push_back(*it);
       }
     }
-    const auto document_ids = slot_values(db, schema::kDocumentSlot, copies);
+    std::vector<Xapian::docid> all = copies;
+    for (const Candidate* candidate : alone) all.push_back(candidate->docid);
+    const auto document_ids = slot_values(db, schema::kDocumentSlot, std::move(all));
     const auto copy_keys = slot_values(db, schema::kRegionCopySlot, copies);
+    auto add = [&](Xapian::docid docid, const std::string& copy_key) {
+      auto document = document_ids.find(docid);
+      if (document != document_ids.end() && !document->second.empty()) {
+        documents[copy_key].insert(document->second);
+      }
+    };
     for (Xapian::docid copy : copies) {
-      auto document = document_ids.find(copy);
-      if (document == document_ids.end() || document->second.empty()) continue;
       auto key = copy_keys.find(copy);
-      documents[key == copy_keys.end() ? std::string() : key->second].insert(document->second);
+      add(copy, key == copy_keys.end() ? std::string() : key->second);
     }
+    for (const Candidate* candidate : alone) add(candidate->docid, candidate->copy_key);
     return documents;
   }
   Xapian::Enquire enquire(db);

@@ -269,6 +269,48 @@ TEST(SimilarTopic, OfTwoClausesAlikeTheOneFromADocumentOnTheQuerysSubjectRanksFi
   expect_same_hits(find_similar(db, text, RegionTable::builtin()), by_text, "text", 1e-12);
 }
 
+// A text in two documents of a region is one answer; its document topic is that of the copy
+// whose document is nearest the query's subject, whichever copy represents the text (the first
+// written here: ties fall by document id).
+TEST(SimilarTopic, ATextWithCopiesTakesTheTopicOfItsBestDocument) {
+  const std::string shared = "Resor i tjänsten ska ske med tåg när det går.";
+  auto score_in_orebro = [&](bool also_in_climate_plan) {
+    testing::TempDir dir;
+    Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+    IndexWriter writer(db);
+    writer.replace_file(make_file("kli", "stockholm",
+        {"Regionen ska minska utsläppen av växthusgaser från transporter och energi.",
+         "Klimatpåverkan från upphandlade varor och livsmedel ska minska.",
+         "Resor i tjänsten ska ge mindre utsläpp och ske med tåg när det går."}));
+    writer.replace_file(make_file("eko", "orebro",
+        {"Budgeten för resor i tjänsten fastställs av regionfullmäktige.",
+         "Kostnaderna för lokaler och personal ökar.", shared}));
+    if (also_in_climate_plan) {
+      writer.replace_file(make_file("mil", "orebro",
+          {"Utsläppen av växthusgaser från transporter och energi ska halveras.",
+           "Klimatpåverkan från livsmedel ska minska.", shared}));
+    }
+    db.commit();
+    SimilarRequest request;
+    request.clause_id = "kli:3";
+    request.regions = {"orebro"};
+    const SimilarResult result = find_similar(db, request, RegionTable::builtin());
+    for (const Hit& hit : result.hits) {
+      if (hit.clause.text == shared) {
+        EXPECT_EQ(hit.clause.id, "eko:3");  // the first written represents the text
+        EXPECT_EQ(hit.duplicates.size(), also_in_climate_plan ? 1u : 0u);
+        return hit.score;
+      }
+    }
+    ADD_FAILURE() << "the shared text was not found";
+    return 0.0;
+  };
+  const double in_budget_only = score_in_orebro(false);
+  const double also_in_climate_plan = score_in_orebro(true);
+  EXPECT_GT(in_budget_only, 0.0);
+  EXPECT_GT(also_in_climate_plan, in_budget_only + 0.01);
+}
+
 // A clause that shares no stem with the query enters the candidates through the term model's
 // soft link (mutual nearest neighbours), and the link is what matched_terms shows.
 TEST(SimilarSoftLink, AParaphraseThatSharesNoStemIsFoundThroughTheSoftLink) {
