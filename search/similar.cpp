@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "index/analyzer.h"
+#include "index/clause_set.h"
 #include "index/clause_lookup.h"
 #include "index/fingerprint.h"
 #include "index/open_clause.h"
@@ -240,6 +241,18 @@ std::vector<std::string> target_regions(const Xapian::Database& db,
   return regions;
 }
 
+// Whether every clause has a region term (a document of unknown region has none). Its clauses
+// answer as a "region" of their own that no region list names, so a match can only stop
+// reading candidates once every region is full when there are none.
+bool every_clause_has_a_region(const Xapian::Database& db) {
+  Xapian::doccount with_region = 0;
+  for (auto it = db.allterms_begin(schema::kRegionPrefix);
+       it != db.allterms_end(schema::kRegionPrefix); ++it) {
+    with_region += it.get_termfreq();
+  }
+  return with_region >= clause_count(db);
+}
+
 // How many candidates each target region may bring to the rerank.
 Xapian::doccount per_region_limit(size_t regions) {
   const auto share = kRerankBudget / static_cast<Xapian::doccount>(std::max<size_t>(1, regions));
@@ -380,8 +393,8 @@ std::vector<Candidate*> pick(std::vector<Candidate>& candidates, int per_region)
 // first kCopyDocumentsPerCandidate copies); a text alone is its candidate's document. With a
 // remote shard, one match on the candidates' identity terms brings each copy's region and
 // text as its collapse key and its document as its sort key (no document is opened: the shard
-// answers once), at most kCopyDocumentsPerCandidate per text on average. So only a text with more copies than that
-// can get another topic through a remote shard than locally.
+// answers once), at most kCopyDocumentsPerCandidate per text on average. So only a text with
+// more copies than that can get another topic through a remote shard than locally.
 constexpr Xapian::doccount kCopyDocumentsPerCandidate = 8;
 
 std::map<std::string, std::set<std::string>> copy_documents(
@@ -562,8 +575,11 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   std::map<std::string, std::vector<Candidate>> by_region;
   const std::string query_fingerprint = query_document.get_value(schema::kFingerprintSlot);
   // Every target region has all the candidates it may bring: the rest of a match adds nothing.
+  // (Regions asked for by name leave clauses without a region out of the match.)
+  const bool regions_known =
+      !targets.empty() && (!target_keys.empty() || every_clause_has_a_region(db));
   size_t full_regions = 0;
-  auto all_full = [&] { return full_regions >= targets.size(); };
+  auto all_full = [&] { return regions_known && full_regions >= targets.size(); };
   auto consider_one = [&](const Xapian::MSetIterator& it, const std::string* copy_key,
                           double best_weight) {
     Candidate candidate;

@@ -202,6 +202,35 @@ TEST(SimilarPool, CandidatesAreReadUntilEveryRegionIsFull) {
   EXPECT_LE(shown["stockholm"], 30);
 }
 
+TEST(SimilarPool, AClauseOfUnknownRegionStillAnswersWhenEveryRegionIsFull) {
+  // A document of unknown region has no region term, so no list of regions names it. Both
+  // regions fill their share (30) from 40 clauses each; the clause of unknown region, ranked
+  // below them all, must still answer.
+  testing::TempDir dir;
+  Xapian::WritableDatabase db{dir / "db", Xapian::DB_CREATE_OR_OPEN};
+  std::vector<std::string> stockholm, orebro;
+  for (int i = 0; i < 40; ++i) {
+    stockholm.push_back("Landstinget ska samverka med kommunerna, punkt " + std::to_string(i) + ".");
+    orebro.push_back("Regionen ska samverka med kommunerna, del " + std::to_string(i) + ".");
+  }
+  IndexWriter writer(db);
+  writer.replace_file(testing::ingested_file("sth", "stockholm", stockholm));
+  writer.replace_file(testing::ingested_file("ore", "orebro", orebro));
+  writer.replace_file(testing::ingested_file(
+      "oka", "", {"Landstinget och regionen ska i allt sitt arbete med vård, kultur, trafik och "
+                  "utveckling samverka med kommunerna, länsstyrelsen och andra aktörer."}));
+  db.commit();
+  SimilarRequest request;
+  request.text = "Landstinget ska samverka med kommunerna.";
+  std::map<std::string, int> shown;
+  for (const Hit& hit : find_similar(db, request, RegionTable::builtin()).hits) {
+    ++shown[hit.document.region];
+  }
+  EXPECT_GT(shown["stockholm"], 0);
+  EXPECT_GT(shown["orebro"], 0);
+  EXPECT_EQ(shown[""], 1);
+}
+
 TEST_F(SimilarTest, AnIndexWithoutTheMatchKeysGivesTheSameAnswer) {
   // Candidates are read from the match's sort key (region and fingerprint) and collapse key
   // (stem list) without opening documents; an index written before those values existed
