@@ -15,6 +15,7 @@
 #include "search/body_phrases.h"
 #include "search/document_cache.h"
 #include "search/fold_versions.h"
+#include "search/hidden_clauses.h"
 #include "search/open_database.h"
 #include "search/snippet.h"
 #include "search/versions.h"
@@ -64,14 +65,7 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
   if (request.versions && !request.all_versions) {
     // Texts no longer in force are left out here, so that counts, facets and pages are
     // those of the texts in force.
-    std::vector<Xapian::Query> hidden;
-    for (const std::string& id : request.versions->hidden_documents()) {
-      hidden.emplace_back(schema::document_term(id));
-    }
-    if (!hidden.empty()) {
-      query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                            Xapian::Query(Xapian::Query::OP_OR, hidden.begin(), hidden.end()));
-    }
+    query = without_hidden_documents(db, query, request.versions->hidden_documents());
   }
   enquire.set_query(query);
   const bool has_copy_keys = db.get_value_freq(schema::kRegionCopySlot) > 0;

@@ -20,6 +20,7 @@
 #include "search/document_cache.h"
 #include "search/document_topics.h"
 #include "search/fold_versions.h"
+#include "search/hidden_clauses.h"
 #include "search/open_database.h"
 #include "search/searcher.h"
 #include "search/slot_values.h"
@@ -558,14 +559,8 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
   const Xapian::doccount per_region = per_region_limit(targets.size());
   Xapian::Query candidates = candidate_query(idf, scorer, canon, request.tuning);
   if (request.versions && !request.all_versions) {
-    std::vector<Xapian::Query> hidden;
-    for (const std::string& id : request.versions->hidden_documents()) {
-      hidden.emplace_back(schema::document_term(id));
-    }
-    if (!hidden.empty()) {
-      candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates,
-                                 Xapian::Query(Xapian::Query::OP_OR, hidden.begin(), hidden.end()));
-    }
+    candidates =
+        without_hidden_documents(db, candidates, request.versions->hidden_documents());
   }
 
   // Through a remote shard every document read is a round trip: candidates are then read
