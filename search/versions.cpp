@@ -315,6 +315,10 @@ VersionIndex VersionIndex::build(std::vector<DocumentInfo> documents, const std:
       return date_before(order_date_of(docs[a]), order_date_of(docs[b]));
     });
   }
+  for (const auto& [id, state] : index.states_) {
+    if (index.hidden(id)) index.hidden_.push_back(id);
+  }
+  std::sort(index.hidden_.begin(), index.hidden_.end());
   return index;
 }
 
@@ -346,15 +350,6 @@ bool VersionIndex::same_chain(const std::string& a, const std::string& b) const 
 bool VersionIndex::hidden(const std::string& document_id) const {
   const VersionStatus status = state(document_id).status;
   return status == VersionStatus::replaced || status == VersionStatus::expired;
-}
-
-std::vector<std::string> VersionIndex::hidden_documents() const {
-  std::vector<std::string> ids;
-  for (const auto& [id, s] : states_) {
-    if (hidden(id)) ids.push_back(id);
-  }
-  std::sort(ids.begin(), ids.end());
-  return ids;
 }
 
 }  // namespace klausul
