@@ -298,6 +298,79 @@ TEST_F(ShardsTest, ShardsChecksEveryShardBeforeWriting) {
 namespace klausul::testing {
 namespace {
 
+// Versions no longer in force stay out of search and similar when the versions and the
+// documents naming them lie in different shards: through local shards (each shard leaves out
+// its own clauses of them) and through a remote one (xapian-tcpsrv), as on one index.
+TEST(ShardsVersions, HiddenVersionsStayOutThroughLocalAndRemoteShards) {
+  TempDir dir;
+  ::setenv("KLAUSUL_TODAY", "2024-05-01", 1);
+  const std::string body =
+      "Regionen ska minska sina utsläpp från tjänsteresor varje år.\n\n"
+      "Resor kortare än femtio mil ska göras med tåg.\n\n";
+  auto policy = [&](const std::string& date, const std::string& extra) {
+    return "Resepolicy för Region Uppsala\n\nBeslutad av regionfullmäktige den " + date + "\n\n" +
+           body + extra;
+  };
+  auto write = [](const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+  };
+  std::filesystem::create_directories(dir / "a");
+  std::filesystem::create_directories(dir / "b");
+  write(dir / "a/resepolicy-2015.txt",
+        policy("3 mars 2015", "Flyg får väljas för resor till fjällen när tåget tar över en dag.\n"));
+  write(dir / "a/klimatplan.txt",
+        "Klimatplan för Region Uppsala\n\nBeslutad av regionfullmäktige den 1 april 2016\n\n"
+        "Regionen ska ha en fossilfri fordonsflotta.\n");
+  write(dir / "a/klausul.csv", "path,status,replaced_by\nklimatplan.txt,utgången,Klimatplan 2021\n");
+  write(dir / "b/resepolicy-2019.txt",
+        policy("5 juni 2019", "Videomöten ska väljas när det går.\n"));
+  for (const char* shard : {"a", "b"}) {
+    CommandResult r = run_klausul({"ingest", dir / shard, "--db", dir / (std::string(shard) + ".db"),
+                                   "--learn", "no"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  XapianTcpServer server(dir / "a.db");
+  ASSERT_NE(server.port(), 0u) << "xapian-tcpsrv did not start (package xapian-tools)";
+  ASSERT_EQ(run_klausul({"shards", dir / "local.stub", dir / "a.db", dir / "b.db", "--learn", "no"})
+                .exit_code,
+            0);
+  ASSERT_EQ(run_klausul({"shards", dir / "remote.stub", "tcp://" + server.address(), dir / "b.db",
+                         "--learn", "no"})
+                .exit_code,
+            0);
+  for (const std::string stub : {dir / "local.stub", dir / "remote.stub"}) {
+    auto search = [&](const std::string& words, bool all_versions) {
+      std::vector<std::string> args{"search", words, "--db", stub, "--format", "jsonl"};
+      if (all_versions) args.push_back("--all-versions");
+      CommandResult r = run_klausul(args);
+      EXPECT_EQ(r.exit_code, 0) << r.err;
+      return jsonl(r.out);
+    };
+    // A clause only the replaced policy has, and one of the expired plan.
+    EXPECT_TRUE(search("flyg fjällen", false).empty()) << stub;
+    EXPECT_TRUE(search("fossilfri fordonsflotta", false).empty()) << stub;
+    const auto flights = search("flyg fjällen", true);
+    ASSERT_EQ(flights.size(), 1u) << stub;
+    EXPECT_EQ(flights[0]["status"], "ersatt") << stub;
+    ASSERT_EQ(search("fossilfri fordonsflotta", true).size(), 1u) << stub;
+    // A clause of both versions is the one in force.
+    const auto trains = search("femtio mil tåg", false);
+    ASSERT_EQ(trains.size(), 1u) << stub;
+    EXPECT_EQ(trains[0]["path"], dir / "b/resepolicy-2019.txt") << stub;
+    // similar answers from texts in force only.
+    CommandResult similar = run_klausul({"similar", "--text",
+                                         "Flyg får väljas för resor till fjällen.", "--db", stub,
+                                         "--format", "jsonl"});
+    ASSERT_EQ(similar.exit_code, 0) << similar.err;
+    const auto similar_hits = jsonl(similar.out);
+    EXPECT_FALSE(similar_hits.empty()) << stub;
+    for (const auto& hit : similar_hits) {
+      EXPECT_NE(hit["path"], dir / "a/resepolicy-2015.txt") << stub << similar.out;
+      EXPECT_NE(hit["path"], dir / "a/klimatplan.txt") << stub << similar.out;
+    }
+  }
+}
+
 // The same file ingested into two shards (an archive split by hand, a re-import into the
 // wrong folder) is still one file: `list` shows it once and `stats` counts it once.
 TEST(ShardsOverlap, AFileInTwoShardsIsListedOnce) {
