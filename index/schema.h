@@ -65,10 +65,13 @@ inline constexpr Xapian::valueno kYearSlot = 1;      // sortable_serialise(year)
 inline constexpr Xapian::valueno kTypeSlot = 2;
 // Document id, on document records (titel: reads it from matching records) and on clauses
 // (similar reads it to find a candidate's document topic). Clauses written on 2026-12-03
-// lack it; similar then takes the clause itself for its document's topic.
+// lack it; similar then takes the clause itself for its document's topic. On clauses since
+// 2026-12-05 a content id is stored as its 8 bytes (index/document_id_bytes.h); records keep
+// the id as text.
 inline constexpr Xapian::valueno kDocumentSlot = 3;
 inline constexpr Xapian::valueno kFingerprintSlot = 4;  // text fingerprint (collapse key)
-// region key + kCopyKeySeparator + fingerprint (or the Q term when the text has none): one
+// region key (its code byte since 2026-12-05: index/region_codes.h) + kCopyKeySeparator +
+// fingerprint (or the Q term when the text has none): one
 // value per distinct clause text in a region, so region facets count copies once. Indexes
 // written before it have no such values (searcher falls back to counting the region slot).
 // The fingerprint (8 bytes since 2026-12-04, index/fingerprint.h) tells an open clause

@@ -10,6 +10,7 @@
 #include <new>
 #include <optional>
 
+#include "index/document_id_bytes.h"
 #include "index/schema.h"
 #include "index/value_codec.h"
 #include "index/varint.h"
@@ -135,7 +136,6 @@ constexpr char kClauseFormat = '\x01';
 constexpr char kDeflatedFormat = '\x02';    // read only
 constexpr char kDictionaryFormat = '\x03';
 constexpr unsigned char kOcr = 1, kNote = 2, kOwnId = 4, kHexDocumentId = 8;
-constexpr size_t kHexDocumentIdDigits = 16;
 constexpr std::uint64_t kLongestClause = 64u << 20;  // more is a corrupt length
 constexpr int kDeflatedWindowBits = 9;  // kDeflatedFormat's
 
@@ -215,30 +215,6 @@ BlockKind kind_from_index(unsigned char index) {
   return BlockKind::paragraph;
 }
 
-bool is_hex_document_id(const std::string& id) {
-  return id.size() == kHexDocumentIdDigits &&
-         id.find_first_not_of("0123456789abcdef") == std::string::npos;
-}
-
-// The 8 bytes that 16 lowercase hex digits spell, and back.
-std::string hex_to_bytes(const std::string& hex) {
-  std::string bytes(kHexDocumentIdDigits / 2, '\0');
-  auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    bytes[i] = static_cast<char>(nibble(hex[2 * i]) << 4 | nibble(hex[2 * i + 1]));
-  }
-  return bytes;
-}
-
-std::string bytes_to_hex(const std::string& bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char byte : bytes) {
-    hex += kDigits[byte >> 4];
-    hex += kDigits[byte & 15];
-  }
-  return hex;
-}
 
 std::string default_clause_id(const std::string& document_id, int ordinal) {
   return document_id + ":" + std::to_string(ordinal);
@@ -280,7 +256,7 @@ std::string clause_to_data(const Clause& clause) {
   put_varint(out, static_cast<std::uint64_t>(std::max(clause.ordinal, 0)));
   put_varint(out, static_cast<std::uint64_t>(std::max(clause.page, 0)));
   put_varint(out, static_cast<std::uint64_t>(std::max(clause.slide, 0)));
-  put_string(out, hex_id ? hex_to_bytes(clause.document_id) : clause.document_id);
+  put_string(out, hex_id ? hex_document_id_to_bytes(clause.document_id) : clause.document_id);
   put_string(out, clause.text);
   put_string(out, clause.context);
   put_varint(out, clause.section.size());
@@ -325,7 +301,7 @@ Clause clause_from_data(const std::string& data) {
   clause.document_id = in.string();
   if ((flags & kHexDocumentId) != 0) {
     if (clause.document_id.size() != kHexDocumentIdDigits / 2) corrupt_clause();
-    clause.document_id = bytes_to_hex(clause.document_id);
+    clause.document_id = bytes_to_hex_document_id(clause.document_id);
   }
   clause.text = in.string();
   clause.context = in.string();

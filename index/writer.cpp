@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "index/document_id_bytes.h"
 #include "index/document_topic.h"
 #include "index/fingerprint.h"
 #include "index/open_clause.h"
+#include "index/region_codes.h"
 #include "index/schema.h"
 #include "index/section_records.h"
 #include "index/stored_data.h"
@@ -86,7 +88,7 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
   // range (the year is a value only: the range filter reads it, and a year term on every
   // clause was read by nothing), duplicates, the stem list, the document (similar's document
   // topics). The type is in a term (XT).
-  doc.add_value(schema::kDocumentSlot, info.id);
+  doc.add_value(schema::kDocumentSlot, document_id_value(info.id));
   const std::string fingerprint = clause_fingerprint(clause.text);
   if (!fingerprint.empty()) {
     doc.add_boolean_term(schema::kFingerprintPrefix + fingerprint);
@@ -94,7 +96,7 @@ Xapian::Document clause_document(const DocumentInfo& info, const Clause& clause,
   }
   doc.add_value(schema::kStemsSlot, stem_list_with_trail(doc, trail));
   // A fingerprint tells an open clause itself; a text without one gets the mark.
-  std::string copy_key = info.region + schema::kCopyKeySeparator +
+  std::string copy_key = stored_region(info.region) + schema::kCopyKeySeparator +
                          (fingerprint.empty() ? schema::clause_term(clause.id) : fingerprint);
   if (fingerprint.empty() && is_open_clause(clause.text)) {
     copy_key.append(1, schema::kCopyKeySeparator).append(schema::kOpenClauseMark);

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "index/clause_lookup.h"
+#include "index/region_codes.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/writer.h"
@@ -129,7 +130,8 @@ SearchResult run_once(const Xapian::Database& db, const SearchRequest& request,
   for (auto it = region_spy->values_begin(); it != region_spy->values_end(); ++it) {
     const std::string value = *it;
     const double count = count_texts ? 1.0 : it.get_termfreq();
-    counts[has_copy_keys ? value.substr(0, value.find(schema::kCopyKeySeparator)) : value] +=
+    counts[has_copy_keys ? region_of_stored(value.substr(0, value.find(schema::kCopyKeySeparator)))
+                         : value] +=
         count;
     examined += count;
   }

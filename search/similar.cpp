@@ -10,8 +10,10 @@
 #include "index/analyzer.h"
 #include "index/clause_set.h"
 #include "index/clause_lookup.h"
+#include "index/document_id_bytes.h"
 #include "index/fingerprint.h"
 #include "index/open_clause.h"
+#include "index/region_codes.h"
 #include "index/schema.h"
 #include "index/stored_data.h"
 #include "index/writer.h"
@@ -81,7 +83,7 @@ bool read_copy_key(const std::string& value, Candidate& candidate) {
   const size_t separator = value.find(schema::kCopyKeySeparator);
   if (separator == std::string::npos) return false;
   candidate.copy_key = value;
-  candidate.region = value.substr(0, separator);
+  candidate.region = region_of_stored(std::string_view(value).substr(0, separator));
   std::string rest = value.substr(separator + 1);
   if (rest.size() == kFingerprintBytes) {  // since 2026-12-04 (index/fingerprint.h)
     candidate.open = is_open_fingerprint(rest);
@@ -439,7 +441,7 @@ std::map<std::string, std::set<std::string>> copy_documents(
     auto add = [&](Xapian::docid docid, const std::string& copy_key) {
       auto document = document_ids.find(docid);
       if (document != document_ids.end() && !document->second.empty()) {
-        documents[copy_key].insert(document->second);
+        documents[copy_key].insert(document_id_of_value(document->second));
       }
     };
     for (Xapian::docid copy : copies) {
@@ -457,7 +459,9 @@ std::map<std::string, std::set<std::string>> copy_documents(
   const Xapian::MSet copies = enquire.get_mset(
       0, kCopyDocumentsPerCandidate * static_cast<Xapian::doccount>(identities.size()));
   for (auto it = copies.begin(); it != copies.end(); ++it) {
-    if (!it.get_sort_key().empty()) documents[it.get_collapse_key()].insert(it.get_sort_key());
+    if (!it.get_sort_key().empty()) {
+      documents[it.get_collapse_key()].insert(document_id_of_value(it.get_sort_key()));
+    }
   }
   return documents;
 }
@@ -495,7 +499,8 @@ bool weigh_document_topics(const Xapian::Database& db, bool remote, DocumentTopi
     std::set<std::string> documents;
     if (!candidate->copy_key.empty()) documents = copies[candidate->copy_key];
     if (documents.empty()) {  // an older index, or a copy the match left out
-      const std::string own = open_candidate(db, candidate->docid).get_value(schema::kDocumentSlot);
+      const std::string own = document_id_of_value(
+          open_candidate(db, candidate->docid).get_value(schema::kDocumentSlot));
       if (!own.empty()) documents.insert(own);
     }
     all_documents.insert(documents.begin(), documents.end());

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "index/region_codes.h"
 #include "index/schema.h"
 
 namespace klausul::testing {
@@ -31,8 +32,19 @@ inline Xapian::WritableDatabase rewritten_index(const Xapian::Database& db,
 inline void region_in_its_own_value(Xapian::Document& doc) {
   const std::string copy_key = doc.get_value(schema::kRegionCopySlot);
   if (copy_key.empty()) return;
-  doc.add_value(schema::kRegionSlot, copy_key.substr(0, copy_key.find(schema::kCopyKeySeparator)));
+  doc.add_value(schema::kRegionSlot,
+                region_of_stored(copy_key.substr(0, copy_key.find(schema::kCopyKeySeparator))));
   doc.remove_value(schema::kRegionCopySlot);
+}
+
+/// A clause as written before 2026-12-05 had its region key as text in its copy key, where it
+/// now has the region's code byte (index/region_codes.h).
+inline void region_as_text_in_copy_key(Xapian::Document& doc) {
+  const std::string copy_key = doc.get_value(schema::kRegionCopySlot);
+  const size_t separator = copy_key.find(schema::kCopyKeySeparator);
+  if (separator == std::string::npos) return;
+  doc.add_value(schema::kRegionCopySlot,
+                region_of_stored(copy_key.substr(0, separator)) + copy_key.substr(separator));
 }
 
 }  // namespace klausul::testing

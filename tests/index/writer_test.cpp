@@ -10,6 +10,7 @@
 #include "index/clause_lookup.h"
 #include "index/clause_set.h"
 #include "index/fingerprint.h"
+#include "index/region_codes.h"
 #include "tests/ingested_file.h"
 #include "tests/temp_dir.h"
 
@@ -179,7 +180,11 @@ TEST_F(WriterTest, AClauseCarriesOnlyTheValuesThatAreReadPerClause) {
     EXPECT_FALSE(clause.get_value(schema::kStemsSlot).empty());
     // The region is the first part of the region-copy value, not a value of its own.
     EXPECT_EQ(clause.get_value(schema::kRegionSlot), "");
-    EXPECT_EQ(clause.get_value(schema::kRegionCopySlot).rfind("orebro" + std::string(1, schema::kCopyKeySeparator), 0), 0u);
+    // Its region is stored as the region's code byte (index/region_codes.h).
+    const std::string copy_key = clause.get_value(schema::kRegionCopySlot);
+    EXPECT_EQ(copy_key.size(), 2 + kFingerprintBytes);
+    EXPECT_EQ(copy_key.substr(1, 1), std::string(1, schema::kCopyKeySeparator));
+    EXPECT_EQ(region_of_stored(copy_key.substr(0, 1)), "orebro");
     // similar reads a candidate's document id to weigh its document's topic.
     EXPECT_EQ(clause.get_value(schema::kDocumentSlot), "aaa");
     // The type is a term (XT); as a value nothing read it. The topic is on the record.
@@ -194,13 +199,13 @@ TEST_F(WriterTest, AClauseCarriesOnlyTheValuesThatAreReadPerClause) {
   EXPECT_EQ(clauses, 5u);
 }
 
-// The region-copy value is the region, the separator and the 8-byte fingerprint, whose last
+// The region-copy value is the region (its code byte), the separator and the 8-byte fingerprint, whose last
 // bit marks an open clause (the fingerprint is also the XF term and the fingerprint value).
 TEST_F(WriterTest, AnOpenClauseIsMarkedInItsRegionCopyValue) {
   writer.replace_file(testing::ingested_file(
       "ccc", "varmland",
       {"Vad är vårdgaranti?", "Regionen ska:", "Vården ges inom vårdgarantins tidsgränser."}));
-  const std::string prefix = "varmland" + std::string(1, schema::kCopyKeySeparator);
+  const std::string prefix = stored_region("varmland") + schema::kCopyKeySeparator;
   for (const auto& [id, open] : std::vector<std::pair<std::string, bool>>{
            {"ccc:1", true}, {"ccc:2", true}, {"ccc:3", false}}) {
     const Xapian::Document clause = clause_document(db, id);

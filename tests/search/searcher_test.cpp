@@ -165,6 +165,21 @@ TEST_F(SearcherTest, AnIndexWithoutCopyKeysCountsRegionsFromTheRegionSlot) {
             (std::map<std::string, Xapian::doccount>{{"jonkoping", 1}, {"stockholm", 1}}));
 }
 
+TEST_F(SearcherTest, AnIndexWithRegionKeysAsTextInItsCopyKeysCountsTheSameRegions) {
+  db.commit();
+  SearchRequest request;
+  request.query = "verksamhet";
+  const SearchResult today = run_search(db, request, RegionTable::builtin());
+  testing::TempDir old_dir;
+  Xapian::WritableDatabase old_db =
+      testing::rewritten_index(db, old_dir / "db", testing::region_as_text_in_copy_key);
+  const SearchResult result = run_search(old_db, request, RegionTable::builtin());
+  ASSERT_EQ(result.hits.size(), 2u);
+  EXPECT_EQ(result.region_counts,
+            (std::map<std::string, Xapian::doccount>{{"jonkoping", 1}, {"stockholm", 1}}));
+  EXPECT_EQ(today.region_counts, result.region_counts);
+}
+
 TEST_F(SearcherTest, ACompoundsPartIsFoundByItselfButAPhraseMatchesTheWordsAsWritten) {
   IndexWriter writer(db);
   writer.replace_file(make_file("fum", "uppsala", 2015,

@@ -251,6 +251,49 @@ TEST_F(SimilarTest, AnIndexWithoutTheMatchKeysGivesTheSameAnswer) {
   }
 }
 
+TEST_F(SimilarTest, AnIndexWithRegionKeysAsTextInItsCopyKeysGivesTheSameAnswer) {
+  // Written before 2026-12-05, copy keys held the region key as text, not its code byte.
+  db.commit();
+  testing::TempDir old_dir;
+  Xapian::WritableDatabase old_db =
+      testing::rewritten_index(db, old_dir / "db", testing::region_as_text_in_copy_key);
+  for (const std::string id : {"sth:1", "sth:2", "ore:1", "jkp:1"}) {
+    SimilarRequest request;
+    request.clause_id = id;
+    expect_same_hits(similar(request), find_similar(old_db, request, RegionTable::builtin()), id,
+                     1e-9);
+  }
+}
+
+TEST(SimilarTopic, DocumentsWithContentIdsFindTheirTopicsToo) {
+  // Ingest names a document by its content id, 16 hex digits, which a clause stores as the 8
+  // bytes they spell (index/document_id_bytes.h): the topic must still be found by it.
+  const std::string kli = "00000000000000a1", eko = "00000000000000b2", mil = "00000000000000c3";
+  testing::TempDir dir;
+  Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+  IndexWriter writer(db);
+  writer.replace_file(make_file(kli, "stockholm",
+      {"Regionen ska minska utsläppen av växthusgaser från transporter och energi.",
+       "Klimatpåverkan från upphandlade varor och livsmedel ska minska.",
+       "Resor i tjänsten ska ge mindre utsläpp och ske med tåg när det går."}));
+  writer.replace_file(make_file(eko, "orebro",
+      {"Budgeten för resor i tjänsten fastställs av regionfullmäktige.",
+       "Kostnaderna för lokaler och personal ökar.",
+       "Resor i tjänsten ska ske med tåg när det går och bokas via resebyrån."}));
+  writer.replace_file(make_file(mil, "orebro",
+      {"Utsläppen av växthusgaser från transporter och energi ska halveras.",
+       "Klimatpåverkan från livsmedel ska minska.",
+       "Utsläppen från tjänsteresor ska bli mindre."}));
+  db.commit();
+  SimilarRequest request;
+  request.clause_id = kli + ":3";
+  request.regions = {"orebro"};
+  const SimilarResult with = find_similar(db, request, RegionTable::builtin());
+  ASSERT_GE(with.hits.size(), 2u);
+  EXPECT_EQ(with.hits[0].clause.id, mil + ":3");
+  EXPECT_EQ(with.hits[0].document.id, mil);
+}
+
 TEST(SimilarTopic, OfTwoClausesAlikeTheOneFromADocumentOnTheQuerysSubjectRanksFirst) {
   // Örebro answers "fewer emissions from business travel" twice: in its budget, with more
   // of the query's words, and in its climate plan. The climate plan's clause is the
