@@ -1,12 +1,15 @@
 #include "index/open_clause.h"
 
+#include "index/navigation_clause.h"
+
 namespace klausul {
 
 bool is_open_clause(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t')) {
     text.remove_suffix(1);
   }
-  return !text.empty() && (text.back() == '?' || text.back() == ':');
+  if (text.empty()) return false;
+  return text.back() == '?' || text.back() == ':' || is_navigation_clause(text);
 }
 
 }  // namespace klausul

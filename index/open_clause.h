@@ -1,6 +1,7 @@
-// Open clauses: a question ("Vad är vårdgaranti?") or a list's lead-in ("I regionens roll som
-// ansvarig för regional utveckling ingår att:") names its subject and leaves what is said
-// about it to the text that follows. Such a clause shares the subject's words with a
+// Open clauses: a question ("Vad är vårdgaranti?"), a list's lead-in ("I regionens roll som
+// ansvarig för regional utveckling ingår att:") or a web page's navigation sentence ("I
+// menyn till vänster hittar du mer om vårdgarantin", index/navigation_clause.h) names its
+// subject and leaves what is said about it to the text that follows or to another page. Such a clause shares the subject's words with a
 // statement on it, but is not its counterpart: `similar` ranks it below statements
 // (ScoreTuning::open_clause_factor). The mark travels in the clause's region-copy value
 // (index/schema.h), which similar reads for every candidate anyway.
@@ -11,7 +12,7 @@
 
 namespace klausul {
 
-/// True when `text`, trailing spaces aside, ends in '?' or ':'.
+/// True when `text`, trailing spaces aside, ends in '?' or ':', or is a navigation sentence.
 bool is_open_clause(std::string_view text);
 
 }  // namespace klausul

@@ -444,6 +444,30 @@ TEST(SimilarOpenClause, AQuestionOrALeadInRanksBelowTheStatement) {
   expect_same_hits(find_similar(db, question, RegionTable::builtin()), asked, "question", 1e-12);
 }
 
+TEST(SimilarOpenClause, ANavigationSentenceRanksBelowTheStatement) {
+  // Uppsala's web page points to its plan with more of the query's words than the clause
+  // that commits to something.
+  testing::TempDir dir;
+  Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+  IndexWriter writer(db);
+  writer.replace_file(make_file("sth", "stockholm",
+      {"Alla vårdgivare ska ha en handlingsplan för suicidprevention."}));
+  writer.replace_file(make_file("upp", "uppsala",
+      {"Här finns information om hur vårdgivare tar fram en handlingsplan för suicidprevention.",
+       "Varje vårdgivare ska upprätta en egen handlingsplan för att förebygga självmord."}));
+  db.commit();
+  SimilarRequest request;
+  request.clause_id = "sth:1";
+  request.tuning.open_clause_factor = 1;
+  const SimilarResult without = find_similar(db, request, RegionTable::builtin());
+  ASSERT_EQ(without.hits.size(), 2u);
+  EXPECT_EQ(without.hits[0].clause.id, "upp:1");  // the navigation sentence shares more words
+  request.tuning = default_score_tuning();
+  const SimilarResult with = find_similar(db, request, RegionTable::builtin());
+  ASSERT_EQ(with.hits.size(), 2u);
+  EXPECT_EQ(with.hits[0].clause.id, "upp:2");
+}
+
 TEST_F(SimilarTest, AnIndexWithoutDocumentTopicsScoresWithoutThem) {
   // Records written before topics have none, clauses no document id: similar then answers
   // as it did before topics (as with the topic weight 0).
