@@ -1,5 +1,6 @@
 #include "index/open_clause.h"
 
+#include "index/document_description.h"
 #include "index/navigation_clause.h"
 
 namespace klausul {
@@ -9,7 +10,8 @@ bool is_open_clause(std::string_view text) {
     text.remove_suffix(1);
   }
   if (text.empty()) return false;
-  return text.back() == '?' || text.back() == ':' || is_navigation_clause(text);
+  return text.back() == '?' || text.back() == ':' || is_navigation_clause(text) ||
+         is_document_description(text);
 }
 
 }  // namespace klausul
