@@ -6,7 +6,7 @@
 // hits; "asked for that region alone" is the same with `--region` (until 2026-12-03 the only
 // figure, 0.01-0.03 below). Per
 // split (tune / heldout) when the pairs file has a fifth column, and per split and set (the
-// earlier pairs A+B, the newer C) when it has a sixth, the pair id.
+// earlier pairs A+B, the newer C, the newest D) when it has a sixth, the pair id.
 //   similar_eval DB PAIRS.tsv [NAME]
 // KLAUSUL_TUNING="semantic_weight=0.6,meaning_floor=0.3,..." overrides ScoreTuning fields
 // (for sweeps on the tuning half only).
@@ -68,7 +68,10 @@ std::vector<Case> load(const std::string& path) {
     std::string split;
     if (std::getline(fields, split, '\t') && !split.empty()) c.split = split;
     std::string id;
-    if (std::getline(fields, id, '\t') && !id.empty()) c.set = id[0] == 'C' ? "C" : "A+B";
+    // Sets A and B were labelled together; C and D each later, on their own.
+    if (std::getline(fields, id, '\t') && !id.empty()) {
+      c.set = id[0] == 'A' || id[0] == 'B' ? "A+B" : std::string(1, id[0]);
+    }
     if (!c.expected.empty()) cases.push_back(std::move(c));
   }
   return cases;
