@@ -73,7 +73,8 @@ double QueryScorer::score(const ClauseVector& candidate, double bm25) const {
     similarity = (1 - tuning_.bm25_weight) * similarity + tuning_.bm25_weight * bm25;
   }
   const double stems = candidate.body_stems;
-  if (stems < tuning_.full_statement_stems && tuning_.fragment_power > 0) {
+  if (stems < tuning_.full_statement_stems && tuning_.fragment_power > 0 &&
+      !candidate.completed_by_lead_in) {
     similarity *= std::pow(std::max(stems, 0.5) / tuning_.full_statement_stems,
                            tuning_.fragment_power);
   }

@@ -8,7 +8,8 @@
 // keeps fragments (a heading repeated as a paragraph, a title, a list lead-in, a navigation
 // line: a clause of one or two content words) from outranking a clause that states
 // something: a clause with fewer than `full_statement_stems` stems of its own scores
-// (stems / full_statement_stems) ^ fragment_power of its similarity.
+// (stems / full_statement_stems) ^ fragment_power of its similarity, unless it is a list item
+// completed by its lead-in (ClauseVector::completed_by_lead_in).
 #pragma once
 
 #include <optional>

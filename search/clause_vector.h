@@ -21,6 +21,10 @@ struct ClauseVector {
   std::vector<std::pair<std::string, double>> weights;  // stem -> weight, sorted by stem
   std::map<std::string, std::string> surface;           // stem -> a word it came from
   int body_stems = 0;  // distinct stems of the clause's own text (not of its section)
+  // A list item under a lead-in ("Kommitténs uppgifter är att:" … "värdering av läkemedel"):
+  // however short, it states something, completed by its lead-in, and is not a fragment
+  // (search/clause_score.h). Set by whoever knows the clause (similar, compare).
+  bool completed_by_lead_in = false;
   bool empty() const { return weights.empty(); }
 };
 

@@ -85,6 +85,7 @@ Side load_side(const Xapian::Database& db, const std::string& document_id, const
   for (auto& [clause, doc] : document_clauses(db, document_id)) {
     if (clause.kind == BlockKind::heading) continue;  // headings are structure, not content
     side.vectors.push_back(vector_of_document(idf, doc, canon));
+    side.vectors.back().completed_by_lead_in = !clause.context.empty();
     if (thesaurus) {
       side.scorers.emplace_back(side.vectors.back(),
                                 RelatedStems(side.vectors.back(), *thesaurus, canon), model);

@@ -529,6 +529,34 @@ bool weigh_document_topics(const Xapian::Database& db, bool remote, DocumentTopi
   return true;
 }
 
+// A short candidate may be a list item completed by its lead-in, which is no fragment
+// (ClauseVector::completed_by_lead_in). Only the clause says so: the clauses of the candidates
+// short enough for the fragment factor (a few of the pool) are read in one pass over the
+// clause values, or come with the stem lists from a remote shard.
+void mark_list_items_with_lead_ins(const Xapian::Database& db, const ScoreTuning& tuning,
+                                   const std::vector<Candidate*>& candidates) {
+  std::vector<Candidate*> short_ones;
+  std::vector<Xapian::docid> docids;
+  for (Candidate* candidate : candidates) {
+    if (candidate->vector.empty() || candidate->vector.body_stems >= tuning.full_statement_stems) {
+      continue;
+    }
+    short_ones.push_back(candidate);
+    if (candidate->stored_clause.empty()) docids.push_back(candidate->docid);
+  }
+  if (short_ones.empty()) return;
+  const auto clauses = slot_values(db, schema::kClauseSlot, std::move(docids));
+  for (Candidate* candidate : short_ones) {
+    std::string data = candidate->stored_clause;
+    if (data.empty()) {
+      auto read = clauses.find(candidate->docid);
+      if (read == clauses.end()) continue;  // an index written before clause values
+      data = read->second;
+    }
+    candidate->vector.completed_by_lead_in = !clause_from_data(data).context.empty();
+  }
+}
+
 }  // namespace
 
 SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& request,
@@ -684,6 +712,11 @@ SimilarResult find_similar(const Xapian::Database& db, const SimilarRequest& req
           candidate.stem_list.empty()
               ? vector_of_document(idf, open_candidate(db, candidate.docid), canon)
               : vector_of_stem_list(idf, candidate.stem_list, canon);
+    }
+  }
+  mark_list_items_with_lead_ins(db, request.tuning, kept);
+  for (auto& [region, region_candidates] : by_region) {
+    for (Candidate& candidate : region_candidates) {
       candidate.score = scorer.score(candidate.vector, candidate.relevance);
       if (candidate.open && !query_is_open) candidate.score *= request.tuning.open_clause_factor;
     }

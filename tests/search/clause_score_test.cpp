@@ -59,6 +59,24 @@ TEST(ClauseScoreTest, AHeadingThatNamesTheSubjectDoesNotOutrankTheStatement) {
   EXPECT_DOUBLE_EQ(scorer.score(statement), plain.score(statement));  // statements untouched
 }
 
+TEST(ClauseScoreTest, AListItemCompletedByItsLeadInIsNoFragment) {
+  // "värdering av läkemedel" under "Kommitténs uppgifter är att:" states a task.
+  const ClauseVector query = vector_of({{"värder", 2, "värdera"},
+                                        {"läkemedel", 2, "läkemedel"},
+                                        {"kontinuerlig", 1, "kontinuerligt"},
+                                        {"terapi", 1, "terapin"}});
+  ClauseVector item = vector_of({{"värder", 2, "värdering"}, {"läkemedel", 2, "läkemedel"}});
+  ScoreTuning without_rule = default_score_tuning();
+  without_rule.fragment_power = 0;
+  const QueryScorer plain(query, RelatedStems(), nullptr, without_rule);
+  const QueryScorer scorer(query, RelatedStems(), nullptr);
+  const double as_fragment = scorer.score(item);
+  EXPECT_LT(as_fragment, plain.score(item));  // two stems: a fragment
+  item.completed_by_lead_in = true;
+  EXPECT_DOUBLE_EQ(scorer.score(item), plain.score(item));
+  EXPECT_GT(scorer.score(item), as_fragment);
+}
+
 TEST(ClauseScoreTest, TheTermModelLiftsTheParaphraseAboveTheUnrelatedClause) {
   const TermModel model = care_model();
   const ClauseVector query =

@@ -468,6 +468,40 @@ TEST(SimilarOpenClause, ANavigationSentenceRanksBelowTheStatement) {
   EXPECT_EQ(with.hits[0].clause.id, "upp:2");
 }
 
+TEST(SimilarListItem, AListItemUnderALeadInIsNoFragment) {
+  // Västra Götaland lists its committee's tasks under a lead-in; the short item is the
+  // counterpart, a longer clause on another subject shares a word more.
+  testing::TempDir dir;
+  Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+  IndexWriter writer(db);
+  writer.replace_file(make_file("ore", "orebro",
+      {"Kommittén ska kontinuerligt värdera nya läkemedel."}));
+  IngestedFile listed = make_file("vgr", "vastra-gotaland",
+      {"Läkemedelskommitténs uppgifter är att:", "värdering av läkemedel",
+       "Nya rutiner för vårdhygien, städning och avfall ska införas i alla vårdcentraler och sjukhus i länet under året."});
+  listed.clauses[1].kind = BlockKind::list_item;
+  listed.clauses[1].context = listed.clauses[0].text;
+  writer.replace_file(listed);
+  IngestedFile plain = make_file("vgr2", "skane", {"värdering av läkemedel",
+       "Nya rutiner för vårdhygien, städning och avfall ska införas i alla vårdcentraler och sjukhus i länet under året."});
+  writer.replace_file(plain);
+  db.commit();
+  SimilarRequest request;
+  request.clause_id = "ore:1";
+  request.per_region = 3;
+  const SimilarResult found = find_similar(db, request, RegionTable::builtin());
+  auto rank_of = [&](const std::string& id) {
+    for (const Hit& hit : found.hits) {
+      if (hit.clause.id == id) return hit.rank;
+    }
+    return 0;
+  };
+  // Without a lead-in the same two words are a fragment and rank below the longer clause.
+  EXPECT_GT(rank_of("vgr2:1"), rank_of("vgr2:2"));
+  EXPECT_EQ(rank_of("vgr:2"), 1);
+  EXPECT_LT(rank_of("vgr:2"), rank_of("vgr:3"));
+}
+
 TEST_F(SimilarTest, AnIndexWithoutDocumentTopicsScoresWithoutThem) {
   // Records written before topics have none, clauses no document id: similar then answers
   // as it did before topics (as with the topic weight 0).
