@@ -25,14 +25,6 @@ constexpr std::array<std::string_view, 11> kDescribingVerbs = {
 // kollektivtrafiken i länet beskriver").
 constexpr size_t kVerbWindow = 40;
 
-bool has_phrase_at_word_start(std::string_view text, std::string_view phrase) {
-  for (size_t at = text.find(phrase); at != std::string_view::npos;
-       at = text.find(phrase, at + 1)) {
-    if (starts_word(text, at)) return true;
-  }
-  return false;
-}
-
 // "är ett vägledande dokument", "är ett styrdokument": "är ett", at most 20 bytes of
 // letters and spaces, then a word ending in "dokument".
 bool is_a_document(std::string_view window) {

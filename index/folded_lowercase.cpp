@@ -48,4 +48,12 @@ bool ends_word(std::string_view text, size_t at) {
   return at >= text.size() || !is_word_byte(static_cast<unsigned char>(text[at]));
 }
 
+bool has_phrase_at_word_start(std::string_view text, std::string_view phrase) {
+  for (size_t at = text.find(phrase); at != std::string_view::npos;
+       at = text.find(phrase, at + 1)) {
+    if (starts_word(text, at)) return true;
+  }
+  return false;
+}
+
 }  // namespace klausul

@@ -18,4 +18,7 @@ bool starts_word(std::string_view text, size_t at);
 /// Whether a word ends just before byte `at` of `text` (`at` may be text.size()).
 bool ends_word(std::string_view text, size_t at);
 
+/// Whether `phrase` occurs in `text` where a word starts (it may end inside a longer word).
+bool has_phrase_at_word_start(std::string_view text, std::string_view phrase);
+
 }  // namespace klausul

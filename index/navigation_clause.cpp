@@ -24,10 +24,7 @@ constexpr std::array<std::string_view, 17> kPhrases = {
 bool is_navigation_clause(std::string_view text) {
   const std::string folded = lowercase_without_asides(text);
   for (std::string_view phrase : kPhrases) {
-    for (size_t at = folded.find(phrase); at != std::string::npos;
-         at = folded.find(phrase, at + 1)) {
-      if (starts_word(folded, at)) return true;
-    }
+    if (has_phrase_at_word_start(folded, phrase)) return true;
   }
   return false;
 }

@@ -66,7 +66,9 @@ struct Candidate {
   ClauseVector vector;
   double score = 0;
   std::vector<const Candidate*> duplicates;
-  // Its clause (kClauseSlot) when a remote shard sent it with the stem list; empty otherwise.
+  // Its clause (kClauseSlot) when already read: sent by a remote shard with the stem list, or
+  // read to know whether a short candidate is a list item (mark_list_items_with_lead_ins);
+  // empty otherwise.
   std::string stored_clause;
 };
 
@@ -547,13 +549,13 @@ void mark_list_items_with_lead_ins(const Xapian::Database& db, const ScoreTuning
   if (short_ones.empty()) return;
   const auto clauses = slot_values(db, schema::kClauseSlot, std::move(docids));
   for (Candidate* candidate : short_ones) {
-    std::string data = candidate->stored_clause;
-    if (data.empty()) {
+    if (candidate->stored_clause.empty()) {
       auto read = clauses.find(candidate->docid);
       if (read == clauses.end()) continue;  // an index written before clause values
-      data = read->second;
+      candidate->stored_clause = read->second;  // kept: a shown hit is not read again
     }
-    candidate->vector.completed_by_lead_in = !clause_from_data(data).context.empty();
+    candidate->vector.completed_by_lead_in =
+        !clause_from_data(candidate->stored_clause).context.empty();
   }
 }
 

@@ -21,6 +21,9 @@ TEST(FoldedLowercase, WordEdges) {
   EXPECT_TRUE(ends_word(text, text.find(',')));
   EXPECT_FALSE(ends_word(text, 1));
   EXPECT_TRUE(ends_word(text, text.size()));
+  EXPECT_TRUE(has_phrase_at_word_start(text, "länkar"));       // the second word
+  EXPECT_FALSE(has_phrase_at_word_start("sammanlänkar", "länkar"));
+  EXPECT_TRUE(has_phrase_at_word_start("vänstermenyn", "vänstermeny"));  // may end inside a word
 }
 
 }  // namespace
